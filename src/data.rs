@@ -1,0 +1,1 @@
+//! Bundled data files (catalogue, configurations, geography) and their validation.

@@ -1,0 +1,1 @@
+//! The routing contract (../spec in README) and `route()`.
