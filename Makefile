@@ -1,0 +1,17 @@
+# Thin entry points; each target is one readable script under scripts/.
+.PHONY: serve build test sizes bench
+
+serve:  ## build the app and serve it on http://127.0.0.1:8000/
+	bash scripts/serve.sh
+
+build:  ## build the static site in place (index.html, pkg/, www/)
+	bash scripts/build.sh
+
+test:   ## every test: lint gates, native, wasm in Chromium, end-to-end
+	bash scripts/test.sh
+
+sizes:  ## raw / gzip / brotli of everything the page loads
+	bash scripts/build.sh && node scripts/sizes.mjs
+
+bench:  ## benchmark figures (printed, never asserted)
+	bash scripts/bench.sh

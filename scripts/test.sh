@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# Every test, in order of speed: lint gates, native tests, wasm tests in headless Chromium,
+# then the end-to-end test of the built page. Stops at the first failure.
+source "$(dirname "$0")/lib.sh"
+bash scripts/setup.sh --browser
+
+step cargo fmt --check
+step cargo clippy --all-targets -- -D warnings
+step cargo clippy --lib --target wasm32-unknown-unknown -- -D warnings
+step cargo test
+CHROMEDRIVER=/usr/bin/chromedriver step cargo test --target wasm32-unknown-unknown --test dom
+bash scripts/build.sh
+(cd tests/e2e && step node --test)

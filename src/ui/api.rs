@@ -1,0 +1,1 @@
+//! The JavaScript API of the Wasm module (contract §7).

@@ -1,0 +1,47 @@
+//! Yew components in a real headless Chromium (wasm-bindgen-test). On the host this file
+//! compiles to nothing.
+#![cfg(target_arch = "wasm32")]
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
+
+use std::time::Duration;
+
+use routewijzer::ui::{panic, App};
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn fresh_root() -> web_sys::Element {
+    let document = web_sys::window().unwrap().document().unwrap();
+    let root = document.create_element("div").unwrap();
+    document.body().unwrap().append_child(&root).unwrap();
+    root
+}
+
+async fn settle() {
+    // Yew renders on its scheduler, not synchronously.
+    yew::platform::time::sleep(Duration::from_millis(30)).await;
+}
+
+#[wasm_bindgen_test]
+async fn app_renders_title_and_map() {
+    let root = fresh_root();
+    yew::Renderer::<App>::with_root(root.clone()).render();
+    settle().await;
+    let title = root.query_selector("h1").unwrap().expect("a heading");
+    assert_eq!(title.text_content().unwrap(), "Routewijzer");
+    assert!(root.query_selector("svg.rw-map").unwrap().is_some());
+}
+
+#[wasm_bindgen_test]
+fn panic_message_replaces_the_app_and_shows_details_as_text() {
+    let root = fresh_root();
+    root.set_text_content(Some("oude inhoud"));
+    panic::install(&root);
+    panic::show("<img src=x onerror=alert(1)> details");
+    let alert = root.query_selector("[role=alert]").unwrap().expect("an alert");
+    let text = alert.text_content().unwrap();
+    assert!(text.contains("Er ging iets mis"), "{text}");
+    assert!(text.contains("<img src=x onerror=alert(1)>"), "details must be text: {text}");
+    assert!(root.query_selector("img").unwrap().is_none(), "no markup may be created");
+    assert!(!text.contains("oude inhoud"));
+}

@@ -1,0 +1,87 @@
+// Shared set-up for the end-to-end tests: a local server with the app's CSP, and the
+// system Chromium driven by playwright-core (no browser download).
+import { spawn } from 'node:child_process';
+import { mkdtempSync, mkdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createRequire } from 'node:module';
+import { chromium } from 'playwright-core';
+
+const here = dirname(fileURLToPath(import.meta.url));
+export const repoRoot = join(here, '..', '..');
+export const outputDir = join(repoRoot, 'tests', 'output');
+mkdirSync(outputDir, { recursive: true });
+
+/** Starts scripts/serve.py on a free port; resolves to { url, stop }. */
+export function startServer() {
+  return new Promise((resolve, reject) => {
+    const server = spawn('python3', [join(repoRoot, 'scripts', 'serve.py'), '--port', '0'], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    server.on('error', reject);
+    server.stdout.setEncoding('utf8');
+    server.stdout.on('data', (chunk) => {
+      const match = chunk.match(/http:\/\/127\.0\.0\.1:\d+\//);
+      if (match) resolve({ url: match[0], stop: () => server.kill() });
+    });
+    server.on('exit', (code) => reject(new Error(`server exited with ${code}`)));
+  });
+}
+
+export async function launchBrowser() {
+  return chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'rw-chromium-')), {
+    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+    headless: true,
+    viewport: { width: 1280, height: 900 },
+    args: [
+      '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync',
+    ],
+  });
+}
+
+/**
+ * Opens a page that records every console error, page error, CSP violation and request
+ * leaving the app's origin. `problems()` returns them all.
+ */
+export async function openWatchedPage(context, url) {
+  const page = await context.newPage();
+  const problems = [];
+  const origin = new URL(url).origin;
+  page.on('console', (msg) => { if (msg.type() === 'error') problems.push(`console: ${msg.text()}`); });
+  page.on('pageerror', (err) => problems.push(`pageerror: ${err.message}`));
+  page.on('request', (req) => {
+    const target = req.url();
+    if (!target.startsWith('data:') && new URL(target).origin !== origin) problems.push(`foreign request: ${target}`);
+  });
+  await page.addInitScript(() => {
+    window.__cspViolations = [];
+    document.addEventListener('securitypolicyviolation', (e) => {
+      window.__cspViolations.push(`${e.violatedDirective} ${e.blockedURI}`);
+    });
+  });
+  await page.goto(url);
+  return {
+    page,
+    async problems() {
+      const csp = await page.evaluate(() => window.__cspViolations);
+      return [...problems, ...csp.map((v) => `csp: ${v}`)];
+    },
+  };
+}
+
+const require = createRequire(import.meta.url);
+const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+
+/** Runs axe-core (WCAG 2.1 A and AA rules) in the page; returns the violations. */
+export async function axeViolations(page) {
+  // evaluate() runs through the DevTools protocol, so the page's CSP does not block it.
+  await page.evaluate(axeSource);
+  return page.evaluate(async () => {
+    const result = await window.axe.run(document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+    });
+    return result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length}x: ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')})`);
+  });
+}

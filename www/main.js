@@ -1,0 +1,17 @@
+// Loads the Wasm module and mounts the app. External (not inline) so that the page works
+// under script-src 'self' 'wasm-unsafe-eval'.
+import init, { mount } from '../pkg/routewijzer.js';
+
+const root = document.getElementById('app');
+try {
+  await init();
+  mount(root);
+} catch (error) {
+  // The Wasm module could not even start: say so in the page instead of leaving it dead.
+  console.error(error);
+  const message = document.createElement('p');
+  message.className = 'rw-panic';
+  message.setAttribute('role', 'alert');
+  message.textContent = 'Routewijzer kon niet starten. Gebruik een recente browser en herlaad de pagina.';
+  root.replaceChildren(message);
+}
