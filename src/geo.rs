@@ -1,9 +1,42 @@
 //! Geography: which gemeente, provincie and waterschap a point lies in, RD ↔ WGS84, gemeente
-//! search and SVG paths. Plain Rust over data bundled in the binary.
+//! search and SVG paths. Plain Rust over data bundled in the binary (`data/geo/`, generated
+//! by `scripts/geo/build_geo.py`; sources and licences in `data/geo/README.md`).
 //!
-//! INTERFACE (agreed between the geography and the engine; implementation in progress).
+//! All geometry lives in RD New (EPSG:28992) metres: the shipped boundaries were projected
+//! with the same formula as [`wgs84_to_rd`], distances are plain Euclidean metres (RD's
+//! scale error is < 0.02 %), and the SVG map is RD with y flipped.
+//!
+//! Border rule (deterministic): candidates are tested in gemeente-id order and the first
+//! gemeente whose *closed* area (interior or boundary) contains the point wins. So a point
+//! exactly on the border of GM0796 and GM0828 belongs to GM0796. The same rule applies to
+//! waterschappen (in id order).
 
+mod codec;
+mod rd;
+mod search;
+mod svg;
+
+pub use codec::DecodeError;
+pub use rd::{
+    parse_coordinates, parse_coordinates_detailed, rd_to_wgs84, wgs84_to_rd, CoordError,
+    CoordFormat,
+};
+pub use search::{MatchKind, SearchHit};
+pub use svg::{svg_to_lonlat, lonlat_to_svg, Layer, SvgMap, SvgPath};
+
+use geo::coordinate_position::{CoordPos, CoordinatePosition};
+use geo::{Coord, LineString, MultiPolygon, Polygon};
 use serde::Serialize;
+
+pub(crate) static GEMEENTEN_BIN: &[u8] = include_bytes!("../data/geo/gemeenten.bin");
+pub(crate) static WATERSCHAPPEN_BIN: &[u8] = include_bytes!("../data/geo/waterschappen.bin");
+pub(crate) static META_TSV: &str = include_str!("../data/geo/meta.tsv");
+pub(crate) static ALIASES_CSV: &str = include_str!("../data/geo/aliases.csv");
+
+/// Gemeente data uncertainty (README: 50–100 m next to a border).
+pub const GEMEENTE_UNCERTAINTY_M: f64 = 100.0;
+/// Waterschap data uncertainty (coarse source, internal borders off by 1–2 km).
+pub const WATERSCHAP_UNCERTAINTY_M: f64 = 2_000.0;
 
 /// A WGS84 point.
 #[derive(Clone, Copy, Debug, PartialEq, Serialize)]
@@ -32,6 +65,13 @@ pub struct Located {
     pub boundary_distance_m: f64,
     /// Within the gemeente data's uncertainty (100 m) of a boundary.
     pub near_boundary: bool,
+    /// Metres to the nearest waterschap boundary (`None` when outside every waterschap).
+    pub waterschap_boundary_distance_m: Option<f64>,
+    /// Within the waterschap data's uncertainty (2 km) of a waterschap boundary, or outside
+    /// every waterschap: the waterschap answer is then only an indication.
+    pub near_waterschap_boundary: bool,
+    /// The point in RD New metres `(x, y)`.
+    pub rd: (f64, f64),
 }
 
 /// Static facts about one gemeente.
@@ -44,47 +84,384 @@ pub struct GemeenteInfo {
     pub veiligheidsregio: Option<Named>,
     /// A point guaranteed inside the gemeente.
     pub representative_point: LonLat,
+    /// The same point in RD New metres.
+    pub representative_rd: (f64, f64),
+}
+
+/// One decoded area: its polygons in RD metres and their bounding box.
+struct Area {
+    shape: MultiPolygon<f64>,
+    /// min_x, min_y, max_x, max_y
+    bbox: [f64; 4],
+}
+
+impl Area {
+    fn from_topology(topo: &codec::Topology, polys: &[Vec<Vec<i64>>]) -> Area {
+        let mut bbox = [f64::INFINITY, f64::INFINITY, f64::NEG_INFINITY, f64::NEG_INFINITY];
+        let mut out = Vec::with_capacity(polys.len());
+        for rings in polys {
+            let mut ls = rings.iter().map(|refs| LineString::new(topo.ring(refs)));
+            let Some(exterior) = ls.next() else { continue };
+            for c in exterior.coords() {
+                bbox = [bbox[0].min(c.x), bbox[1].min(c.y), bbox[2].max(c.x), bbox[3].max(c.y)];
+            }
+            out.push(Polygon::new(exterior, ls.collect()));
+        }
+        Area { shape: MultiPolygon::new(out), bbox }
+    }
+
+    fn bbox_contains(&self, c: Coord<f64>) -> bool {
+        c.x >= self.bbox[0] && c.y >= self.bbox[1] && c.x <= self.bbox[2] && c.y <= self.bbox[3]
+    }
+
+    /// Closed containment (interior or boundary).
+    fn covers(&self, c: Coord<f64>) -> bool {
+        self.shape.coordinate_position(&c) != CoordPos::Outside
+    }
+
+    /// Metres from `c` to the nearest edge of any ring.
+    fn boundary_distance(&self, c: Coord<f64>) -> f64 {
+        let mut best = f64::INFINITY;
+        for poly in &self.shape {
+            for ring in std::iter::once(poly.exterior()).chain(poly.interiors()) {
+                for w in ring.0.windows(2) {
+                    if let [a, b] = w {
+                        best = best.min(segment_distance2(c, *a, *b));
+                    }
+                }
+            }
+        }
+        best.sqrt()
+    }
+}
+
+fn segment_distance2(p: Coord<f64>, a: Coord<f64>, b: Coord<f64>) -> f64 {
+    let d = b - a;
+    let l2 = d.x * d.x + d.y * d.y;
+    let t = if l2 > 0.0 {
+        (((p.x - a.x) * d.x + (p.y - a.y) * d.y) / l2).clamp(0.0, 1.0)
+    } else {
+        0.0
+    };
+    let q = Coord { x: a.x + t * d.x - p.x, y: a.y + t * d.y - p.y };
+    q.x * q.x + q.y * q.y
 }
 
 /// The decoded, bundled geography.
 pub struct Geography {
     gemeenten: Vec<GemeenteInfo>,
+    gm_areas: Vec<Area>,
+    gm_topo: codec::Topology,
+    provincies: Vec<Named>,
+    waterschappen: Vec<Named>,
+    ws_areas: Vec<Area>,
+    ws_topo: codec::Topology,
+    aliases: Vec<search::Alias>,
+    status: Result<(), DecodeError>,
+}
+
+/// Parsed `meta.tsv`.
+#[derive(Default)]
+struct Meta {
+    provincies: Vec<Named>,
+    ods: Vec<Named>,
+    vrs: Vec<Named>,
+    waterschappen: Vec<Named>,
+    /// id, name, provincie, od, vr, rep x, rep y
+    gemeenten: Vec<(String, String, String, Option<String>, Option<String>, f64, f64)>,
+}
+
+fn parse_meta(text: &str) -> Result<Meta, DecodeError> {
+    let mut m = Meta::default();
+    for (no, line) in text.lines().enumerate() {
+        if line.starts_with('#') || line.trim().is_empty() {
+            continue;
+        }
+        let f: Vec<&str> = line.split('\t').collect();
+        let bad = || DecodeError::Metadata(format!("regel {}: {line:?}", no + 1));
+        let named = |f: &[&str]| -> Result<Named, DecodeError> {
+            match f {
+                [_, id, name] => Ok(Named { id: (*id).to_string(), name: (*name).to_string() }),
+                _ => Err(bad()),
+            }
+        };
+        match f.first().copied() {
+            Some("PV") => m.provincies.push(named(&f)?),
+            Some("OD") => m.ods.push(named(&f)?),
+            Some("VR") => m.vrs.push(named(&f)?),
+            Some("WS") => m.waterschappen.push(named(&f)?),
+            Some("GM") => match f.as_slice() {
+                [_, id, name, pv, od, vr, x, y] => {
+                    let opt = |s: &str| (s != "-" && !s.is_empty()).then(|| s.to_string());
+                    let x: f64 = x.parse().map_err(|_| bad())?;
+                    let y: f64 = y.parse().map_err(|_| bad())?;
+                    m.gemeenten.push((
+                        (*id).to_string(),
+                        (*name).to_string(),
+                        (*pv).to_string(),
+                        opt(od),
+                        opt(vr),
+                        x,
+                        y,
+                    ));
+                }
+                _ => return Err(bad()),
+            },
+            _ => return Err(bad()),
+        }
+    }
+    Ok(m)
+}
+
+fn lookup(table: &[Named], id: &str) -> Option<Named> {
+    table.iter().find(|n| n.id == id).cloned()
 }
 
 impl Geography {
-    /// The bundled data, decoded once.
-    pub fn bundled() -> &'static Geography {
-        static GEO: std::sync::OnceLock<Geography> = std::sync::OnceLock::new();
-        GEO.get_or_init(|| Geography { gemeenten: Vec::new() })
+    fn empty(status: Result<(), DecodeError>) -> Geography {
+        Geography {
+            gemeenten: Vec::new(),
+            gm_areas: Vec::new(),
+            gm_topo: codec::Topology::default(),
+            provincies: Vec::new(),
+            waterschappen: Vec::new(),
+            ws_areas: Vec::new(),
+            ws_topo: codec::Topology::default(),
+            aliases: Vec::new(),
+            status,
+        }
     }
 
-    /// `None` when the point lies outside every gemeente (sea, Belgium, Germany).
-    pub fn locate(&self, _point: LonLat) -> Option<Located> {
-        None
+    /// Decode a geography from its three files (the bundled ones, or test inputs).
+    pub fn decode(
+        gemeenten_bin: &[u8],
+        waterschappen_bin: &[u8],
+        meta_tsv: &str,
+        aliases_csv: &str,
+    ) -> Result<Geography, DecodeError> {
+        let meta = parse_meta(meta_tsv)?;
+        let gm_topo = codec::decode(gemeenten_bin)?;
+        let ws_topo = codec::decode(waterschappen_bin)?;
+        if gm_topo.features.len() != meta.gemeenten.len() {
+            return Err(DecodeError::Metadata(format!(
+                "{} gemeente-vormen maar {} gemeenten in meta.tsv",
+                gm_topo.features.len(),
+                meta.gemeenten.len()
+            )));
+        }
+        if ws_topo.features.len() != meta.waterschappen.len() {
+            return Err(DecodeError::Metadata(format!(
+                "{} waterschap-vormen maar {} waterschappen in meta.tsv",
+                ws_topo.features.len(),
+                meta.waterschappen.len()
+            )));
+        }
+        let mut gemeenten = Vec::with_capacity(meta.gemeenten.len());
+        for (id, name, pv, od, vr, x, y) in &meta.gemeenten {
+            let provincie = lookup(&meta.provincies, pv)
+                .ok_or_else(|| DecodeError::Metadata(format!("{id}: onbekende provincie {pv}")))?;
+            let omgevingsdienst = match od {
+                Some(od) => Some(lookup(&meta.ods, od).ok_or_else(|| {
+                    DecodeError::Metadata(format!("{id}: onbekende omgevingsdienst {od}"))
+                })?),
+                None => None,
+            };
+            let veiligheidsregio = match vr {
+                Some(vr) => Some(lookup(&meta.vrs, vr).ok_or_else(|| {
+                    DecodeError::Metadata(format!("{id}: onbekende veiligheidsregio {vr}"))
+                })?),
+                None => None,
+            };
+            gemeenten.push(GemeenteInfo {
+                id: id.clone(),
+                name: name.clone(),
+                provincie,
+                omgevingsdienst,
+                veiligheidsregio,
+                representative_point: rd_to_wgs84(*x, *y),
+                representative_rd: (*x, *y),
+            });
+        }
+        if gemeenten.windows(2).any(|w| matches!(w, [a, b] if a.id >= b.id)) {
+            return Err(DecodeError::Metadata("gemeenten niet op id gesorteerd".into()));
+        }
+        let gm_areas = gm_topo
+            .features
+            .iter()
+            .map(|f| Area::from_topology(&gm_topo, f))
+            .collect();
+        let ws_areas = ws_topo
+            .features
+            .iter()
+            .map(|f| Area::from_topology(&ws_topo, f))
+            .collect();
+        let aliases = search::parse_aliases(aliases_csv, &gemeenten)?;
+        Ok(Geography {
+            gemeenten,
+            gm_areas,
+            gm_topo,
+            provincies: meta.provincies,
+            waterschappen: meta.waterschappen,
+            ws_areas,
+            ws_topo,
+            aliases,
+            status: Ok(()),
+        })
+    }
+
+    /// The bundled data, decoded once. Never panics: if the bundled data were corrupt the
+    /// result is an empty geography (every `locate` is `None`) and [`Geography::status`]
+    /// says why.
+    pub fn bundled() -> &'static Geography {
+        static GEO: std::sync::OnceLock<Geography> = std::sync::OnceLock::new();
+        GEO.get_or_init(|| {
+            Geography::decode(GEMEENTEN_BIN, WATERSCHAPPEN_BIN, META_TSV, ALIASES_CSV)
+                .unwrap_or_else(|e| Geography::empty(Err(e)))
+        })
+    }
+
+    /// `Ok(())` when the data decoded, else the reason this geography is empty.
+    pub fn status(&self) -> Result<(), &DecodeError> {
+        self.status.as_ref().map(|_| ())
+    }
+
+    /// `None` when the point lies outside every gemeente (sea, Belgium, Germany) or is not
+    /// finite.
+    pub fn locate(&self, point: LonLat) -> Option<Located> {
+        if !point.lon.is_finite() || !point.lat.is_finite() {
+            return None;
+        }
+        let (x, y) = wgs84_to_rd(point);
+        self.locate_rd(x, y)
+    }
+
+    /// As [`Geography::locate`], for a point in RD New metres.
+    pub fn locate_rd(&self, x: f64, y: f64) -> Option<Located> {
+        if !x.is_finite() || !y.is_finite() {
+            return None;
+        }
+        let c = Coord { x, y };
+        let i = self.gemeente_index_rd(c)?;
+        let info = self.gemeenten.get(i)?;
+        let area = self.gm_areas.get(i)?;
+        let boundary_distance_m = area.boundary_distance(c);
+        let ws = self.waterschap_index_rd(c);
+        let waterschap = ws.and_then(|w| self.waterschappen.get(w)).cloned();
+        let waterschap_boundary_distance_m =
+            ws.and_then(|w| self.ws_areas.get(w)).map(|a| a.boundary_distance(c));
+        Some(Located {
+            gemeente: Named { id: info.id.clone(), name: info.name.clone() },
+            provincie: info.provincie.clone(),
+            waterschap,
+            omgevingsdienst: info.omgevingsdienst.clone(),
+            veiligheidsregio: info.veiligheidsregio.clone(),
+            boundary_distance_m,
+            near_boundary: boundary_distance_m < GEMEENTE_UNCERTAINTY_M,
+            waterschap_boundary_distance_m,
+            near_waterschap_boundary: waterschap_boundary_distance_m
+                .is_none_or(|d| d < WATERSCHAP_UNCERTAINTY_M),
+            rd: (x, y),
+        })
+    }
+
+    /// Index (in id order) of the first gemeente whose closed area contains `c`.
+    fn gemeente_index_rd(&self, c: Coord<f64>) -> Option<usize> {
+        self.gm_areas.iter().position(|a| a.bbox_contains(c) && a.covers(c))
+    }
+
+    fn waterschap_index_rd(&self, c: Coord<f64>) -> Option<usize> {
+        self.ws_areas.iter().position(|a| a.bbox_contains(c) && a.covers(c))
+    }
+
+    /// The gemeente id under `point` by testing every polygon without the bounding-box
+    /// prefilter. Same answer as `locate`; exists for the benchmark.
+    pub fn locate_naive(&self, point: LonLat) -> Option<&str> {
+        if !point.lon.is_finite() || !point.lat.is_finite() {
+            return None;
+        }
+        let (x, y) = wgs84_to_rd(point);
+        let c = Coord { x, y };
+        let i = self.gm_areas.iter().position(|a| a.covers(c))?;
+        self.gemeenten.get(i).map(|g| g.id.as_str())
     }
 
     /// Locate at the gemeente's representative point.
     pub fn locate_gemeente(&self, id: &str) -> Option<Located> {
-        let point = self.gemeente(id)?.representative_point;
-        self.locate(point)
+        let (x, y) = self.gemeente(id)?.representative_rd;
+        self.locate_rd(x, y)
     }
 
     pub fn gemeente(&self, id: &str) -> Option<&GemeenteInfo> {
-        self.gemeenten.iter().find(|g| g.id == id)
+        let i = self.gemeenten.binary_search_by(|g| g.id.as_str().cmp(id)).ok()?;
+        self.gemeenten.get(i)
     }
 
     /// All gemeenten, sorted by id.
     pub fn gemeenten(&self) -> &[GemeenteInfo] {
         &self.gemeenten
     }
+
+    /// The 12 provincies, sorted by id.
+    pub fn provincies(&self) -> &[Named] {
+        &self.provincies
+    }
+
+    /// The waterschappen, sorted by id.
+    pub fn waterschappen(&self) -> &[Named] {
+        &self.waterschappen
+    }
+
+    /// Gemeente polygons (RD New metres), in the order of [`Geography::gemeenten`].
+    pub fn gemeente_shape(&self, id: &str) -> Option<&MultiPolygon<f64>> {
+        let i = self.gemeenten.binary_search_by(|g| g.id.as_str().cmp(id)).ok()?;
+        self.gm_areas.get(i).map(|a| &a.shape)
+    }
+
+    /// Waterschap polygons (RD New metres).
+    pub fn waterschap_shape(&self, id: &str) -> Option<&MultiPolygon<f64>> {
+        let i = self.waterschappen.iter().position(|w| w.id == id)?;
+        self.ws_areas.get(i).map(|a| &a.shape)
+    }
 }
 
-/// RD New (EPSG:28992) metres → WGS84.
-pub fn rd_to_wgs84(x: f64, y: f64) -> LonLat {
-    LonLat { lon: x, lat: y }
-}
+#[cfg(test)]
+mod tests {
+    use super::*;
 
-/// WGS84 → RD New (EPSG:28992) metres, as `(x, y)`.
-pub fn wgs84_to_rd(point: LonLat) -> (f64, f64) {
-    (point.lon, point.lat)
+    #[test]
+    fn bundled_is_complete() {
+        let g = Geography::bundled();
+        assert_eq!(g.status(), Ok(()));
+        assert_eq!(g.gemeenten().len(), 342);
+        assert_eq!(g.provincies().len(), 12);
+        assert_eq!(g.waterschappen().len(), 21);
+    }
+
+    #[test]
+    fn corrupt_inputs_are_errors() {
+        let cut = GEMEENTEN_BIN.get(..GEMEENTEN_BIN.len() / 2).unwrap();
+        assert!(Geography::decode(cut, WATERSCHAPPEN_BIN, META_TSV, ALIASES_CSV).is_err());
+        assert!(Geography::decode(GEMEENTEN_BIN, b"", META_TSV, ALIASES_CSV).is_err());
+        let meta = META_TSV.replace("GM\tGM0828", "GM\tGM0828\textra");
+        assert!(Geography::decode(GEMEENTEN_BIN, WATERSCHAPPEN_BIN, &meta, ALIASES_CSV).is_err());
+        let half_meta = META_TSV.get(..META_TSV.len() / 2).unwrap_or("");
+        assert!(Geography::decode(GEMEENTEN_BIN, WATERSCHAPPEN_BIN, half_meta, ALIASES_CSV).is_err());
+        let empty = Geography::empty(Err(DecodeError::BadMagic));
+        assert!(empty.locate(LonLat { lon: 5.528, lat: 51.765 }).is_none());
+        assert!(empty.status().is_err());
+    }
+
+    #[test]
+    fn non_finite_is_none() {
+        let g = Geography::bundled();
+        for p in [
+            LonLat { lon: f64::NAN, lat: 51.7 },
+            LonLat { lon: 5.5, lat: f64::INFINITY },
+            LonLat { lon: f64::NEG_INFINITY, lat: f64::NAN },
+            LonLat { lon: 1e308, lat: -1e308 },
+        ] {
+            assert!(g.locate(p).is_none());
+        }
+        assert!(g.locate_rd(f64::NAN, 400_000.0).is_none());
+    }
 }

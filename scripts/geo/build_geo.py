@@ -1,0 +1,461 @@
+#!/usr/bin/env python3
+"""Convert the boundary GeoJSON + lookup CSVs into the compact files shipped in data/geo/.
+
+Stdlib only. Regenerate (from the repository root) with:
+
+    python3 scripts/geo/build_geo.py --src /path/to/source/geo --out data/geo
+
+where the source folder holds gemeenten.geojson, waterschappen.geojson,
+gemeente_veiligheidsregio.csv and gemeente_omgevingsdienst.csv (see data/geo/README.md
+for their provenance). The generated files are committed, so building the crate never
+needs python.
+
+Output
+------
+* ``gemeenten.bin``     topology (shared arcs) of the 342 gemeenten, RD New, 1 m grid
+* ``waterschappen.bin`` topology of the 21 waterschappen, RD New, coarser grid, simplified
+* ``meta.tsv``          ids, names, provincie/OD/VR per gemeente, representative points
+
+Binary format (``RWG1``), all integers LEB128 varints, signed ones zigzag-encoded:
+
+    magic "RWG1"
+    quantum_m             unsigned   grid size in metres (coordinates = value * quantum)
+    n_arcs                unsigned
+    per arc:
+        n_points          unsigned   (>= 2)
+        x0, y0            signed     first point, as a delta from the previous arc's first point
+        (dx, dy) * (n-1)  signed     deltas from the previous point
+    n_features            unsigned   (same order as the GM / WS lines of meta.tsv)
+    per feature:
+        n_polygons        unsigned
+        per polygon:
+            n_rings       unsigned   first ring = exterior, others = holes
+            per ring:
+                n_refs    unsigned
+                refs      signed     arc index i, or -(i+1) for arc i reversed
+
+A ring is the concatenation of its arcs, the first point of every following arc being
+equal to the last point of the previous one; the ring closes on itself. Arcs are
+maximal runs of edges shared by the same set of rings (as in TopoJSON), so a border
+between two gemeenten is stored once, and provincie outlines can be derived from the
+arcs (an arc is on a provincie outline when its two gemeenten differ in provincie, or it
+is used by one gemeente only).
+
+The projection WGS84 -> RD uses the same polynomial approximation (Schreutelkamp &
+Strang van Hees) as ``src/geo/rd.rs``, so a point projected by the app lands exactly
+where the shipped geometry was projected (agrees with pyproj EPSG:28992 to ~0.3 m).
+"""
+
+import argparse
+import csv
+import json
+import math
+import os
+import sys
+
+# --------------------------------------------------------------------------------------
+# RD New
+
+
+def wgs84_to_rd(lon, lat):
+    d_lat = 0.36 * (lat - 52.15517440)
+    d_lon = 0.36 * (lon - 5.38720621)
+    x = (
+        155000.0
+        + 190094.945 * d_lon
+        - 11832.228 * d_lat * d_lon
+        - 114.221 * d_lat**2 * d_lon
+        - 32.391 * d_lon**3
+        - 0.705 * d_lat
+        - 2.340 * d_lat**3 * d_lon
+        - 0.608 * d_lat * d_lon**3
+        - 0.008 * d_lon**2
+        + 0.148 * d_lat**2 * d_lon**3
+    )
+    y = (
+        463000.0
+        + 309056.544 * d_lat
+        + 3638.893 * d_lon**2
+        + 73.077 * d_lat**2
+        - 157.984 * d_lat * d_lon**2
+        + 59.788 * d_lat**3
+        + 0.433 * d_lon
+        - 6.439 * d_lat**2 * d_lon**2
+        - 0.032 * d_lat * d_lon
+        + 0.092 * d_lon**4
+        - 0.054 * d_lat * d_lon**4
+    )
+    return x, y
+
+
+# --------------------------------------------------------------------------------------
+# Topology
+
+
+def feature_rings(geometry):
+    """[[ring, ...] per polygon], ring = list of (lon_e5, lat_e5) ints without closing point."""
+    if geometry["type"] == "Polygon":
+        polys = [geometry["coordinates"]]
+    elif geometry["type"] == "MultiPolygon":
+        polys = geometry["coordinates"]
+    else:
+        raise ValueError("unsupported geometry " + geometry["type"])
+    out = []
+    for poly in polys:
+        rings = []
+        for ring in poly:
+            pts = [(round(p[0] * 1e5), round(p[1] * 1e5)) for p in ring]
+            if len(pts) > 1 and pts[0] == pts[-1]:
+                pts = pts[:-1]
+            dedup = []
+            for p in pts:
+                if not dedup or dedup[-1] != p:
+                    dedup.append(p)
+            while len(dedup) > 1 and dedup[0] == dedup[-1]:
+                dedup.pop()
+            if len(dedup) >= 3:
+                rings.append(dedup)
+        if rings:
+            out.append(rings)
+    return out
+
+
+def edge_key(a, b):
+    return (a, b) if a <= b else (b, a)
+
+
+def build_topology(features):
+    """features: list of [[ring]] -> (arcs, refs) with refs[f][p][r] = [signed arc refs]."""
+    rings = []  # flat list of rings
+    for polys in features:
+        for poly in polys:
+            for ring in poly:
+                rings.append(ring)
+    usage = {}
+    for ri, ring in enumerate(rings):
+        n = len(ring)
+        for i in range(n):
+            usage.setdefault(edge_key(ring[i], ring[(i + 1) % n]), set()).add(ri)
+
+    arcs = []
+    arc_index = {}
+
+    def add_arc(seq):
+        seq = tuple(seq)
+        rev = tuple(reversed(seq))
+        canon = min(seq, rev)
+        idx = arc_index.get(canon)
+        if idx is None:
+            idx = len(arcs)
+            arcs.append(list(canon))
+            arc_index[canon] = idx
+        return idx if seq == canon else -(idx + 1)
+
+    ring_refs = []
+    for ri, ring in enumerate(rings):
+        n = len(ring)
+        use = [frozenset(usage[edge_key(ring[i], ring[(i + 1) % n])]) for i in range(n)]
+        # vertex i is a break when the edge before it and the edge after it differ in usage
+        breaks = [i for i in range(n) if use[i - 1] != use[i]]
+        if not breaks:
+            # closed ring without junctions: canonical start at the smallest vertex,
+            # canonical direction so identical rings (enclave hole / enclave) share the arc
+            k = ring.index(min(ring))
+            seq = ring[k:] + ring[:k]
+            seq = seq + [seq[0]]
+            ring_refs.append([add_arc(seq)])
+            continue
+        refs = []
+        for j, b in enumerate(breaks):
+            e = breaks[(j + 1) % len(breaks)]
+            if e <= b:
+                seq = ring[b:] + ring[: e + 1]
+            else:
+                seq = ring[b : e + 1]
+            refs.append(add_arc(seq))
+        ring_refs.append(refs)
+
+    out = []
+    k = 0
+    for polys in features:
+        fp = []
+        for poly in polys:
+            pr = []
+            for _ in poly:
+                pr.append(ring_refs[k])
+                k += 1
+            fp.append(pr)
+        out.append(fp)
+    return arcs, out
+
+
+# --------------------------------------------------------------------------------------
+# Simplification (Douglas-Peucker on arcs; arc endpoints are kept, so shared borders stay shared)
+
+
+def seg_dist2(p, a, b):
+    ax, ay = a
+    bx, by = b
+    px, py = p
+    dx, dy = bx - ax, by - ay
+    l2 = dx * dx + dy * dy
+    if l2 == 0:
+        return (px - ax) ** 2 + (py - ay) ** 2
+    t = max(0.0, min(1.0, ((px - ax) * dx + (py - ay) * dy) / l2))
+    qx, qy = ax + t * dx, ay + t * dy
+    return (px - qx) ** 2 + (py - qy) ** 2
+
+
+def douglas_peucker(pts, tol):
+    if tol <= 0 or len(pts) <= 2:
+        return pts
+    keep = [False] * len(pts)
+    keep[0] = keep[-1] = True
+    closed = pts[0] == pts[-1]
+    stack = []
+    if closed and len(pts) > 3:
+        # split a closed arc at its farthest point from the start
+        far = max(range(len(pts)), key=lambda i: (pts[i][0] - pts[0][0]) ** 2 + (pts[i][1] - pts[0][1]) ** 2)
+        keep[far] = True
+        stack = [(0, far), (far, len(pts) - 1)]
+    else:
+        stack = [(0, len(pts) - 1)]
+    t2 = tol * tol
+    while stack:
+        i, j = stack.pop()
+        best, bi = -1.0, -1
+        for k in range(i + 1, j):
+            d = seg_dist2(pts[k], pts[i], pts[j])
+            if d > best:
+                best, bi = d, k
+        if bi >= 0 and best > t2:
+            keep[bi] = True
+            stack.append((i, bi))
+            stack.append((bi, j))
+    out = [p for p, k in zip(pts, keep) if k]
+    if closed and len(out) < 4:
+        return pts  # never collapse a closed ring
+    return out
+
+
+# --------------------------------------------------------------------------------------
+# Encoding
+
+
+def uvarint(n, out):
+    if n < 0:
+        raise ValueError("negative uvarint")
+    while True:
+        b = n & 0x7F
+        n >>= 7
+        if n:
+            out.append(b | 0x80)
+        else:
+            out.append(b)
+            return
+
+
+def svarint(n, out):
+    uvarint((n << 1) if n >= 0 else ((-n) << 1) - 1, out)
+
+
+def project_arcs(arcs, quantum, simplify_m):
+    out = []
+    for arc in arcs:
+        pts = [wgs84_to_rd(lon / 1e5, lat / 1e5) for lon, lat in arc]
+        if simplify_m > 0:
+            pts = douglas_peucker(pts, simplify_m)
+        q = [(round(x / quantum), round(y / quantum)) for x, y in pts]
+        dedup = [q[0]]
+        for p in q[1:-1]:
+            if p != dedup[-1]:
+                dedup.append(p)
+        dedup.append(q[-1])  # endpoints always kept (shared with the neighbouring arcs)
+        out.append(dedup)
+    return out
+
+
+def encode(quantum, arcs_q, refs):
+    out = bytearray(b"RWG1")
+    uvarint(quantum, out)
+    uvarint(len(arcs_q), out)
+    px, py = 0, 0
+    for arc in arcs_q:
+        uvarint(len(arc), out)
+        x0, y0 = arc[0]
+        svarint(x0 - px, out)
+        svarint(y0 - py, out)
+        px, py = x0, y0
+        lx, ly = x0, y0
+        for x, y in arc[1:]:
+            svarint(x - lx, out)
+            svarint(y - ly, out)
+            lx, ly = x, y
+    uvarint(len(refs), out)
+    for polys in refs:
+        uvarint(len(polys), out)
+        for poly in polys:
+            uvarint(len(poly), out)
+            for ring in poly:
+                uvarint(len(ring), out)
+                for r in ring:
+                    svarint(r, out)
+    return bytes(out)
+
+
+def ring_coords(arcs_q, quantum, refs):
+    pts = []
+    for r in refs:
+        arc = arcs_q[r] if r >= 0 else list(reversed(arcs_q[-r - 1]))
+        seg = [(x * quantum, y * quantum) for x, y in arc]
+        pts.extend(seg if not pts else seg[1:])
+    return pts
+
+
+# --------------------------------------------------------------------------------------
+# Representative point: best scanline midpoint (max distance to the boundary)
+
+
+def ring_area(pts):
+    a = 0.0
+    n = len(pts)
+    for i in range(n):
+        x1, y1 = pts[i]
+        x2, y2 = pts[(i + 1) % n]
+        a += x1 * y2 - x2 * y1
+    return a / 2
+
+
+def representative_point(polys):
+    """polys: [[ring pts]] in RD metres. Returns an integer (x, y) strictly inside."""
+    segs = []
+    for poly in polys:
+        for ring in poly:
+            n = len(ring)
+            for i in range(n):
+                segs.append((ring[i], ring[(i + 1) % n]))
+
+    def boundary_dist(p):
+        return math.sqrt(min(seg_dist2(p, a, b) for a, b in segs))
+
+    best = None
+    for poly in sorted(polys, key=lambda p: -abs(ring_area(p[0])))[:3]:
+        ys = [p[1] for p in poly[0]]
+        y_min, y_max = min(ys), max(ys)
+        levels = 41
+        for k in range(1, levels):
+            y = y_min + (y_max - y_min) * k / levels + 0.37  # avoid hitting vertices exactly
+            xs = []
+            for ring in poly:
+                n = len(ring)
+                for i in range(n):
+                    (x1, y1), (x2, y2) = ring[i], ring[(i + 1) % n]
+                    if (y1 > y) != (y2 > y):
+                        xs.append(x1 + (y - y1) * (x2 - x1) / (y2 - y1))
+            xs.sort()
+            for i in range(0, len(xs) - 1, 2):
+                cand = (round((xs[i] + xs[i + 1]) / 2), round(y))
+                d = boundary_dist(cand)
+                if best is None or d > best[0]:
+                    best = (d, cand)
+    if best is None or best[0] < 1.0:
+        raise ValueError("no representative point found")
+    return best[1], best[0]
+
+
+# --------------------------------------------------------------------------------------
+
+
+def read_csv(path):
+    with open(path, newline="", encoding="utf-8") as f:
+        return {row["gm_code"]: row for row in csv.DictReader(f)}
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--src", required=True, help="folder with the source GeoJSON and CSV files")
+    ap.add_argument("--out", default="data/geo", help="output folder (default data/geo)")
+    ap.add_argument("--gm-quantum", type=int, default=5, help="gemeente grid size in metres")
+    ap.add_argument("--gm-simplify", type=float, default=0.0, help="gemeente DP tolerance (m)")
+    ap.add_argument("--ws-quantum", type=int, default=10, help="waterschap grid size in metres")
+    ap.add_argument("--ws-simplify", type=float, default=50.0, help="waterschap DP tolerance (m)")
+    args = ap.parse_args()
+
+    with open(os.path.join(args.src, "gemeenten.geojson"), encoding="utf-8") as f:
+        gm = json.load(f)
+    with open(os.path.join(args.src, "waterschappen.geojson"), encoding="utf-8") as f:
+        ws = json.load(f)
+    vr = read_csv(os.path.join(args.src, "gemeente_veiligheidsregio.csv"))
+    od = read_csv(os.path.join(args.src, "gemeente_omgevingsdienst.csv"))
+
+    gm_feats = sorted(gm["features"], key=lambda f: f["properties"]["code"])
+    ws_feats = sorted(ws["features"], key=lambda f: f["properties"]["code"])
+
+    meta = [
+        "# Routewijzer geography metadata, generated by scripts/geo/build_geo.py. Do not edit.",
+        "# PV|OD|VR|WS <tab> id <tab> name",
+        "# GM <tab> id <tab> name <tab> provincie <tab> omgevingsdienst|- <tab> veiligheidsregio|- <tab> rep_x <tab> rep_y (RD m)",
+    ]
+    provs, ods, vrs = {}, {}, {}
+    for f in gm_feats:
+        p = f["properties"]
+        provs[p["prov_code"]] = p["prov_name"]
+        v = vr.get(p["code"])
+        o = od.get(p["code"])
+        if v is None or o is None:
+            sys.exit("missing CSV row for " + p["code"])
+        if v["vr_code"]:
+            vrs[v["vr_code"]] = v["vr_name"]
+        if o["od_code"]:
+            ods[o["od_code"]] = o["od_name"]
+    for tag, table in (("PV", provs), ("OD", ods), ("VR", vrs)):
+        for k in sorted(table):
+            meta.append("\t".join([tag, k, table[k]]))
+    for f in ws_feats:
+        p = f["properties"]
+        meta.append("\t".join(["WS", p["code"], p["name"]]))
+
+    # gemeenten
+    gm_polys = [feature_rings(f["geometry"]) for f in gm_feats]
+    arcs, refs = build_topology(gm_polys)
+    arcs_q = project_arcs(arcs, args.gm_quantum, args.gm_simplify)
+    gm_bin = encode(args.gm_quantum, arcs_q, refs)
+    n_in = sum(len(r) for polys in gm_polys for poly in polys for r in poly)
+    n_out = sum(len(a) for a in arcs_q)
+    print(f"gemeenten: {len(gm_feats)} features, {n_in} ring vertices -> {len(arcs)} arcs, "
+          f"{n_out} arc points, {len(gm_bin)} bytes")
+
+    min_d = None
+    for f, fr in zip(gm_feats, refs):
+        p = f["properties"]
+        polys = [[ring_coords(arcs_q, args.gm_quantum, r) for r in poly] for poly in fr]
+        (rx, ry), d = representative_point(polys)
+        min_d = d if min_d is None else min(min_d, d)
+        v = vr[p["code"]]
+        o = od[p["code"]]
+        meta.append("\t".join([
+            "GM", p["code"], p["name"], p["prov_code"],
+            o["od_code"] or "-", v["vr_code"] or "-", str(rx), str(ry),
+        ]))
+    print(f"representative points: smallest distance to the boundary {min_d:.0f} m")
+
+    # waterschappen
+    ws_polys = [feature_rings(f["geometry"]) for f in ws_feats]
+    warcs, wrefs = build_topology(ws_polys)
+    warcs_q = project_arcs(warcs, args.ws_quantum, args.ws_simplify)
+    ws_bin = encode(args.ws_quantum, warcs_q, wrefs)
+    wn_in = sum(len(r) for polys in ws_polys for poly in polys for r in poly)
+    print(f"waterschappen: {len(ws_feats)} features, {wn_in} ring vertices -> {len(warcs)} arcs, "
+          f"{sum(len(a) for a in warcs_q)} arc points, {len(ws_bin)} bytes")
+
+    os.makedirs(args.out, exist_ok=True)
+    with open(os.path.join(args.out, "gemeenten.bin"), "wb") as f:
+        f.write(gm_bin)
+    with open(os.path.join(args.out, "waterschappen.bin"), "wb") as f:
+        f.write(ws_bin)
+    with open(os.path.join(args.out, "meta.tsv"), "w", encoding="utf-8", newline="\n") as f:
+        f.write("\n".join(meta) + "\n")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,252 @@
+//! RD New (EPSG:28992) ↔ WGS84 and a parser for typed-in coordinates.
+//!
+//! The conversion is the polynomial approximation of Schreutelkamp & Strang van Hees
+//! ("Benaderingsformules voor de transformatie tussen RD- en WGS84-kaartcoördinaten").
+//! Against pyproj's EPSG:4326 ↔ EPSG:28992 (Helmert datum shift, no grid) it agrees to
+//! ≈ 0.3 m over the Netherlands (see `tests/geo_rd.rs` and its committed fixtures). The
+//! shipped geometry was projected with the very same formula (`scripts/geo/build_geo.py`),
+//! so a point and the boundaries are always consistent with each other.
+
+use super::LonLat;
+use std::fmt;
+
+const REF_X: f64 = 155_000.0;
+const REF_Y: f64 = 463_000.0;
+const REF_LAT: f64 = 52.155_174_40;
+const REF_LON: f64 = 5.387_206_21;
+
+/// RD New (EPSG:28992) metres → WGS84. Non-finite input gives a non-finite output.
+pub fn rd_to_wgs84(x: f64, y: f64) -> LonLat {
+    let dx = (x - REF_X) * 1e-5;
+    let dy = (y - REF_Y) * 1e-5;
+    let dx2 = dx * dx;
+    let dy2 = dy * dy;
+    let som_n = 3235.653_89 * dy - 32.582_97 * dx2 - 0.247_5 * dy2 - 0.849_78 * dx2 * dy
+        - 0.065_5 * dy2 * dy
+        - 0.017_09 * dx2 * dy2
+        - 0.007_38 * dx
+        + 0.005_3 * dx2 * dx2
+        - 0.000_39 * dx2 * dy2 * dy
+        + 0.000_33 * dx2 * dx2 * dy
+        - 0.000_12 * dx * dy;
+    let som_e = 5260.529_16 * dx + 105.946_84 * dx * dy + 2.456_56 * dx * dy2
+        - 0.818_85 * dx2 * dx
+        + 0.055_94 * dx * dy2 * dy
+        - 0.056_07 * dx2 * dx * dy
+        + 0.011_99 * dy
+        - 0.002_56 * dx2 * dx * dy2
+        + 0.001_28 * dx * dy2 * dy2
+        + 0.000_22 * dy2
+        - 0.000_22 * dx2
+        + 0.000_26 * dx2 * dx2 * dx;
+    LonLat {
+        lon: REF_LON + som_e / 3600.0,
+        lat: REF_LAT + som_n / 3600.0,
+    }
+}
+
+/// WGS84 → RD New (EPSG:28992) metres, as `(x, y)`.
+pub fn wgs84_to_rd(point: LonLat) -> (f64, f64) {
+    let d_lat = 0.36 * (point.lat - REF_LAT);
+    let d_lon = 0.36 * (point.lon - REF_LON);
+    let la2 = d_lat * d_lat;
+    let lo2 = d_lon * d_lon;
+    let som_x = 190_094.945 * d_lon - 11_832.228 * d_lat * d_lon - 114.221 * la2 * d_lon
+        - 32.391 * lo2 * d_lon
+        - 0.705 * d_lat
+        - 2.340 * la2 * d_lat * d_lon
+        - 0.608 * d_lat * lo2 * d_lon
+        - 0.008 * lo2
+        + 0.148 * la2 * lo2 * d_lon;
+    let som_y = 309_056.544 * d_lat + 3_638.893 * lo2 + 73.077 * la2 - 157.984 * d_lat * lo2
+        + 59.788 * la2 * d_lat
+        + 0.433 * d_lon
+        - 6.439 * la2 * lo2
+        - 0.032 * d_lat * d_lon
+        + 0.092 * lo2 * lo2
+        - 0.054 * d_lat * lo2 * lo2;
+    (REF_X + som_x, REF_Y + som_y)
+}
+
+/// Accepted ranges of typed-in coordinates (the Netherlands with a margin).
+pub const LAT_RANGE: (f64, f64) = (50.5, 53.7);
+pub const LON_RANGE: (f64, f64) = (3.2, 7.3);
+pub const RD_X_RANGE: (f64, f64) = (0.0, 300_000.0);
+pub const RD_Y_RANGE: (f64, f64) = (289_000.0, 629_000.0);
+
+/// How a coordinate string was read.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
+pub enum CoordFormat {
+    /// "51.765, 5.528" (as Google Maps shows it).
+    Wgs84LatLon,
+    /// "5.528, 51.765" (as GeoJSON stores it).
+    Wgs84LonLat,
+    /// "164720 419600" (RD New metres, x then y; y then x is accepted too).
+    Rd,
+}
+
+/// Why a coordinate string was rejected. `Display` gives a Dutch message for the user.
+#[derive(Clone, Debug, PartialEq)]
+pub enum CoordError {
+    Empty,
+    NotANumber(String),
+    NotFinite(String),
+    WrongCount(usize),
+    OutsideNetherlands(f64, f64),
+}
+
+impl fmt::Display for CoordError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            CoordError::Empty => write!(f, "Geen coördinaten ingevuld."),
+            CoordError::NotANumber(s) => write!(f, "\"{s}\" is geen getal."),
+            CoordError::NotFinite(s) => {
+                write!(f, "\"{s}\" is geen eindig getal; vul een echte coördinaat in.")
+            }
+            CoordError::WrongCount(n) => write!(
+                f,
+                "Verwacht twee getallen (bijv. \"51.765, 5.528\" of RD \"164720 419600\"), maar vond er {n}."
+            ),
+            CoordError::OutsideNetherlands(a, b) => write!(
+                f,
+                "({a}, {b}) ligt niet in Nederland: verwacht WGS84 (breedte 50,5–53,7 en lengte 3,2–7,3, in \
+                 willekeurige volgorde) of RD (x 0–300000, y 289000–629000)."
+            ),
+        }
+    }
+}
+
+impl std::error::Error for CoordError {}
+
+fn in_range(v: f64, r: (f64, f64)) -> bool {
+    v >= r.0 && v <= r.1
+}
+
+fn parse_number(token: &str) -> Result<f64, CoordError> {
+    let t = token.trim().trim_end_matches('°');
+    let v: f64 = t
+        .parse()
+        .map_err(|_| CoordError::NotANumber(token.trim().to_string()))?;
+    if v.is_finite() {
+        Ok(v)
+    } else {
+        Err(CoordError::NotFinite(token.trim().to_string()))
+    }
+}
+
+/// Split into the numbers typed. Separators: whitespace, `,` or `;`. A decimal comma is
+/// accepted when the two numbers are separated by `;` or by whitespace only
+/// ("51,765 5,528" or "51,765; 5,528").
+fn split_numbers(s: &str) -> Result<Vec<f64>, CoordError> {
+    let parts: Vec<&str> = if s.contains(';') {
+        s.split(';').collect()
+    } else {
+        let ws: Vec<&str> = s.split_whitespace().collect();
+        let ws_clean: Vec<&str> = ws
+            .iter()
+            .map(|t| t.trim_matches(','))
+            .filter(|t| !t.is_empty())
+            .collect();
+        let decimal_commas = ws_clean.len() == 2
+            && ws_clean.iter().all(|t| t.matches(',').count() == 1 && !t.contains('.'));
+        if decimal_commas {
+            ws_clean
+        } else {
+            s.split(|c: char| c == ',' || c.is_whitespace())
+                .filter(|t| !t.is_empty())
+                .collect()
+        }
+    };
+    parts
+        .iter()
+        .map(|p| p.trim())
+        .filter(|p| !p.is_empty())
+        .map(|p| parse_number(&p.replace(',', ".")))
+        .collect()
+}
+
+/// Parse a typed-in coordinate: WGS84 in either order ("51.765, 5.528" or "5.528 51.765";
+/// the Dutch latitude and longitude ranges do not overlap, so the order is read from the
+/// values) or RD New metres ("164720 419600", x then y). NaN, infinities and values outside
+/// the Netherlands are rejected with a Dutch message.
+pub fn parse_coordinates(s: &str) -> Result<LonLat, CoordError> {
+    parse_coordinates_detailed(s).map(|(p, _)| p)
+}
+
+/// As [`parse_coordinates`], also telling how the input was read.
+pub fn parse_coordinates_detailed(s: &str) -> Result<(LonLat, CoordFormat), CoordError> {
+    if s.trim().is_empty() {
+        return Err(CoordError::Empty);
+    }
+    let nums = split_numbers(s)?;
+    let (a, b) = match nums.as_slice() {
+        [a, b] => (*a, *b),
+        other => return Err(CoordError::WrongCount(other.len())),
+    };
+    if in_range(a, LAT_RANGE) && in_range(b, LON_RANGE) {
+        return Ok((LonLat { lon: b, lat: a }, CoordFormat::Wgs84LatLon));
+    }
+    if in_range(a, LON_RANGE) && in_range(b, LAT_RANGE) {
+        return Ok((LonLat { lon: a, lat: b }, CoordFormat::Wgs84LonLat));
+    }
+    if in_range(a, RD_X_RANGE) && in_range(b, RD_Y_RANGE) {
+        return Ok((rd_to_wgs84(a, b), CoordFormat::Rd));
+    }
+    if in_range(b, RD_X_RANGE) && in_range(a, RD_Y_RANGE) {
+        return Ok((rd_to_wgs84(b, a), CoordFormat::Rd));
+    }
+    Err(CoordError::OutsideNetherlands(a, b))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn amersfoort_reference() {
+        let p = rd_to_wgs84(155_000.0, 463_000.0);
+        assert!((p.lat - REF_LAT).abs() < 1e-9 && (p.lon - REF_LON).abs() < 1e-9);
+        let (x, y) = wgs84_to_rd(LonLat { lon: REF_LON, lat: REF_LAT });
+        assert!((x - REF_X).abs() < 1e-6 && (y - REF_Y).abs() < 1e-6);
+    }
+
+    #[test]
+    fn parse_orders_and_formats() {
+        let (p, f) = parse_coordinates_detailed("51.765, 5.528").unwrap();
+        assert_eq!(f, CoordFormat::Wgs84LatLon);
+        assert_eq!(p, LonLat { lon: 5.528, lat: 51.765 });
+        let (p, f) = parse_coordinates_detailed("5.528 51.765").unwrap();
+        assert_eq!(f, CoordFormat::Wgs84LonLat);
+        assert_eq!(p, LonLat { lon: 5.528, lat: 51.765 });
+        let (p, f) = parse_coordinates_detailed("51,765 5,528").unwrap();
+        assert_eq!(f, CoordFormat::Wgs84LatLon);
+        assert_eq!(p, LonLat { lon: 5.528, lat: 51.765 });
+        let (_, f) = parse_coordinates_detailed("155000 463000").unwrap();
+        assert_eq!(f, CoordFormat::Rd);
+        let (_, f) = parse_coordinates_detailed("155000,463000").unwrap();
+        assert_eq!(f, CoordFormat::Rd);
+        assert!(parse_coordinates_detailed("51.765°, 5.528°").is_ok());
+    }
+
+    #[test]
+    fn parse_rejects() {
+        assert_eq!(parse_coordinates("  "), Err(CoordError::Empty));
+        assert!(matches!(parse_coordinates("NaN, 5"), Err(CoordError::NotFinite(_))));
+        assert!(matches!(parse_coordinates("inf 52"), Err(CoordError::NotFinite(_))));
+        assert!(matches!(parse_coordinates("-Infinity 52"), Err(CoordError::NotFinite(_))));
+        assert!(matches!(
+            parse_coordinates("1e308 52"),
+            Err(CoordError::OutsideNetherlands(..))
+        ));
+        assert!(matches!(parse_coordinates("1e999 52"), Err(CoordError::NotFinite(_))));
+        assert!(matches!(parse_coordinates("abc 52"), Err(CoordError::NotANumber(_))));
+        assert!(matches!(parse_coordinates("52"), Err(CoordError::WrongCount(1))));
+        assert!(matches!(parse_coordinates("1 2 3"), Err(CoordError::WrongCount(3))));
+        assert!(matches!(
+            parse_coordinates("48.85, 2.35"),
+            Err(CoordError::OutsideNetherlands(..))
+        ));
+        let msg = parse_coordinates("NaN 5").unwrap_err().to_string();
+        assert!(msg.contains("geen eindig getal"), "{msg}");
+    }
+}

@@ -1,0 +1,186 @@
+//! Gemeente search by name: case-, accent- and punctuation-insensitive, exact before prefix
+//! before word-prefix before substring, official names before aliases and former gemeenten.
+
+use super::{DecodeError, GemeenteInfo, Geography};
+use serde::Serialize;
+
+/// What kind of name matched.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+pub enum MatchKind {
+    /// The gemeente's official name.
+    Name,
+    /// A common other name ("Den Bosch").
+    Alias,
+    /// A former gemeente merged into this one since 2018 ("Uden" → Maashorst).
+    Former,
+    /// A former gemeente split over several, one of which is this one ("Haaren").
+    FormerPart,
+}
+
+/// One search result.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct SearchHit {
+    /// Gemeente id, e.g. `GM1982`.
+    pub id: String,
+    /// Official gemeente name, e.g. `Land van Cuijk`.
+    pub name: String,
+    /// The name that matched (official name, alias or former gemeente).
+    pub matched: String,
+    pub kind: MatchKind,
+    /// Text to show, e.g. `Cuijk (voormalige gemeente, nu Land van Cuijk)`.
+    pub label: String,
+}
+
+#[derive(Clone, Debug)]
+pub(crate) struct Alias {
+    name: String,
+    norm: String,
+    gemeente: usize,
+    kind: MatchKind,
+}
+
+/// Lower case, accents removed, everything that is not a letter or digit becomes one
+/// space, trimmed. "'s-Hertogenbosch" → "s hertogenbosch", "Súdwest-Fryslân" → "sudwest fryslan".
+pub fn normalize(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut space = true;
+    for ch in s.chars().flat_map(char::to_lowercase) {
+        let c = fold_accent(ch);
+        if c.is_alphanumeric() {
+            out.push(c);
+            space = false;
+        } else if !space {
+            out.push(' ');
+            space = true;
+        }
+    }
+    while out.ends_with(' ') {
+        out.pop();
+    }
+    out
+}
+
+fn fold_accent(c: char) -> char {
+    match c {
+        'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ā' => 'a',
+        'ç' | 'č' => 'c',
+        'è' | 'é' | 'ê' | 'ë' | 'ē' | 'ė' | 'ę' => 'e',
+        'ì' | 'í' | 'î' | 'ï' | 'ī' | 'ĳ' => 'i',
+        'ñ' => 'n',
+        'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' | 'ō' => 'o',
+        'ù' | 'ú' | 'û' | 'ü' | 'ū' => 'u',
+        'ý' | 'ÿ' => 'y',
+        'š' => 's',
+        'ž' => 'z',
+        '\u{2019}' | '\u{2018}' | '`' | '´' => '\'',
+        other => other,
+    }
+}
+
+pub(crate) fn parse_aliases(csv: &str, gemeenten: &[GemeenteInfo]) -> Result<Vec<Alias>, DecodeError> {
+    let mut out = Vec::new();
+    for (no, line) in csv.lines().enumerate() {
+        let line = line.trim();
+        if line.is_empty() || line.starts_with('#') || line == "alias,gm_code,kind" {
+            continue;
+        }
+        let bad = |what: &str| DecodeError::Metadata(format!("aliases.csv regel {}: {what}", no + 1));
+        let mut parts = line.rsplitn(3, ',');
+        let (Some(kind), Some(code), Some(name)) = (parts.next(), parts.next(), parts.next()) else {
+            return Err(bad("verwacht alias,gm_code,kind"));
+        };
+        let kind = match kind.trim() {
+            "alias" => MatchKind::Alias,
+            "voormalig" => MatchKind::Former,
+            "voormalig-deels" => MatchKind::FormerPart,
+            _ => return Err(bad("onbekende soort")),
+        };
+        let gemeente = gemeenten
+            .binary_search_by(|g| g.id.as_str().cmp(code.trim()))
+            .map_err(|_| bad("onbekende gemeente"))?;
+        out.push(Alias { name: name.trim().to_string(), norm: normalize(name), gemeente, kind });
+    }
+    Ok(out)
+}
+
+/// 0 exact, 1 prefix, 2 prefix of a later word, 3 substring; None = no match.
+fn rank(norm_name: &str, q: &str) -> Option<u8> {
+    if norm_name == q {
+        Some(0)
+    } else if norm_name.starts_with(q) {
+        Some(1)
+    } else if norm_name.match_indices(q).any(|(i, _)| norm_name.get(..i).is_some_and(|p| p.ends_with(' '))) {
+        Some(2)
+    } else if norm_name.contains(q) {
+        Some(3)
+    } else {
+        None
+    }
+}
+
+fn label(kind: MatchKind, matched: &str, name: &str) -> String {
+    match kind {
+        MatchKind::Name => name.to_string(),
+        MatchKind::Alias => format!("{matched} ({name})"),
+        MatchKind::Former => format!("{matched} (voormalige gemeente, nu {name})"),
+        MatchKind::FormerPart => format!("{matched} (voormalige gemeente, nu deels {name})"),
+    }
+}
+
+impl Geography {
+    /// Gemeenten matching `query`, best first, at most `limit`. Each gemeente appears once,
+    /// with the best-matching of its names. An empty query gives no hits.
+    pub fn search(&self, query: &str, limit: usize) -> Vec<SearchHit> {
+        let q = normalize(query);
+        if q.is_empty() {
+            return Vec::new();
+        }
+        // (rank, kind, gemeente index, matched name)
+        let mut best: Vec<Option<(u8, MatchKind, &str)>> = vec![None; self.gemeenten.len()];
+        for (i, g) in self.gemeenten.iter().enumerate() {
+            if let Some(r) = rank(&normalize(&g.name), &q) {
+                if let Some(slot) = best.get_mut(i) {
+                    *slot = Some((r, MatchKind::Name, g.name.as_str()));
+                }
+            }
+        }
+        for a in &self.aliases {
+            if let Some(r) = rank(&a.norm, &q) {
+                if let Some(slot) = best.get_mut(a.gemeente) {
+                    let better = slot.is_none_or(|(r0, k0, _)| (r, a.kind) < (r0, k0));
+                    if better {
+                        *slot = Some((r, a.kind, a.name.as_str()));
+                    }
+                }
+            }
+        }
+        let mut hits: Vec<(u8, MatchKind, &str, &GemeenteInfo)> = best
+            .iter()
+            .zip(&self.gemeenten)
+            .filter_map(|(b, g)| b.map(|(r, k, m)| (r, k, m, g)))
+            .collect();
+        hits.sort_by(|a, b| (a.0, a.1, &a.3.name).cmp(&(b.0, b.1, &b.3.name)));
+        hits.into_iter()
+            .take(limit)
+            .map(|(_, kind, matched, g)| SearchHit {
+                id: g.id.clone(),
+                name: g.name.clone(),
+                matched: matched.to_string(),
+                kind,
+                label: label(kind, matched, &g.name),
+            })
+            .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn normalizes() {
+        assert_eq!(normalize("'s-Hertogenbosch"), "s hertogenbosch");
+        assert_eq!(normalize("  Súdwest-Fryslân "), "sudwest fryslan");
+        assert_eq!(normalize("Bergen (NH.)"), "bergen nh");
+    }
+}
