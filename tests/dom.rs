@@ -1,7 +1,12 @@
 //! Yew components in a real headless Chromium (wasm-bindgen-test). On the host this file
 //! compiles to nothing.
 #![cfg(target_arch = "wasm32")]
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
 
 use std::time::Duration;
 
@@ -38,10 +43,19 @@ fn panic_message_replaces_the_app_and_shows_details_as_text() {
     root.set_text_content(Some("oude inhoud"));
     panic::install(&root);
     panic::show("<img src=x onerror=alert(1)> details");
-    let alert = root.query_selector("[role=alert]").unwrap().expect("an alert");
+    let alert = root
+        .query_selector("[role=alert]")
+        .unwrap()
+        .expect("an alert");
     let text = alert.text_content().unwrap();
     assert!(text.contains("Er ging iets mis"), "{text}");
-    assert!(text.contains("<img src=x onerror=alert(1)>"), "details must be text: {text}");
-    assert!(root.query_selector("img").unwrap().is_none(), "no markup may be created");
+    assert!(
+        text.contains("<img src=x onerror=alert(1)>"),
+        "details must be text: {text}"
+    );
+    assert!(
+        root.query_selector("img").unwrap().is_none(),
+        "no markup may be created"
+    );
     assert!(!text.contains("oude inhoud"));
 }

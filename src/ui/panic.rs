@@ -34,11 +34,7 @@ pub fn show(details: &str) {
     };
     panel.set_class_name("rw-panic");
     let _ = panel.set_attribute("role", "alert");
-    let parts = [
-        ("h2", "Er ging iets mis"),
-        ("p", MESSAGE),
-        ("pre", details),
-    ];
+    let parts = [("h2", "Er ging iets mis"), ("p", MESSAGE), ("pre", details)];
     for (tag, text) in parts {
         if let Ok(element) = document.create_element(tag) {
             element.set_text_content(Some(text));
