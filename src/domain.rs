@@ -1,1 +1,198 @@
-//! The routing contract (../spec in README) and `route()`.
+//! The routing contract (`../shared/spec/contract.md`, readings in `docs/contract-readings.md`)
+//! and `route()`.
+//!
+//! Entry points for every interface (CLI, JavaScript API, app), so they give identical
+//! results and messages:
+//! - [`explain_str`]: scenario JSON text → [`Outcome`] or a one-line [`ScenarioError`];
+//! - [`explain_json`]: the same from a `serde_json::Value` (the JS API converts its object);
+//! - [`Engine::bundled`] for the catalogue, organisations and bundled configurations.
+
+pub mod catalogue;
+pub mod configuration;
+pub mod error;
+pub mod finding;
+pub mod ids;
+mod json;
+pub mod organisations;
+pub mod outcome;
+mod route;
+pub mod rules;
+pub mod scenario;
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use serde_json::Value;
+
+pub use catalogue::{Activity, Catalogue, Exception, Group};
+pub use configuration::{ConfigEntry, Configuration};
+pub use error::{DataError, ScenarioError};
+pub use finding::{Finding, FindingCode};
+pub use ids::{
+    AdviesRole, BdAfterBgChange, BdMerge, Dso, Level, OrgKind, RecipientRole, Verzoektype,
+};
+pub use organisations::{Org, Organisations};
+pub use outcome::Outcome;
+pub use route::BOUNDARY_WARNING_M;
+pub use scenario::{
+    AfterReceipt, AfterReceiptAction, Assumptions, ConfigurationRef, Location, Scenario,
+    SelectedActivity, SCENARIO_FORMAT,
+};
+
+use crate::geo::Geography;
+
+/// Input larger than this is rejected before parsing (1 MiB).
+pub const MAX_INPUT_BYTES: usize = 1 << 20;
+
+/// The catalogue, organisations and bundled configurations over a geography, validated once.
+pub struct Engine {
+    pub catalogue: Catalogue,
+    pub organisations: Organisations,
+    /// Bundled configurations, in `data::CONFIGURATIONS` order, by name.
+    pub configurations: Vec<(String, Configuration)>,
+    geography: &'static Geography,
+    /// Per veiligheidsregio: the omgevingsdienst most of its gemeenten belong to.
+    vr_majority_od: HashMap<String, (String, usize)>,
+}
+
+impl Engine {
+    /// The engine over the bundled data, built and validated on first use.
+    pub fn bundled() -> Result<&'static Engine, DataError> {
+        static ENGINE: OnceLock<Result<Engine, DataError>> = OnceLock::new();
+        ENGINE
+            .get_or_init(|| {
+                Engine::new(
+                    Geography::bundled(),
+                    crate::data::CATALOGUE_JSON,
+                    crate::data::ORGANISATIONS_JSON,
+                    crate::data::CONFIGURATIONS,
+                )
+            })
+            .as_ref()
+            .map_err(Clone::clone)
+    }
+
+    /// An engine over the given data files (a trainer's edited catalogue or configurations).
+    pub fn new(
+        geography: &'static Geography,
+        catalogue_json: &str,
+        organisations_json: &str,
+        configurations: &[(&str, &str)],
+    ) -> Result<Engine, DataError> {
+        let organisations = Organisations::from_json(organisations_json, geography)?;
+        let catalogue = Catalogue::from_json(catalogue_json, organisations.ministers())?;
+        let mut configs = Vec::new();
+        for (name, text) in configurations {
+            let c = Configuration::from_json(name, text, &catalogue, &organisations)?;
+            configs.push(((*name).to_string(), c));
+        }
+        Ok(Engine {
+            catalogue,
+            organisations,
+            configurations: configs,
+            geography,
+            vr_majority_od: route::vr_majority_od(geography),
+        })
+    }
+
+    pub fn geography(&self) -> &'static Geography {
+        self.geography
+    }
+
+    /// A bundled configuration by name.
+    pub fn configuration(&self, name: &str) -> Option<&Configuration> {
+        self.configurations
+            .iter()
+            .find(|(n, _)| n == name)
+            .map(|(_, c)| c)
+    }
+
+    /// Parses and validates a scenario (no routing yet).
+    pub fn parse(&self, value: &Value) -> Result<Scenario, ScenarioError> {
+        Scenario::from_value(value, &self.catalogue, &self.organisations, self)
+    }
+
+    /// Routes a validated scenario (contract §5). Fails only on the location (outside every
+    /// gemeente, or a water activity outside every waterschap) or on an after-receipt step
+    /// naming a verzoek that does not exist.
+    pub fn route(&self, scenario: &Scenario) -> Result<Outcome, ScenarioError> {
+        route::route(self, scenario)
+    }
+
+    /// Parse + route.
+    pub fn explain_json(&self, value: &Value) -> Result<Outcome, ScenarioError> {
+        let scenario = self.parse(value)?;
+        self.route(&scenario)
+    }
+
+    fn configuration_entries<'a>(
+        &'a self,
+        r: Option<&'a ConfigurationRef>,
+    ) -> (&'a [ConfigEntry], Option<&'a Configuration>) {
+        let config = match r {
+            None => None,
+            Some(ConfigurationRef::Bundled(name)) => self.configuration(name),
+            Some(ConfigurationRef::Inline(c)) => Some(c),
+        };
+        (
+            config.map_or(&[], |c| c.behandeldiensten.as_slice()),
+            config,
+        )
+    }
+}
+
+impl scenario::ConfigurationNames for Engine {
+    fn has_configuration(&self, name: &str) -> bool {
+        self.configuration(name).is_some()
+    }
+
+    fn configuration_names(&self) -> Vec<String> {
+        self.configurations.iter().map(|(n, _)| n.clone()).collect()
+    }
+}
+
+/// Scenario as a JSON value → outcome, over the bundled data. The JavaScript API calls this.
+pub fn explain_json(value: &Value) -> Result<Outcome, ScenarioError> {
+    Engine::bundled()?.explain_json(value)
+}
+
+/// Scenario as JSON text → outcome, over the bundled data. The command line calls this.
+pub fn explain_str(text: &str) -> Result<Outcome, ScenarioError> {
+    let value = parse_json_text(text)?;
+    explain_json(&value)
+}
+
+/// JSON text → value, with the size cap and Dutch one-line errors (line and column).
+pub fn parse_json_text(text: &str) -> Result<Value, ScenarioError> {
+    if text.len() > MAX_INPUT_BYTES {
+        return Err(ScenarioError::new(
+            "",
+            format!(
+                "invoer te groot: {} bytes (maximaal {MAX_INPUT_BYTES})",
+                text.len()
+            ),
+        ));
+    }
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    serde_json::from_str::<Value>(text).map_err(|e| json_syntax_error(&e))
+}
+
+fn json_syntax_error(e: &serde_json::Error) -> ScenarioError {
+    let raw = e.to_string();
+    let what = if raw.contains("recursion limit") {
+        "JSON is te diep genest (maximaal 128 niveaus)".to_string()
+    } else {
+        match e.classify() {
+            serde_json::error::Category::Eof => "onverwacht einde van de JSON".to_string(),
+            _ => {
+                // serde_json's own words without its position suffix.
+                let detail = raw.split(" at line ").next().unwrap_or(&raw);
+                format!("ongeldige JSON ({detail})")
+            }
+        }
+    };
+    ScenarioError::new(
+        "",
+        format!("{what} op regel {}, kolom {}", e.line(), e.column()),
+    )
+}

@@ -1,0 +1,128 @@
+//! Small helpers for reading a `serde_json::Value` by hand with path-aware Dutch errors.
+
+use serde_json::{Map, Value};
+
+use super::error::ScenarioError;
+
+/// `parent.key`, or `key` at the top.
+pub(crate) fn field_path(parent: &str, key: &str) -> String {
+    if parent.is_empty() {
+        key.to_string()
+    } else {
+        format!("{parent}.{key}")
+    }
+}
+
+/// `parent[i]`.
+pub(crate) fn index_path(parent: &str, i: usize) -> String {
+    format!("{parent}[{i}]")
+}
+
+/// What a value is, in Dutch, for "gevonden: …".
+pub(crate) fn describe(v: &Value) -> String {
+    match v {
+        Value::Null => "null".into(),
+        Value::Bool(b) => format!("{b}"),
+        Value::Number(n) => format!("getal {n}"),
+        Value::String(s) => {
+            let short: String = s.chars().take(40).collect();
+            if short.len() < s.len() {
+                format!("tekst '{short}…'")
+            } else {
+                format!("tekst '{short}'")
+            }
+        }
+        Value::Array(_) => "een lijst".into(),
+        Value::Object(_) => "een object".into(),
+    }
+}
+
+/// Quote an id from the input for a message (shortened, one line).
+pub(crate) fn quote(s: &str) -> String {
+    let short: String = s.chars().take(60).filter(|c| !c.is_control()).collect();
+    if s.chars().count() > 60 {
+        format!("'{short}…'")
+    } else {
+        format!("'{short}'")
+    }
+}
+
+pub(crate) fn expect_object<'a>(
+    v: &'a Value,
+    path: &str,
+    what: &str,
+) -> Result<&'a Map<String, Value>, ScenarioError> {
+    v.as_object().ok_or_else(|| {
+        ScenarioError::new(path, format!("verwacht {what}, gevonden: {}", describe(v)))
+    })
+}
+
+/// Rejects the first key not in `allowed`.
+pub(crate) fn check_fields(
+    map: &Map<String, Value>,
+    path: &str,
+    allowed: &[&str],
+) -> Result<(), ScenarioError> {
+    for key in map.keys() {
+        if !allowed.contains(&key.as_str()) {
+            return Err(ScenarioError::new(
+                field_path(path, &quote_key(key)),
+                format!("onbekend veld (verwacht: {})", allowed.join(", ")),
+            ));
+        }
+    }
+    Ok(())
+}
+
+fn quote_key(key: &str) -> String {
+    let short: String = key.chars().take(60).filter(|c| !c.is_control()).collect();
+    if short.is_empty() {
+        "\"\"".into()
+    } else {
+        short
+    }
+}
+
+pub(crate) fn expect_str<'a>(
+    v: &'a Value,
+    path: &str,
+    what: &str,
+) -> Result<&'a str, ScenarioError> {
+    v.as_str().ok_or_else(|| {
+        ScenarioError::new(path, format!("verwacht {what}, gevonden: {}", describe(v)))
+    })
+}
+
+pub(crate) fn expect_array<'a>(
+    v: &'a Value,
+    path: &str,
+    what: &str,
+) -> Result<&'a Vec<Value>, ScenarioError> {
+    v.as_array().ok_or_else(|| {
+        ScenarioError::new(path, format!("verwacht {what}, gevonden: {}", describe(v)))
+    })
+}
+
+pub(crate) fn expect_f64(v: &Value, path: &str, what: &str) -> Result<f64, ScenarioError> {
+    match v.as_f64() {
+        Some(x) if x.is_finite() => Ok(x),
+        _ => Err(ScenarioError::new(
+            path,
+            format!("verwacht {what}, gevonden: {}", describe(v)),
+        )),
+    }
+}
+
+pub(crate) fn required<'a>(
+    map: &'a Map<String, Value>,
+    path: &str,
+    key: &str,
+    what: &str,
+) -> Result<&'a Value, ScenarioError> {
+    map.get(key).ok_or_else(|| {
+        ScenarioError::new(
+            field_path(path, key),
+            format!("ontbreekt (verwacht {what})"),
+        )
+    })
+}

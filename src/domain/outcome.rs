@@ -1,0 +1,97 @@
+//! The outcome (contract §4). Field names and shapes are the contract's; additions are
+//! optional fields only (`name` on recipients and adviseurs, `concerns` on findings,
+//! `boundary_distance_m`, `configuration`, `timeline`, `timeline_triggers`).
+
+use serde::Serialize;
+
+use super::finding::Finding;
+use super::ids::{AdviesRole, RecipientRole, Verzoektype};
+use super::scenario::Assumptions;
+pub use crate::geo::Named;
+
+/// The resolved location.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct OutcomeLocation {
+    pub gemeente: Named,
+    pub provincie: Named,
+    pub waterschap: Option<Named>,
+    pub omgevingsdienst: Option<Named>,
+    pub veiligheidsregio: Option<Named>,
+    /// Metres from the point to the nearest gemeente boundary (point locations only).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub boundary_distance_m: Option<f64>,
+}
+
+/// Someone who gets a trigger.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Recipient {
+    pub id: String,
+    pub role: RecipientRole,
+    /// Extension: display name.
+    pub name: String,
+}
+
+/// Someone who advises without a trigger.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Adviseur {
+    pub id: String,
+    pub role: AdviesRole,
+    /// Extension: display name.
+    pub name: String,
+}
+
+/// One verzoek as submitted.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Verzoek {
+    pub verzoektype: Verzoektype,
+    pub activities: Vec<String>,
+    pub bevoegd_gezag: Named,
+    pub behandeldienst: Option<Named>,
+    pub recipients: Vec<Recipient>,
+    pub triggers: u32,
+    pub adviseurs: Vec<Adviseur>,
+    pub findings: Vec<Finding>,
+}
+
+/// One step after receipt, with the state after it (contract §5.7).
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct TimelineStep {
+    /// 1-based.
+    pub step: usize,
+    /// Index into `verzoeken`.
+    pub verzoek: usize,
+    pub action: super::scenario::AfterReceiptAction,
+    pub to: Option<String>,
+    pub bevoegd_gezag: Named,
+    pub behandeldienst: Option<Named>,
+    /// Who gets a trigger in this step.
+    pub recipients: Vec<Recipient>,
+    pub triggers: u32,
+    pub findings: Vec<Finding>,
+}
+
+/// Which configuration was applied (extension), so the app can label it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct ConfigurationInfo {
+    pub id: Option<String>,
+    pub name: Option<String>,
+    pub description: Option<String>,
+    pub entries: usize,
+}
+
+/// What the DSO does with the scenario.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Outcome {
+    pub location: OutcomeLocation,
+    pub verzoeken: Vec<Verzoek>,
+    pub total_triggers: u32,
+    pub findings: Vec<Finding>,
+    pub assumptions: Assumptions,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub configuration: Option<ConfigurationInfo>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub timeline: Vec<TimelineStep>,
+    /// Extension: triggers sent by the timeline steps (not part of `total_triggers`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub timeline_triggers: Option<u32>,
+}
