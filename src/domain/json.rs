@@ -23,7 +23,12 @@ pub(crate) fn describe(v: &Value) -> String {
     match v {
         Value::Null => "null".into(),
         Value::Bool(b) => format!("{b}"),
-        Value::Number(n) => format!("getal {n}"),
+        Value::Number(n) => match n.as_f64() {
+            // The same text whether the number arrived as an integer (JSON text) or as a
+            // float (a JavaScript object).
+            Some(f) if f.fract() == 0.0 && f.abs() < 1e15 => format!("getal {f:.0}"),
+            _ => format!("getal {n}"),
+        },
         Value::String(s) => {
             let short: String = s.chars().take(40).collect();
             if short.len() < s.len() {

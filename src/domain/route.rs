@@ -28,6 +28,8 @@ struct Act<'a> {
     sel: &'a SelectedActivity,
     def: &'a Activity,
     own_bg: Org,
+    /// The bevoegd gezag of the activity's level, before any exception.
+    default_bg: Org,
     magneet: bool,
     exception: Option<&'a Exception>,
 }
@@ -104,11 +106,13 @@ pub(crate) fn route(engine: &Engine, scenario: &Scenario) -> Result<Outcome, Sce
         let level = exception.map_or(&def.level, |e| &e.level);
         let magneet = exception.map_or(def.magneet, |e| e.magneet);
         let own_bg = ctx.org_for_level(level);
+        let default_bg = ctx.org_for_level(&def.level);
         acts.push(Act {
             pos,
             sel,
             def,
             own_bg,
+            default_bg,
             magneet,
             exception,
         });
@@ -169,7 +173,11 @@ pub(crate) fn route(engine: &Engine, scenario: &Scenario) -> Result<Outcome, Sce
                     format!(
                         "Er bestaat geen meervoudige {}: de activiteiten hebben verschillende bevoegde gezagen ({}), dus elk krijgt een eigen verzoek ({} verzoeken).",
                         vt.label(),
-                        join(by_bg.iter().map(|(bg, _)| bg.name.as_str())),
+                        by_bg
+                            .iter()
+                            .map(|(bg, _)| bg.bg_name())
+                            .collect::<Vec<_>>()
+                            .join(", "),
                         by_bg.len()
                     ),
                     by_bg.iter().map(|(bg, _)| bg.id.clone()).collect(),
@@ -200,7 +208,12 @@ pub(crate) fn route(engine: &Engine, scenario: &Scenario) -> Result<Outcome, Sce
     let mut verzoeken: Vec<Verzoek> = Vec::with_capacity(drafts.len());
     let mut states: Vec<(Org, Option<Org>)> = Vec::with_capacity(drafts.len());
     for draft in &drafts {
-        let mut findings: Vec<Finding> = draft.findings.clone();
+        let mut findings: Vec<Finding> = draft
+            .acts
+            .iter()
+            .filter_map(|a| a.exception.map(|e| exception_finding(a, e)))
+            .collect();
+        findings.extend(draft.findings.iter().cloned());
         let bd = ctx.behandeldienst(
             &draft.bg,
             &draft.acts,
@@ -543,12 +556,6 @@ fn aanvraag_draft<'a>(ctx: &Ctx, part: Vec<&'a Act<'a>>, is_water: bool) -> Draf
         (ctx.gemeente_org(), None)
     };
 
-    for a in &part {
-        if let Some(e) = a.exception {
-            findings.push(exception_finding(ctx, a, e));
-        }
-    }
-
     let mut adviseurs: Vec<(Org, AdviesRole)> = Vec::new();
     for a in &part {
         if a.own_bg.id == bg.id {
@@ -575,7 +582,11 @@ fn aanvraag_draft<'a>(ctx: &Ctx, part: Vec<&'a Act<'a>>, is_water: bool) -> Draf
                     m.def.name,
                     names(&pulled),
                     bg.bg_name(),
-                    join(adviseurs.iter().map(|(o, _)| o.name.as_str()))
+                    adviseurs
+                        .iter()
+                        .map(|(o, _)| o.bg_name())
+                        .collect::<Vec<_>>()
+                        .join(", ")
                 ),
                 concerns,
             ));
@@ -590,8 +601,8 @@ fn aanvraag_draft<'a>(ctx: &Ctx, part: Vec<&'a Act<'a>>, is_water: bool) -> Draf
     }
 }
 
-fn exception_finding(ctx: &Ctx, a: &Act, e: &Exception) -> Finding {
-    let default_bg = ctx.org_for_level(&a.def.level);
+fn exception_finding(a: &Act, e: &Exception) -> Finding {
+    let default_bg = &a.default_bg;
     Finding::new(
         FindingCode::Uitzondering,
         format!(
@@ -894,8 +905,12 @@ impl Ctx<'_> {
                     continue;
                 }
                 // Only where it explains something: the activity found no behandeldienst
-                // under this BG, or the entry is its own BG's (overruled by a magneet).
-                if res.is_some() && e.bevoegd_gezag != a.own_bg.id {
+                // under this BG, or the entry is its own BG's (overruled by a magneet) or that
+                // of its level before an exception (the gemeente of an IPPC installation).
+                if res.is_some()
+                    && e.bevoegd_gezag != a.own_bg.id
+                    && e.bevoegd_gezag != a.default_bg.id
+                {
                     continue;
                 }
                 let Some(exact) = Self::entry_activity(e, a.def) else {

@@ -455,7 +455,10 @@ fn parse_assumptions(v: &Value) -> Result<Assumptions, ScenarioError> {
         let what = "\"2020\" of \"2023\"";
         let s = match v {
             Value::String(s) => s.clone(),
-            Value::Number(n) => n.to_string(),
+            Value::Number(n) => match as_index(v) {
+                Some(i) => i.to_string(),
+                None => n.to_string(),
+            },
             other => {
                 return Err(ScenarioError::new(
                     "assumptions.dso",
@@ -501,18 +504,15 @@ fn parse_after(v: &Value, path: &str, orgs: &Organisations) -> Result<AfterRecei
         "verzoek",
         "het volgnummer van een verzoek (0, 1, …)",
     )?;
-    let verzoek = vz
-        .as_u64()
-        .and_then(|n| usize::try_from(n).ok())
-        .ok_or_else(|| {
-            ScenarioError::new(
-                vz_path,
-                format!(
-                    "verwacht het volgnummer van een verzoek (0, 1, …), gevonden: {}",
-                    describe(vz)
-                ),
-            )
-        })?;
+    let verzoek = as_index(vz).ok_or_else(|| {
+        ScenarioError::new(
+            vz_path,
+            format!(
+                "verwacht het volgnummer van een verzoek (0, 1, …), gevonden: {}",
+                describe(vz)
+            ),
+        )
+    })?;
     let ac_path = field_path(path, "action");
     let what = "wijzig-bevoegd-gezag of wijzig-behandeldienst";
     let ac = expect_str(required(map, path, "action", what)?, &ac_path, what)?;
@@ -562,4 +562,18 @@ fn parse_after(v: &Value, path: &str, orgs: &Organisations) -> Result<AfterRecei
         action,
         to,
     })
+}
+
+/// A non-negative integer, also when it arrives as a float with no fraction (numbers from
+/// JavaScript).
+fn as_index(v: &Value) -> Option<usize> {
+    if let Some(n) = v.as_u64() {
+        return usize::try_from(n).ok();
+    }
+    let f = v.as_f64()?;
+    if f >= 0.0 && f.fract() == 0.0 && f <= 9.0e15 {
+        format!("{f:.0}").parse().ok()
+    } else {
+        None
+    }
 }
