@@ -294,7 +294,7 @@ pub(crate) fn route(engine: &Engine, scenario: &Scenario) -> Result<Outcome, Sce
             return Err(ScenarioError::new(
                 path,
                 format!(
-                    "verzoek {} bestaat niet (deze scenario heeft {} verzoek{}: {})",
+                    "verzoek {} bestaat niet (dit scenario heeft {} verzoek{}: {})",
                     step.verzoek,
                     drafts.len(),
                     if drafts.len() == 1 { "" } else { "en" },

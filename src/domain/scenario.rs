@@ -348,18 +348,14 @@ fn parse_activity(
         "een activiteit-id",
     )?;
     let Some(activity) = catalogue.activity(id) else {
-        let hint = if catalogue.group(id).is_some() {
-            " is een groep, geen activiteit"
+        let what = if catalogue.group(id).is_some() {
+            format!("{} is een groep, geen activiteit", quote(id))
         } else {
-            ""
+            format!("onbekende activiteit {}", quote(id))
         };
         return Err(ScenarioError::new(
             act_path,
-            format!(
-                "onbekende activiteit {}{hint} (verwacht één van: {})",
-                quote(id),
-                catalogue.activity_ids()
-            ),
+            format!("{what} (verwacht één van: {})", catalogue.activity_ids()),
         ));
     };
     let allowed = super::ids::join(activity.verzoektypes.iter().map(|v| v.as_str()));
