@@ -1,0 +1,187 @@
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
+//! The command line (contract §7): the same outcome as the library for every fixture, JSON on
+//! stdout and exit 0; one line on stderr and exit 2 for bad input and bad usage.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+
+use routewijzer::domain::{explain_str, MAX_INPUT_BYTES};
+use serde_json::Value;
+
+fn cli() -> Command {
+    Command::new(env!("CARGO_BIN_EXE_routewijzer"))
+}
+
+fn with_stdin(input: &[u8], args: &[&str]) -> Output {
+    let mut child = cli()
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    let input = input.to_vec();
+    // Write on a thread: the CLI may stop reading early (size cap) and close the pipe.
+    let writer = std::thread::spawn(move || {
+        let _ = stdin.write_all(&input);
+    });
+    let out = child.wait_with_output().unwrap();
+    writer.join().unwrap();
+    out
+}
+
+fn fixtures() -> Vec<PathBuf> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/routing");
+    let mut v: Vec<PathBuf> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.to_string_lossy().ends_with(".scenario.json"))
+        .collect();
+    v.sort();
+    v
+}
+
+fn one_line_error(out: &Output) -> String {
+    assert_eq!(
+        out.status.code(),
+        Some(2),
+        "stdout: {}",
+        String::from_utf8_lossy(&out.stdout)
+    );
+    assert!(out.stdout.is_empty());
+    let err = String::from_utf8(out.stderr.clone()).unwrap();
+    assert!(err.ends_with('\n'));
+    let line = err.trim_end_matches('\n');
+    assert!(
+        !line.is_empty() && !line.contains('\n'),
+        "not one line: {err:?}"
+    );
+    line.to_string()
+}
+
+#[test]
+fn cli_equals_library_on_every_fixture() {
+    for path in fixtures() {
+        let text = std::fs::read_to_string(&path).unwrap();
+        let out = cli().arg("route").arg(&path).output().unwrap();
+        match explain_str(&text) {
+            Ok(outcome) => {
+                assert_eq!(out.status.code(), Some(0), "{}", path.display());
+                let printed: Value = serde_json::from_slice(&out.stdout).unwrap();
+                assert_eq!(
+                    printed,
+                    serde_json::to_value(&outcome).unwrap(),
+                    "{}",
+                    path.display()
+                );
+                assert!(out.stderr.is_empty());
+            }
+            Err(e) => assert_eq!(one_line_error(&out), e.to_string(), "{}", path.display()),
+        }
+        // The same through standard input.
+        let via_stdin = with_stdin(text.as_bytes(), &["route", "-"]);
+        assert_eq!(via_stdin.status.code(), out.status.code());
+        assert_eq!(via_stdin.stdout, out.stdout);
+        assert_eq!(via_stdin.stderr, out.stderr);
+    }
+}
+
+#[test]
+fn contract_example_gives_the_contract_outcome() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/routing/contract-example.scenario.json");
+    let out = cli().arg("route").arg(path).output().unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let o: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(o["location"]["gemeente"]["id"], "GM0828");
+    assert_eq!(
+        o["location"]["omgevingsdienst"]["name"],
+        "Omgevingsdienst Brabant Noord"
+    );
+    assert_eq!(o["total_triggers"], 3);
+    let melding = o["verzoeken"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|v| v["verzoektype"] == "melding")
+        .unwrap();
+    assert_eq!(melding["bevoegd_gezag"]["name"], "College van B&W van Oss");
+    assert_eq!(melding["behandeldienst"]["id"], "ODBN");
+    assert_eq!(melding["triggers"], 2);
+    assert_eq!(melding["recipients"][0]["role"], "bevoegd-gezag");
+    assert_eq!(melding["recipients"][1]["role"], "behandeldienst");
+    assert_eq!(melding["findings"][0]["code"], "bd-copy");
+    assert_eq!(melding["findings"][0]["rule"], "T3");
+    assert_eq!(o["findings"][0]["code"], "split-verzoektype");
+    assert_eq!(o["findings"][0]["rule"], "SP1");
+    assert_eq!(
+        o["assumptions"],
+        serde_json::json!({ "bd_merge": "all-same", "dso": "2020", "bg_notified_when_bd": true })
+    );
+}
+
+#[test]
+fn usage_errors_exit_2_with_one_line() {
+    for args in [
+        &[][..],
+        &["route"][..],
+        &["explain", "x.json"][..],
+        &["route", "a", "b"][..],
+    ] {
+        let out = cli().args(args).output().unwrap();
+        let line = one_line_error(&out);
+        assert!(line.contains("gebruik: routewijzer route"), "{line}");
+    }
+    let out = cli()
+        .args(["route", "/nonexistent/scenario.json"])
+        .output()
+        .unwrap();
+    assert!(one_line_error(&out).starts_with("kan /nonexistent/scenario.json niet openen"));
+    let dir = std::env::temp_dir();
+    let out = cli().arg("route").arg(&dir).output().unwrap();
+    assert!(one_line_error(&out).contains("niet"));
+    let help = cli().arg("--help").output().unwrap();
+    assert_eq!(help.status.code(), Some(0));
+}
+
+#[test]
+fn hostile_input_gives_a_clear_error_not_a_crash() {
+    // Too large.
+    let big = format!("{{\"title\": \"{}\"}}", "x".repeat(MAX_INPUT_BYTES + 10));
+    let line = one_line_error(&with_stdin(big.as_bytes(), &["route", "-"]));
+    assert!(line.starts_with("invoer te groot"), "{line}");
+    // Deeply nested.
+    let deep = format!("{}{}", "[".repeat(100_000), "]".repeat(100_000));
+    let line = one_line_error(&with_stdin(deep.as_bytes(), &["route", "-"]));
+    assert!(line.contains("te diep genest"), "{line}");
+    let deep_obj = format!(
+        "{{\"title\": {}1{}}}",
+        "{\"a\":".repeat(5_000),
+        "}".repeat(5_000)
+    );
+    let line = one_line_error(&with_stdin(deep_obj.as_bytes(), &["route", "-"]));
+    assert!(line.contains("te diep genest"), "{line}");
+    // Not UTF-8.
+    let line = one_line_error(&with_stdin(&[0xff, 0xfe, b'{', b'}'], &["route", "-"]));
+    assert!(line.contains("UTF-8"), "{line}");
+    // Empty, truncated, trailing garbage, a bare value.
+    for input in ["", "{", "{} x", "null", "\"scenario\"", "[]"] {
+        let line = one_line_error(&with_stdin(input.as_bytes(), &["route", "-"]));
+        assert!(!line.is_empty(), "{input:?}");
+    }
+    // A byte-order mark is tolerated.
+    let text = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures/routing/contract-example.scenario.json"),
+    )
+    .unwrap();
+    let out = with_stdin(format!("\u{feff}{text}").as_bytes(), &["route", "-"]);
+    assert_eq!(out.status.code(), Some(0));
+}
