@@ -566,31 +566,38 @@ fn aanvraag_draft<'a>(ctx: &Ctx, part: Vec<&'a Act<'a>>, is_water: bool) -> Draf
             None => adviseurs.push((a.own_bg.clone(), a.def.adviseur_role)),
         }
     }
-    if let Some(m) = via {
-        if !adviseurs.is_empty() {
-            let mut concerns = vec![m.def.id.clone(), bg.id.clone()];
-            concerns.extend(adviseurs.iter().map(|(o, _)| o.id.clone()));
-            let pulled: Vec<&Act> = part
-                .iter()
-                .copied()
-                .filter(|a| a.own_bg.id != bg.id)
-                .collect();
-            findings.push(Finding::new(
-                FindingCode::Magneet,
-                format!(
-                    "{} is hier een magneetactiviteit: de hele aanvraag, ook {}, gaat naar {}. {} adviseert en krijgt geen trigger.",
-                    m.def.name,
-                    names(&pulled),
-                    bg.bg_name(),
-                    adviseurs
-                        .iter()
-                        .map(|(o, _)| o.bg_name())
-                        .collect::<Vec<_>>()
-                        .join(", ")
-                ),
-                concerns,
-            ));
-        }
+    if via.is_some() && !adviseurs.is_empty() {
+        // Every magneet that points at the chosen BG, so the finding does not depend on
+        // the order of the activities.
+        let magneten: Vec<&Act> = part
+            .iter()
+            .copied()
+            .filter(|a| a.magneet && a.own_bg.id == bg.id)
+            .collect();
+        let mut concerns: Vec<String> = magneten.iter().map(|a| a.def.id.clone()).collect();
+        concerns.push(bg.id.clone());
+        concerns.extend(adviseurs.iter().map(|(o, _)| o.id.clone()));
+        let pulled: Vec<&Act> = part
+            .iter()
+            .copied()
+            .filter(|a| a.own_bg.id != bg.id)
+            .collect();
+        findings.push(Finding::new(
+            FindingCode::Magneet,
+            format!(
+                "{} {} hier een magneetactiviteit: de hele aanvraag, ook {}, gaat naar {}. {} adviseert en krijgt geen trigger.",
+                names(&magneten),
+                if magneten.len() == 1 { "is" } else { "zijn" },
+                names(&pulled),
+                bg.bg_name(),
+                adviseurs
+                    .iter()
+                    .map(|(o, _)| o.bg_name())
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
+            concerns,
+        ));
     }
     Draft {
         verzoektype: Verzoektype::AanvraagVergunning,
