@@ -22,7 +22,7 @@ pub use rd::{
     CoordFormat,
 };
 pub use search::{MatchKind, SearchHit};
-pub use svg::{svg_to_lonlat, lonlat_to_svg, Layer, SvgMap, SvgPath};
+pub use svg::{lonlat_to_svg, svg_to_lonlat, Layer, SvgMap, SvgPath};
 
 use geo::coordinate_position::{CoordPos, CoordinatePosition};
 use geo::{Coord, LineString, MultiPolygon, Polygon};
@@ -88,6 +88,30 @@ pub struct GemeenteInfo {
     pub representative_rd: (f64, f64),
 }
 
+/// Sizes of the decoded geography.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct GeoStats {
+    pub gemeenten: usize,
+    pub gemeente_arcs: usize,
+    pub gemeente_arc_points: usize,
+    pub gemeente_grid_m: f64,
+    pub waterschappen: usize,
+    pub waterschap_arcs: usize,
+    pub waterschap_arc_points: usize,
+    pub waterschap_grid_m: f64,
+    pub aliases: usize,
+}
+
+/// The shipped files, as bundled: `(file name, bytes)`.
+pub fn bundled_files() -> [(&'static str, &'static [u8]); 4] {
+    [
+        ("gemeenten.bin", GEMEENTEN_BIN),
+        ("waterschappen.bin", WATERSCHAPPEN_BIN),
+        ("meta.tsv", META_TSV.as_bytes()),
+        ("aliases.csv", ALIASES_CSV.as_bytes()),
+    ]
+}
+
 /// One decoded area: its polygons in RD metres and their bounding box.
 struct Area {
     shape: MultiPolygon<f64>,
@@ -97,17 +121,30 @@ struct Area {
 
 impl Area {
     fn from_topology(topo: &codec::Topology, polys: &[Vec<Vec<i64>>]) -> Area {
-        let mut bbox = [f64::INFINITY, f64::INFINITY, f64::NEG_INFINITY, f64::NEG_INFINITY];
+        let mut bbox = [
+            f64::INFINITY,
+            f64::INFINITY,
+            f64::NEG_INFINITY,
+            f64::NEG_INFINITY,
+        ];
         let mut out = Vec::with_capacity(polys.len());
         for rings in polys {
             let mut ls = rings.iter().map(|refs| LineString::new(topo.ring(refs)));
             let Some(exterior) = ls.next() else { continue };
             for c in exterior.coords() {
-                bbox = [bbox[0].min(c.x), bbox[1].min(c.y), bbox[2].max(c.x), bbox[3].max(c.y)];
+                bbox = [
+                    bbox[0].min(c.x),
+                    bbox[1].min(c.y),
+                    bbox[2].max(c.x),
+                    bbox[3].max(c.y),
+                ];
             }
             out.push(Polygon::new(exterior, ls.collect()));
         }
-        Area { shape: MultiPolygon::new(out), bbox }
+        Area {
+            shape: MultiPolygon::new(out),
+            bbox,
+        }
     }
 
     fn bbox_contains(&self, c: Coord<f64>) -> bool {
@@ -143,7 +180,10 @@ fn segment_distance2(p: Coord<f64>, a: Coord<f64>, b: Coord<f64>) -> f64 {
     } else {
         0.0
     };
-    let q = Coord { x: a.x + t * d.x - p.x, y: a.y + t * d.y - p.y };
+    let q = Coord {
+        x: a.x + t * d.x - p.x,
+        y: a.y + t * d.y - p.y,
+    };
     q.x * q.x + q.y * q.y
 }
 
@@ -167,8 +207,17 @@ struct Meta {
     ods: Vec<Named>,
     vrs: Vec<Named>,
     waterschappen: Vec<Named>,
-    /// id, name, provincie, od, vr, rep x, rep y
-    gemeenten: Vec<(String, String, String, Option<String>, Option<String>, f64, f64)>,
+    gemeenten: Vec<MetaGemeente>,
+}
+
+/// One `GM` line of `meta.tsv`.
+struct MetaGemeente {
+    id: String,
+    name: String,
+    provincie: String,
+    od: Option<String>,
+    vr: Option<String>,
+    rep: (f64, f64),
 }
 
 fn parse_meta(text: &str) -> Result<Meta, DecodeError> {
@@ -181,7 +230,10 @@ fn parse_meta(text: &str) -> Result<Meta, DecodeError> {
         let bad = || DecodeError::Metadata(format!("regel {}: {line:?}", no + 1));
         let named = |f: &[&str]| -> Result<Named, DecodeError> {
             match f {
-                [_, id, name] => Ok(Named { id: (*id).to_string(), name: (*name).to_string() }),
+                [_, id, name] => Ok(Named {
+                    id: (*id).to_string(),
+                    name: (*name).to_string(),
+                }),
                 _ => Err(bad()),
             }
         };
@@ -195,15 +247,14 @@ fn parse_meta(text: &str) -> Result<Meta, DecodeError> {
                     let opt = |s: &str| (s != "-" && !s.is_empty()).then(|| s.to_string());
                     let x: f64 = x.parse().map_err(|_| bad())?;
                     let y: f64 = y.parse().map_err(|_| bad())?;
-                    m.gemeenten.push((
-                        (*id).to_string(),
-                        (*name).to_string(),
-                        (*pv).to_string(),
-                        opt(od),
-                        opt(vr),
-                        x,
-                        y,
-                    ));
+                    m.gemeenten.push(MetaGemeente {
+                        id: (*id).to_string(),
+                        name: (*name).to_string(),
+                        provincie: (*pv).to_string(),
+                        od: opt(od),
+                        vr: opt(vr),
+                        rep: (x, y),
+                    });
                 }
                 _ => return Err(bad()),
             },
@@ -257,7 +308,15 @@ impl Geography {
             )));
         }
         let mut gemeenten = Vec::with_capacity(meta.gemeenten.len());
-        for (id, name, pv, od, vr, x, y) in &meta.gemeenten {
+        for MetaGemeente {
+            id,
+            name,
+            provincie: pv,
+            od,
+            vr,
+            rep: (x, y),
+        } in &meta.gemeenten
+        {
             let provincie = lookup(&meta.provincies, pv)
                 .ok_or_else(|| DecodeError::Metadata(format!("{id}: onbekende provincie {pv}")))?;
             let omgevingsdienst = match od {
@@ -282,8 +341,13 @@ impl Geography {
                 representative_rd: (*x, *y),
             });
         }
-        if gemeenten.windows(2).any(|w| matches!(w, [a, b] if a.id >= b.id)) {
-            return Err(DecodeError::Metadata("gemeenten niet op id gesorteerd".into()));
+        if gemeenten
+            .windows(2)
+            .any(|w| matches!(w, [a, b] if a.id >= b.id))
+        {
+            return Err(DecodeError::Metadata(
+                "gemeenten niet op id gesorteerd".into(),
+            ));
         }
         let gm_areas = gm_topo
             .features
@@ -347,10 +411,14 @@ impl Geography {
         let boundary_distance_m = area.boundary_distance(c);
         let ws = self.waterschap_index_rd(c);
         let waterschap = ws.and_then(|w| self.waterschappen.get(w)).cloned();
-        let waterschap_boundary_distance_m =
-            ws.and_then(|w| self.ws_areas.get(w)).map(|a| a.boundary_distance(c));
+        let waterschap_boundary_distance_m = ws
+            .and_then(|w| self.ws_areas.get(w))
+            .map(|a| a.boundary_distance(c));
         Some(Located {
-            gemeente: Named { id: info.id.clone(), name: info.name.clone() },
+            gemeente: Named {
+                id: info.id.clone(),
+                name: info.name.clone(),
+            },
             provincie: info.provincie.clone(),
             waterschap,
             omgevingsdienst: info.omgevingsdienst.clone(),
@@ -366,11 +434,15 @@ impl Geography {
 
     /// Index (in id order) of the first gemeente whose closed area contains `c`.
     fn gemeente_index_rd(&self, c: Coord<f64>) -> Option<usize> {
-        self.gm_areas.iter().position(|a| a.bbox_contains(c) && a.covers(c))
+        self.gm_areas
+            .iter()
+            .position(|a| a.bbox_contains(c) && a.covers(c))
     }
 
     fn waterschap_index_rd(&self, c: Coord<f64>) -> Option<usize> {
-        self.ws_areas.iter().position(|a| a.bbox_contains(c) && a.covers(c))
+        self.ws_areas
+            .iter()
+            .position(|a| a.bbox_contains(c) && a.covers(c))
     }
 
     /// The gemeente id under `point` by testing every polygon without the bounding-box
@@ -392,7 +464,10 @@ impl Geography {
     }
 
     pub fn gemeente(&self, id: &str) -> Option<&GemeenteInfo> {
-        let i = self.gemeenten.binary_search_by(|g| g.id.as_str().cmp(id)).ok()?;
+        let i = self
+            .gemeenten
+            .binary_search_by(|g| g.id.as_str().cmp(id))
+            .ok()?;
         self.gemeenten.get(i)
     }
 
@@ -411,9 +486,28 @@ impl Geography {
         &self.waterschappen
     }
 
+    /// Counts and grid sizes of the decoded data (for the benchmark and diagnostics).
+    pub fn stats(&self) -> GeoStats {
+        let points = |t: &codec::Topology| t.arcs.iter().map(Vec::len).sum();
+        GeoStats {
+            gemeenten: self.gemeenten.len(),
+            gemeente_arcs: self.gm_topo.arcs.len(),
+            gemeente_arc_points: points(&self.gm_topo),
+            gemeente_grid_m: self.gm_topo.quantum_m,
+            waterschappen: self.waterschappen.len(),
+            waterschap_arcs: self.ws_topo.arcs.len(),
+            waterschap_arc_points: points(&self.ws_topo),
+            waterschap_grid_m: self.ws_topo.quantum_m,
+            aliases: self.aliases.len(),
+        }
+    }
+
     /// Gemeente polygons (RD New metres), in the order of [`Geography::gemeenten`].
     pub fn gemeente_shape(&self, id: &str) -> Option<&MultiPolygon<f64>> {
-        let i = self.gemeenten.binary_search_by(|g| g.id.as_str().cmp(id)).ok()?;
+        let i = self
+            .gemeenten
+            .binary_search_by(|g| g.id.as_str().cmp(id))
+            .ok()?;
         self.gm_areas.get(i).map(|a| &a.shape)
     }
 
@@ -445,9 +539,16 @@ mod tests {
         let meta = META_TSV.replace("GM\tGM0828", "GM\tGM0828\textra");
         assert!(Geography::decode(GEMEENTEN_BIN, WATERSCHAPPEN_BIN, &meta, ALIASES_CSV).is_err());
         let half_meta = META_TSV.get(..META_TSV.len() / 2).unwrap_or("");
-        assert!(Geography::decode(GEMEENTEN_BIN, WATERSCHAPPEN_BIN, half_meta, ALIASES_CSV).is_err());
+        assert!(
+            Geography::decode(GEMEENTEN_BIN, WATERSCHAPPEN_BIN, half_meta, ALIASES_CSV).is_err()
+        );
         let empty = Geography::empty(Err(DecodeError::BadMagic));
-        assert!(empty.locate(LonLat { lon: 5.528, lat: 51.765 }).is_none());
+        assert!(empty
+            .locate(LonLat {
+                lon: 5.528,
+                lat: 51.765
+            })
+            .is_none());
         assert!(empty.status().is_err());
     }
 
@@ -455,10 +556,22 @@ mod tests {
     fn non_finite_is_none() {
         let g = Geography::bundled();
         for p in [
-            LonLat { lon: f64::NAN, lat: 51.7 },
-            LonLat { lon: 5.5, lat: f64::INFINITY },
-            LonLat { lon: f64::NEG_INFINITY, lat: f64::NAN },
-            LonLat { lon: 1e308, lat: -1e308 },
+            LonLat {
+                lon: f64::NAN,
+                lat: 51.7,
+            },
+            LonLat {
+                lon: 5.5,
+                lat: f64::INFINITY,
+            },
+            LonLat {
+                lon: f64::NEG_INFINITY,
+                lat: f64::NAN,
+            },
+            LonLat {
+                lon: 1e308,
+                lat: -1e308,
+            },
         ] {
             assert!(g.locate(p).is_none());
         }

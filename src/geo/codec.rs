@@ -25,7 +25,10 @@ impl fmt::Display for DecodeError {
                 write!(f, "geodata: ongeldig getal bij byte {offset}")
             }
             DecodeError::BadArcRef { feature, arc_ref } => {
-                write!(f, "geodata: object {feature} verwijst naar onbekende boog {arc_ref}")
+                write!(
+                    f,
+                    "geodata: object {feature} verwijst naar onbekende boog {arc_ref}"
+                )
             }
             DecodeError::TooLarge { what, count } => {
                 write!(f, "geodata: onwaarschijnlijk aantal {what}: {count}")
@@ -102,7 +105,10 @@ pub fn decode(bytes: &[u8]) -> Result<Topology, DecodeError> {
     let mut r = Reader { bytes, pos: 4 };
     let quantum = r.uvarint()?;
     if quantum == 0 || quantum > 10_000 {
-        return Err(DecodeError::TooLarge { what: "meters per rastercel", count: quantum });
+        return Err(DecodeError::TooLarge {
+            what: "meters per rastercel",
+            count: quantum,
+        });
     }
     let q = quantum as f64;
     let n_arcs = r.count("bogen")?;
@@ -111,7 +117,10 @@ pub fn decode(bytes: &[u8]) -> Result<Topology, DecodeError> {
     for _ in 0..n_arcs {
         let n = r.count("punten")?;
         if n < 2 {
-            return Err(DecodeError::TooLarge { what: "punten (te weinig)", count: n as u64 });
+            return Err(DecodeError::TooLarge {
+                what: "punten (te weinig)",
+                count: n as u64,
+            });
         }
         let mut pts = Vec::with_capacity(n);
         let x0 = px.saturating_add(r.svarint()?);
@@ -119,11 +128,17 @@ pub fn decode(bytes: &[u8]) -> Result<Topology, DecodeError> {
         px = x0;
         py = y0;
         let (mut x, mut y) = (x0, y0);
-        pts.push(Coord { x: x as f64 * q, y: y as f64 * q });
+        pts.push(Coord {
+            x: x as f64 * q,
+            y: y as f64 * q,
+        });
         for _ in 1..n {
             x = x.saturating_add(r.svarint()?);
             y = y.saturating_add(r.svarint()?);
-            pts.push(Coord { x: x as f64 * q, y: y as f64 * q });
+            pts.push(Coord {
+                x: x as f64 * q,
+                y: y as f64 * q,
+            });
         }
         arcs.push(pts);
     }
@@ -142,7 +157,10 @@ pub fn decode(bytes: &[u8]) -> Result<Topology, DecodeError> {
                     let a = r.svarint()?;
                     let idx = if a < 0 { -(a + 1) } else { a };
                     if idx < 0 || idx >= arcs.len() as i64 {
-                        return Err(DecodeError::BadArcRef { feature: fi, arc_ref: a });
+                        return Err(DecodeError::BadArcRef {
+                            feature: fi,
+                            arc_ref: a,
+                        });
                     }
                     refs.push(a);
                 }
@@ -155,7 +173,11 @@ pub fn decode(bytes: &[u8]) -> Result<Topology, DecodeError> {
     if r.pos != bytes.len() {
         return Err(DecodeError::TrailingBytes { offset: r.pos });
     }
-    Ok(Topology { quantum_m: q, arcs, features })
+    Ok(Topology {
+        quantum_m: q,
+        arcs,
+        features,
+    })
 }
 
 impl Topology {
@@ -205,7 +227,10 @@ mod tests {
         assert_eq!(topo.features.len(), 342);
         // every strict prefix is an error, never a panic
         for cut in (0..bytes.len()).step_by(97).chain([bytes.len() - 1]) {
-            assert!(decode(&bytes[..cut]).is_err(), "prefix of {cut} bytes decoded");
+            assert!(
+                decode(&bytes[..cut]).is_err(),
+                "prefix of {cut} bytes decoded"
+            );
         }
         // garbage and flipped bytes: error or a (different) topology, never a panic
         let mut flipped = bytes.to_vec();
@@ -214,6 +239,10 @@ mod tests {
             let _ = decode(&flipped);
         }
         assert!(matches!(decode(b"XXXX"), Err(DecodeError::BadMagic)));
-        assert!(decode(&[b'R', b'W', b'G', b'1', 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff]).is_err());
+        assert!(decode(&[
+            b'R', b'W', b'G', b'1', 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff,
+            0xff
+        ])
+        .is_err());
     }
 }

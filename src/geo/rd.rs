@@ -21,7 +21,10 @@ pub fn rd_to_wgs84(x: f64, y: f64) -> LonLat {
     let dy = (y - REF_Y) * 1e-5;
     let dx2 = dx * dx;
     let dy2 = dy * dy;
-    let som_n = 3235.653_89 * dy - 32.582_97 * dx2 - 0.247_5 * dy2 - 0.849_78 * dx2 * dy
+    let som_n = 3_235.653_89 * dy
+        - 32.582_97 * dx2
+        - 0.247_5 * dy2
+        - 0.849_78 * dx2 * dy
         - 0.065_5 * dy2 * dy
         - 0.017_09 * dx2 * dy2
         - 0.007_38 * dx
@@ -29,7 +32,7 @@ pub fn rd_to_wgs84(x: f64, y: f64) -> LonLat {
         - 0.000_39 * dx2 * dy2 * dy
         + 0.000_33 * dx2 * dx2 * dy
         - 0.000_12 * dx * dy;
-    let som_e = 5260.529_16 * dx + 105.946_84 * dx * dy + 2.456_56 * dx * dy2
+    let som_e = 5_260.529_16 * dx + 105.946_84 * dx * dy + 2.456_56 * dx * dy2
         - 0.818_85 * dx2 * dx
         + 0.055_94 * dx * dy2 * dy
         - 0.056_07 * dx2 * dx * dy
@@ -51,7 +54,9 @@ pub fn wgs84_to_rd(point: LonLat) -> (f64, f64) {
     let d_lon = 0.36 * (point.lon - REF_LON);
     let la2 = d_lat * d_lat;
     let lo2 = d_lon * d_lon;
-    let som_x = 190_094.945 * d_lon - 11_832.228 * d_lat * d_lon - 114.221 * la2 * d_lon
+    let som_x = 190_094.945 * d_lon
+        - 11_832.228 * d_lat * d_lon
+        - 114.221 * la2 * d_lon
         - 32.391 * lo2 * d_lon
         - 0.705 * d_lat
         - 2.340 * la2 * d_lat * d_lon
@@ -148,7 +153,9 @@ fn split_numbers(s: &str) -> Result<Vec<f64>, CoordError> {
             .filter(|t| !t.is_empty())
             .collect();
         let decimal_commas = ws_clean.len() == 2
-            && ws_clean.iter().all(|t| t.matches(',').count() == 1 && !t.contains('.'));
+            && ws_clean
+                .iter()
+                .all(|t| t.matches(',').count() == 1 && !t.contains('.'));
         if decimal_commas {
             ws_clean
         } else {
@@ -206,7 +213,10 @@ mod tests {
     fn amersfoort_reference() {
         let p = rd_to_wgs84(155_000.0, 463_000.0);
         assert!((p.lat - REF_LAT).abs() < 1e-9 && (p.lon - REF_LON).abs() < 1e-9);
-        let (x, y) = wgs84_to_rd(LonLat { lon: REF_LON, lat: REF_LAT });
+        let (x, y) = wgs84_to_rd(LonLat {
+            lon: REF_LON,
+            lat: REF_LAT,
+        });
         assert!((x - REF_X).abs() < 1e-6 && (y - REF_Y).abs() < 1e-6);
     }
 
@@ -214,13 +224,31 @@ mod tests {
     fn parse_orders_and_formats() {
         let (p, f) = parse_coordinates_detailed("51.765, 5.528").unwrap();
         assert_eq!(f, CoordFormat::Wgs84LatLon);
-        assert_eq!(p, LonLat { lon: 5.528, lat: 51.765 });
+        assert_eq!(
+            p,
+            LonLat {
+                lon: 5.528,
+                lat: 51.765
+            }
+        );
         let (p, f) = parse_coordinates_detailed("5.528 51.765").unwrap();
         assert_eq!(f, CoordFormat::Wgs84LonLat);
-        assert_eq!(p, LonLat { lon: 5.528, lat: 51.765 });
+        assert_eq!(
+            p,
+            LonLat {
+                lon: 5.528,
+                lat: 51.765
+            }
+        );
         let (p, f) = parse_coordinates_detailed("51,765 5,528").unwrap();
         assert_eq!(f, CoordFormat::Wgs84LatLon);
-        assert_eq!(p, LonLat { lon: 5.528, lat: 51.765 });
+        assert_eq!(
+            p,
+            LonLat {
+                lon: 5.528,
+                lat: 51.765
+            }
+        );
         let (_, f) = parse_coordinates_detailed("155000 463000").unwrap();
         assert_eq!(f, CoordFormat::Rd);
         let (_, f) = parse_coordinates_detailed("155000,463000").unwrap();
@@ -231,17 +259,38 @@ mod tests {
     #[test]
     fn parse_rejects() {
         assert_eq!(parse_coordinates("  "), Err(CoordError::Empty));
-        assert!(matches!(parse_coordinates("NaN, 5"), Err(CoordError::NotFinite(_))));
-        assert!(matches!(parse_coordinates("inf 52"), Err(CoordError::NotFinite(_))));
-        assert!(matches!(parse_coordinates("-Infinity 52"), Err(CoordError::NotFinite(_))));
+        assert!(matches!(
+            parse_coordinates("NaN, 5"),
+            Err(CoordError::NotFinite(_))
+        ));
+        assert!(matches!(
+            parse_coordinates("inf 52"),
+            Err(CoordError::NotFinite(_))
+        ));
+        assert!(matches!(
+            parse_coordinates("-Infinity 52"),
+            Err(CoordError::NotFinite(_))
+        ));
         assert!(matches!(
             parse_coordinates("1e308 52"),
             Err(CoordError::OutsideNetherlands(..))
         ));
-        assert!(matches!(parse_coordinates("1e999 52"), Err(CoordError::NotFinite(_))));
-        assert!(matches!(parse_coordinates("abc 52"), Err(CoordError::NotANumber(_))));
-        assert!(matches!(parse_coordinates("52"), Err(CoordError::WrongCount(1))));
-        assert!(matches!(parse_coordinates("1 2 3"), Err(CoordError::WrongCount(3))));
+        assert!(matches!(
+            parse_coordinates("1e999 52"),
+            Err(CoordError::NotFinite(_))
+        ));
+        assert!(matches!(
+            parse_coordinates("abc 52"),
+            Err(CoordError::NotANumber(_))
+        ));
+        assert!(matches!(
+            parse_coordinates("52"),
+            Err(CoordError::WrongCount(1))
+        ));
+        assert!(matches!(
+            parse_coordinates("1 2 3"),
+            Err(CoordError::WrongCount(3))
+        ));
         assert!(matches!(
             parse_coordinates("48.85, 2.35"),
             Err(CoordError::OutsideNetherlands(..))

@@ -77,16 +77,21 @@ fn fold_accent(c: char) -> char {
     }
 }
 
-pub(crate) fn parse_aliases(csv: &str, gemeenten: &[GemeenteInfo]) -> Result<Vec<Alias>, DecodeError> {
+pub(crate) fn parse_aliases(
+    csv: &str,
+    gemeenten: &[GemeenteInfo],
+) -> Result<Vec<Alias>, DecodeError> {
     let mut out = Vec::new();
     for (no, line) in csv.lines().enumerate() {
         let line = line.trim();
         if line.is_empty() || line.starts_with('#') || line == "alias,gm_code,kind" {
             continue;
         }
-        let bad = |what: &str| DecodeError::Metadata(format!("aliases.csv regel {}: {what}", no + 1));
+        let bad =
+            |what: &str| DecodeError::Metadata(format!("aliases.csv regel {}: {what}", no + 1));
         let mut parts = line.rsplitn(3, ',');
-        let (Some(kind), Some(code), Some(name)) = (parts.next(), parts.next(), parts.next()) else {
+        let (Some(kind), Some(code), Some(name)) = (parts.next(), parts.next(), parts.next())
+        else {
             return Err(bad("verwacht alias,gm_code,kind"));
         };
         let kind = match kind.trim() {
@@ -98,7 +103,12 @@ pub(crate) fn parse_aliases(csv: &str, gemeenten: &[GemeenteInfo]) -> Result<Vec
         let gemeente = gemeenten
             .binary_search_by(|g| g.id.as_str().cmp(code.trim()))
             .map_err(|_| bad("onbekende gemeente"))?;
-        out.push(Alias { name: name.trim().to_string(), norm: normalize(name), gemeente, kind });
+        out.push(Alias {
+            name: name.trim().to_string(),
+            norm: normalize(name),
+            gemeente,
+            kind,
+        });
     }
     Ok(out)
 }
@@ -109,7 +119,10 @@ fn rank(norm_name: &str, q: &str) -> Option<u8> {
         Some(0)
     } else if norm_name.starts_with(q) {
         Some(1)
-    } else if norm_name.match_indices(q).any(|(i, _)| norm_name.get(..i).is_some_and(|p| p.ends_with(' '))) {
+    } else if norm_name
+        .match_indices(q)
+        .any(|(i, _)| norm_name.get(..i).is_some_and(|p| p.ends_with(' ')))
+    {
         Some(2)
     } else if norm_name.contains(q) {
         Some(3)

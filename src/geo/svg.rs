@@ -47,7 +47,11 @@ impl SvgMap {
     /// A complete standalone SVG document (for debugging and reports).
     pub fn to_svg_document(&self, width_px: u32) -> String {
         let [_, _, w, h] = self.view_box;
-        let height_px = if w > 0.0 { (f64::from(width_px) * h / w).round() } else { 0.0 };
+        let height_px = if w > 0.0 {
+            (f64::from(width_px) * h / w).round()
+        } else {
+            0.0
+        };
         let mut s = format!(
             "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{width_px}\" height=\"{height_px}\" viewBox=\"{}\">\n",
             self.view_box_attr()
@@ -82,7 +86,7 @@ fn seg_dist2(p: Coord<f64>, a: Coord<f64>, b: Coord<f64>) -> f64 {
 
 /// Douglas–Peucker keeping both endpoints (so neighbouring areas keep sharing their border).
 fn simplify(pts: &[Coord<f64>], tol: f64) -> Vec<Coord<f64>> {
-    if !(tol > 0.0) || pts.len() <= 2 {
+    if tol.is_nan() || tol <= 0.0 || pts.len() <= 2 {
         return pts.to_vec();
     }
     let n = pts.len();
@@ -107,7 +111,9 @@ fn simplify(pts: &[Coord<f64>], tol: f64) -> Vec<Coord<f64>> {
     }
     let t2 = tol * tol;
     while let Some((i, j)) = stack.pop() {
-        let (Some(a), Some(b)) = (pts.get(i), pts.get(j)) else { continue };
+        let (Some(a), Some(b)) = (pts.get(i), pts.get(j)) else {
+            continue;
+        };
         let mut best = (0usize, -1.0f64);
         for (k, p) in pts.iter().enumerate().take(j).skip(i + 1) {
             let d = seg_dist2(*p, *a, *b);
@@ -129,7 +135,11 @@ fn simplify(pts: &[Coord<f64>], tol: f64) -> Vec<Coord<f64>> {
     if let Some(k) = keep.last_mut() {
         *k = true;
     }
-    pts.iter().zip(keep).filter(|(_, k)| *k).map(|(p, _)| *p).collect()
+    pts.iter()
+        .zip(keep)
+        .filter(|(_, k)| *k)
+        .map(|(p, _)| *p)
+        .collect()
 }
 
 fn simplified_arcs(topo: &Topology, tol: f64) -> Vec<Vec<Coord<f64>>> {
@@ -196,7 +206,12 @@ struct Bounds([f64; 4]);
 
 impl Bounds {
     fn new() -> Bounds {
-        Bounds([f64::INFINITY, f64::INFINITY, f64::NEG_INFINITY, f64::NEG_INFINITY])
+        Bounds([
+            f64::INFINITY,
+            f64::INFINITY,
+            f64::NEG_INFINITY,
+            f64::NEG_INFINITY,
+        ])
     }
     fn add(&mut self, c: Coord<f64>) {
         let b = &mut self.0;
@@ -209,7 +224,12 @@ impl Bounds {
             return [0.0, 0.0, 0.0, 0.0];
         }
         let m = 0.02 * (x1 - x0).max(y1 - y0);
-        [(x0 - m).floor(), (-y1 - m).floor(), (x1 - x0 + 2.0 * m).ceil(), (y1 - y0 + 2.0 * m).ceil()]
+        [
+            (x0 - m).floor(),
+            (-y1 - m).floor(),
+            (x1 - x0 + 2.0 * m).ceil(),
+            (y1 - y0 + 2.0 * m).ceil(),
+        ]
     }
 }
 
@@ -231,8 +251,14 @@ impl Geography {
                     .zip(self.gm_topo.features.iter().zip(&self.gm_areas))
                 {
                     if wanted(&g.id) {
-                        bounds.add(Coord { x: area.bbox[0], y: area.bbox[1] });
-                        bounds.add(Coord { x: area.bbox[2], y: area.bbox[3] });
+                        bounds.add(Coord {
+                            x: area.bbox[0],
+                            y: area.bbox[1],
+                        });
+                        bounds.add(Coord {
+                            x: area.bbox[2],
+                            y: area.bbox[3],
+                        });
                         paths.push(SvgPath {
                             id: g.id.clone(),
                             name: g.name.clone(),
@@ -249,8 +275,14 @@ impl Geography {
                     .zip(self.ws_topo.features.iter().zip(&self.ws_areas))
                 {
                     if wanted(&w.id) {
-                        bounds.add(Coord { x: area.bbox[0], y: area.bbox[1] });
-                        bounds.add(Coord { x: area.bbox[2], y: area.bbox[3] });
+                        bounds.add(Coord {
+                            x: area.bbox[0],
+                            y: area.bbox[1],
+                        });
+                        bounds.add(Coord {
+                            x: area.bbox[2],
+                            y: area.bbox[3],
+                        });
                         paths.push(SvgPath {
                             id: w.id.clone(),
                             name: w.name.clone(),
@@ -273,11 +305,18 @@ impl Geography {
                         }
                         push_ring(&mut d, ring);
                     }
-                    paths.push(SvgPath { id: p.id.clone(), name: p.name.clone(), d });
+                    paths.push(SvgPath {
+                        id: p.id.clone(),
+                        name: p.name.clone(),
+                        d,
+                    });
                 }
             }
         }
-        SvgMap { view_box: bounds.view_box(), paths }
+        SvgMap {
+            view_box: bounds.view_box(),
+            paths,
+        }
     }
 
     /// Closed outline rings of a provincie: the gemeente arcs used exactly once by the
@@ -318,15 +357,19 @@ impl Geography {
             let mut k = k0;
             // each step consumes one arc, so this ends after at most outline.len() steps
             for _ in 0..outline.len() {
-                let Some((r, used)) = outline.get_mut(k) else { break };
+                let Some((r, used)) = outline.get_mut(k) else {
+                    break;
+                };
                 *used = true;
                 let a = arc_dir(arcs, *r);
                 let skip = usize::from(!ring.is_empty());
                 ring.extend(a.iter().skip(skip).copied());
                 let Some(end) = a.last().copied() else { break };
-                let next = by_start
-                    .get(&key(end))
-                    .and_then(|ks| ks.iter().copied().find(|&j| outline.get(j).is_some_and(|(_, u)| !*u)));
+                let next = by_start.get(&key(end)).and_then(|ks| {
+                    ks.iter()
+                        .copied()
+                        .find(|&j| outline.get(j).is_some_and(|(_, u)| !*u))
+                });
                 match next {
                     Some(j) => k = j,
                     None => break,
@@ -344,7 +387,10 @@ mod tests {
 
     #[test]
     fn svg_round_trip() {
-        let p = LonLat { lon: 5.528, lat: 51.765 };
+        let p = LonLat {
+            lon: 5.528,
+            lat: 51.765,
+        };
         let (x, y) = lonlat_to_svg(p);
         assert!(y < 0.0);
         let q = svg_to_lonlat(x, y);
@@ -353,7 +399,12 @@ mod tests {
 
     #[test]
     fn simplify_keeps_endpoints() {
-        let pts: Vec<Coord<f64>> = (0..100).map(|i| Coord { x: f64::from(i), y: f64::from(i % 2) }).collect();
+        let pts: Vec<Coord<f64>> = (0..100)
+            .map(|i| Coord {
+                x: f64::from(i),
+                y: f64::from(i % 2),
+            })
+            .collect();
         let s = simplify(&pts, 5.0);
         assert_eq!(s.len(), 2);
         assert_eq!(s.first(), pts.first());
