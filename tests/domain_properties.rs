@@ -56,7 +56,7 @@ prop_compose! {
 }
 
 fn inline_configuration(g: &str) -> impl Strategy<Value = Value> {
-    let bgs = vec![
+    let bgs: [String; 5] = [
         g.to_string(),
         "PV30".into(),
         "WS24".into(),
@@ -70,7 +70,7 @@ fn inline_configuration(g: &str) -> impl Strategy<Value = Value> {
         .map(|a| a.id.clone())
         .chain(engine().catalogue.groups.iter().map(|g| g.id.clone()))
         .collect();
-    let bds = vec!["ODBN", "ODZOB", "OMWB", "VR21", "RWS"];
+    let bds = ["ODBN", "ODZOB", "OMWB", "VR21", "RWS"];
     let g = g.to_string();
     prop::collection::vec(
         (
