@@ -152,8 +152,14 @@ impl Area {
     }
 
     /// Closed containment (interior or boundary).
+    ///
+    /// Tested per polygon: geo's `CoordinatePosition` for a `MultiPolygon` applies the
+    /// mod-2 boundary rule, so a vertex where two parts of one gemeente touch would count
+    /// as outside.
     fn covers(&self, c: Coord<f64>) -> bool {
-        self.shape.coordinate_position(&c) != CoordPos::Outside
+        self.shape
+            .iter()
+            .any(|p| p.coordinate_position(&c) != CoordPos::Outside)
     }
 
     /// Metres from `c` to the nearest edge of any ring.

@@ -1,4 +1,9 @@
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
 //! RD New ↔ WGS84 against pyproj reference points (tests/fixtures/geo/rd_pyproj.csv,
 //! made by scripts/geo/make_rd_fixtures.py), round trips, and the coordinate parser.
 
@@ -34,7 +39,10 @@ fn wgs84_to_rd_matches_pyproj() {
         let (rx, ry) = wgs84_to_rd(LonLat { lon, lat });
         let e = ((rx - x).powi(2) + (ry - y).powi(2)).sqrt();
         worst = worst.max(e);
-        assert!(e < 1.0, "({lon}, {lat}): ({rx:.2}, {ry:.2}) vs pyproj ({x}, {y}): {e:.2} m");
+        assert!(
+            e < 1.0,
+            "({lon}, {lat}): ({rx:.2}, {ry:.2}) vs pyproj ({x}, {y}): {e:.2} m"
+        );
     }
     println!("worst WGS84→RD error vs pyproj: {worst:.3} m");
 }
@@ -44,7 +52,10 @@ fn rd_to_wgs84_matches_pyproj() {
     for (lon, lat, x, y) in fixtures() {
         let p = rd_to_wgs84(x, y);
         let e = metres(p, LonLat { lon, lat });
-        assert!(e < 1.0, "({x}, {y}) → {p:?} vs pyproj ({lon}, {lat}): {e:.2} m");
+        assert!(
+            e < 1.0,
+            "({x}, {y}) → {p:?} vs pyproj ({lon}, {lat}): {e:.2} m"
+        );
     }
 }
 
@@ -80,9 +91,25 @@ proptest! {
 #[test]
 fn parser_rd_input() {
     let p = parse_coordinates("164719.514 419599.995").unwrap();
-    assert!(metres(p, LonLat { lon: 5.528, lat: 51.765 }) < 1.0);
+    assert!(
+        metres(
+            p,
+            LonLat {
+                lon: 5.528,
+                lat: 51.765
+            }
+        ) < 1.0
+    );
     let p = parse_coordinates("419600; 164720").unwrap(); // y x also read by range
-    assert!(metres(p, LonLat { lon: 5.528, lat: 51.765 }) < 2.0);
+    assert!(
+        metres(
+            p,
+            LonLat {
+                lon: 5.528,
+                lat: 51.765
+            }
+        ) < 2.0
+    );
     for bad in ["NaN NaN", "inf, 5", "1e308, 1e308", "", "hallo", "52.1"] {
         let e = parse_coordinates(bad).unwrap_err();
         assert!(!e.to_string().is_empty());
