@@ -79,6 +79,9 @@ impl Engine {
         organisations_json: &str,
         configurations: &[(&str, &str)],
     ) -> Result<Engine, DataError> {
+        if let Err(e) = geography.status() {
+            return Err(DataError::new("geografie", e.to_string()));
+        }
         let organisations = Organisations::from_json(organisations_json, geography)?;
         let catalogue = Catalogue::from_json(catalogue_json, organisations.ministers())?;
         let mut configs = Vec::new();

@@ -243,3 +243,43 @@ fn broken_configuration_gives_a_clear_error() {
     let geo = e.geography();
     assert!(Engine::new(geo, CATALOGUE_JSON, ORGANISATIONS_JSON, &[("x", &broken)]).is_err());
 }
+
+#[test]
+fn organisations_agree_with_the_geography() {
+    let e = engine();
+    let geo_ws: BTreeSet<(String, String)> = e
+        .geography()
+        .waterschappen()
+        .iter()
+        .map(|w| (w.id.clone(), w.name.clone()))
+        .collect();
+    let own_ws: BTreeSet<(String, String)> = e
+        .organisations
+        .all()
+        .into_iter()
+        .filter(|o| o.kind == routewijzer::domain::OrgKind::Waterschap)
+        .map(|o| (o.id.clone(), o.name.clone()))
+        .collect();
+    assert_eq!(geo_ws, own_ws);
+    assert_eq!(e.organisations.ministers(), ["IENW", "KGG", "LNV"]);
+    assert_eq!(
+        e.organisations.get("IENW").unwrap().bg_name(),
+        "Minister van Infrastructuur en Waterstaat"
+    );
+    assert_eq!(
+        e.organisations.get("PV30").unwrap().bg_name(),
+        "Gedeputeerde Staten van Noord-Brabant"
+    );
+    assert_eq!(
+        e.organisations.get("WS24").unwrap().bg_name(),
+        "Dagelijks bestuur van Waterschap Aa en Maas"
+    );
+    assert_eq!(
+        e.organisations.get("GM0828").unwrap().bg_name(),
+        "College van B&W van Oss"
+    );
+    assert_eq!(
+        e.organisations.get("VR21").unwrap().display_name(),
+        "Veiligheidsregio Brabant-Noord"
+    );
+}

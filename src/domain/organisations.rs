@@ -96,6 +96,9 @@ impl Organisations {
         for u in raw.uitvoeringsorganisaties {
             orgs.insert(u.id, OrgKind::Uitvoeringsorganisatie, u.name)?;
         }
+        for w in geo.waterschappen() {
+            orgs.upsert(&w.id, OrgKind::Waterschap, &w.name)?;
+        }
         for g in geo.gemeenten() {
             orgs.insert(g.id.clone(), OrgKind::Gemeente, g.name.clone())?;
             orgs.upsert(&g.provincie.id, OrgKind::Provincie, &g.provincie.name)?;

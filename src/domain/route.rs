@@ -691,15 +691,12 @@ fn locate(engine: &Engine, location: &Location) -> Result<(Located, bool), Scena
                     format!("het punt (lon {lon}, lat {lat}) ligt buiten elke gemeente"),
                 )
             }),
-        Location::Rd { rd: [x, y] } => geo
-            .locate(rd_to_wgs84(*x, *y))
-            .map(|l| (l, true))
-            .ok_or_else(|| {
-                ScenarioError::new(
-                    "location.rd",
-                    format!("het RD-punt ({x}, {y}) ligt buiten elke gemeente"),
-                )
-            }),
+        Location::Rd { rd: [x, y] } => geo.locate_rd(*x, *y).map(|l| (l, true)).ok_or_else(|| {
+            ScenarioError::new(
+                "location.rd",
+                format!("het RD-punt ({x}, {y}) ligt buiten elke gemeente"),
+            )
+        }),
         Location::Gemeente { gemeente } => {
             if geo.gemeente(gemeente).is_none() {
                 return Err(ScenarioError::new(
