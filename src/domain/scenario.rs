@@ -294,7 +294,7 @@ fn parse_location(v: &Value) -> Result<Location, ScenarioError> {
             return Err(ScenarioError::new(
                 "location.rd",
                 format!(
-                    "verwacht {what}: twee getallen, gevonden {} elementen",
+                    "verwacht {what}, twee getallen; gevonden: een lijst van {}",
                     arr.len()
                 ),
             ));
