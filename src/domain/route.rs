@@ -17,7 +17,7 @@ use super::outcome::{
 };
 use super::scenario::{AfterReceiptAction, Location, Scenario, SelectedActivity};
 use super::Engine;
-use crate::geo::{rd_to_wgs84, Located, LonLat};
+use crate::geo::{Located, LonLat};
 
 /// Points closer than this to a gemeente boundary get `locatie-grens` (contract §4).
 pub const BOUNDARY_WARNING_M: f64 = 100.0;
