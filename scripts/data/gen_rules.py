@@ -21,6 +21,25 @@ MARKS = {
 }
 
 
+# Findings that rest on a section of the research rather than a numbered rule.
+SECTIONS = [
+    {
+        "id": "§6.1",
+        "text": "Noord-Brabant gemeenten by omgevingsdienst (ODBN 10, ODZOB 21, OMWB 25), derived from the GR texts and the merger history; outside Noord-Brabant the bundled table is partly unverified or empty.",
+        "basis": "S27, S29, S30 [D-ind] / [I]",
+        "mark": "D-ind",
+        "sources": ["S27", "S29", "S30"],
+    },
+    {
+        "id": "§6.2",
+        "text": "Veiligheidsregio's in Noord-Brabant: VR Brabant-Noord is the ODBN gemeenten plus Heusden, so for Heusden the omgevingsdienst is OMWB but the veiligheidsregio is VRBN: the OD and VR regions do not coincide there.",
+        "basis": "S28 [D] / [I] for post-merger",
+        "mark": "I",
+        "sources": ["S28"],
+    },
+]
+
+
 def cells(rest):
     return [c.strip() for c in rest.split(" | ")]
 
@@ -43,6 +62,7 @@ def main(path):
                 "mark": marks[0] if marks else "I",
                 "sources": sorted({f"S{n}" for n in SOURCE_REF.findall(tail + " " + text)}, key=lambda s: int(s[1:])),
             })
+    rules.extend(SECTIONS)
     out = {
         "format": "routewijzer-rules/1",
         "origin": "domain-research.md (Routewijzer), paraphrased from public sources",

@@ -94,7 +94,8 @@ mod tests {
     #[test]
     fn bundled_rules_parse_and_cover_the_research() {
         let rules = Rules::from_json(include_str!("../../data/rules.json")).unwrap();
-        assert_eq!(rules.rules.len(), 51);
+        assert_eq!(rules.rules.len(), 53);
+        assert!(rules.get("§6.2").is_some());
         assert_eq!(rules.sources.len(), 36);
         let b12 = rules.get("B12").unwrap();
         assert_eq!(b12.mark, "?");

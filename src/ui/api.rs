@@ -1,5 +1,5 @@
 //! The JavaScript API of the Wasm module (contract §7). It goes through the same
-//! `domain::explain_json` as the command line, so both give identical outcomes and messages.
+//! `domain::explain_str` as the command line, so both give identical outcomes and messages.
 
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
@@ -8,9 +8,15 @@ use wasm_bindgen::prelude::*;
 /// scenario throws an `Error` whose message is the command line's one-line error.
 #[wasm_bindgen]
 pub fn explain(scenario: JsValue) -> Result<JsValue, JsError> {
-    let value: serde_json::Value = serde_wasm_bindgen::from_value(scenario)
-        .map_err(|e| JsError::new(&format!("scenario: geen geldig JSON-object ({e})")))?;
-    let outcome = crate::domain::explain_json(&value).map_err(|e| JsError::new(&e.to_string()))?;
+    // Through JSON text rather than a direct object walk: the command line's size cap and
+    // nesting limit then apply unchanged, and a 10 000-deep object cannot exhaust the stack.
+    let text = js_sys::JSON::stringify(&scenario)
+        .ok()
+        .and_then(|s| s.as_string())
+        .ok_or_else(|| {
+            JsError::new("scenario: geen JSON-object (verwacht: een scenario-object)")
+        })?;
+    let outcome = crate::domain::explain_str(&text).map_err(|e| JsError::new(&e.to_string()))?;
     // json_compatible: maps become plain objects, exactly as JSON.parse would give them.
     outcome
         .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
