@@ -1,5 +1,5 @@
 # Thin entry points; each target is one readable script under scripts/.
-.PHONY: serve build test sizes bench
+.PHONY: serve build test sizes bench dist
 
 serve:  ## build the app and serve it on http://127.0.0.1:8000/
 	bash scripts/serve.sh
@@ -15,3 +15,6 @@ sizes:  ## raw / gzip / brotli of everything the page loads
 
 bench:  ## benchmark figures (printed, never asserted)
 	bash scripts/bench.sh
+
+dist:   ## a versioned static bundle with hashed names and SRI, in dist/
+	bash scripts/dist.sh

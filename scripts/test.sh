@@ -10,5 +10,6 @@ step cargo clippy --lib --target wasm32-unknown-unknown -- -D warnings
 step cargo test
 CHROMEDRIVER=/usr/bin/chromedriver step cargo test --target wasm32-unknown-unknown --test dom
 bash scripts/build.sh
+step node scripts/dist.mjs            # the e2e also checks the distributable bundle
 step cargo build --bin routewijzer   # the e2e compares the CLI with the JS API
 (cd tests/e2e && step node --test)

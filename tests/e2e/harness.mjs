@@ -13,10 +13,10 @@ export const repoRoot = join(here, '..', '..');
 export const outputDir = join(repoRoot, 'tests', 'output');
 mkdirSync(outputDir, { recursive: true });
 
-/** Starts scripts/serve.py on a free port; resolves to { url, stop }. */
-export function startServer() {
+/** Starts scripts/serve.py on a free port, serving `dir`; resolves to { url, stop }. */
+export function startServer(dir = repoRoot) {
   return new Promise((resolve, reject) => {
-    const server = spawn('python3', [join(repoRoot, 'scripts', 'serve.py'), '--port', '0'], {
+    const server = spawn('python3', [join(repoRoot, 'scripts', 'serve.py'), '--port', '0', '--dir', dir], {
       stdio: ['ignore', 'pipe', 'inherit'],
     });
     server.on('error', reject);

@@ -1,0 +1,71 @@
+// Makes dist/routewijzer-<version>/: a self-contained static folder with content-hashed
+// file names and Subresource Integrity, for any static web server (docs/hosting.md).
+// Expects a fresh `make build`. Fails loudly if a file it rewrites has changed shape.
+import { createHash } from 'node:crypto';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readFileSync, rmSync, writeFileSync, copyFileSync, existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const read = (path) => readFileSync(join(root, path));
+const cargoVersion = /^version = "([^"]+)"/m.exec(read('Cargo.toml').toString())[1];
+let commit = 'unknown';
+try {
+  commit = execFileSync('git', ['rev-parse', '--short=10', 'HEAD'], { cwd: root }).toString().trim();
+} catch { /* not a git checkout: the version alone names the bundle */ }
+const version = `${cargoVersion}+${commit}`;
+const outDir = join(root, 'dist', `routewijzer-${cargoVersion}`);
+const assets = join(outDir, 'assets');
+
+const sri = (data) => `sha384-${createHash('sha384').update(data).digest('base64')}`;
+const hashed = (name, data) => {
+  const hash = createHash('sha256').update(data).digest('hex').slice(0, 12);
+  return name.replace(/\.(\w+)$/, `.${hash}.$1`);
+};
+function replaceOnce(text, from, to, what) {
+  if (!text.includes(from)) throw new Error(`dist: ${what}: '${from}' not found; update scripts/dist.mjs`);
+  return text.replace(from, to);
+}
+
+// One bundle at a time: an old version left beside the new one would be served by mistake.
+rmSync(join(root, 'dist'), { recursive: true, force: true });
+mkdirSync(assets, { recursive: true });
+const manifest = { version, files: {} };
+const emit = (name, data) => {
+  const file = hashed(name, data);
+  writeFileSync(join(assets, file), data);
+  manifest.files[name] = { file: `assets/${file}`, integrity: sri(data), bytes: data.length };
+  return manifest.files[name];
+};
+
+// Leaves first: each parent embeds its children's hashed names, so a change anywhere
+// changes every name above it.
+const wasm = emit('routewijzer_bg.wasm', read('pkg/routewijzer_bg.wasm'));
+const glue = emit('routewijzer.js', Buffer.from(replaceOnce(
+  read('pkg/routewijzer.js').toString(),
+  "new URL('routewijzer_bg.wasm', import.meta.url)",
+  `fetch(new URL('${wasm.file.replace('assets/', '')}', import.meta.url), { integrity: '${wasm.integrity}' })`,
+  'wasm-bindgen glue',
+)));
+const main = emit('main.js', Buffer.from(replaceOnce(
+  read('www/main.js').toString(),
+  "'../pkg/routewijzer.js'",
+  `'./${glue.file.replace('assets/', '')}'`,
+  'www/main.js',
+)));
+const css = emit('style.css', read('www/style.css'));
+
+let html = read('index.html').toString();
+html = replaceOnce(html, '<link rel="stylesheet" href="www/style.css">',
+  `<link rel="stylesheet" href="${css.file}" integrity="${css.integrity}">`, 'index.html stylesheet');
+html = replaceOnce(html, '<script type="module" src="www/main.js"></script>',
+  `<link rel="modulepreload" href="${glue.file}" integrity="${glue.integrity}">\n` +
+  `  <script type="module" src="${main.file}" integrity="${main.integrity}"></script>`, 'index.html script');
+html = replaceOnce(html, '<meta name="description"', `<meta name="generator" content="Routewijzer ${version}">\n  <meta name="description"`, 'index.html meta');
+writeFileSync(join(outDir, 'index.html'), html);
+
+for (const doc of ['LICENSE', 'NOTICE']) if (existsSync(join(root, doc))) copyFileSync(join(root, doc), join(outDir, doc));
+writeFileSync(join(outDir, 'manifest.json'), JSON.stringify(manifest, null, 1) + '\n');
+console.log(`dist: ${outDir} (${version})`);
+for (const [name, { file, bytes }] of Object.entries(manifest.files)) console.log(`  ${name.padEnd(22)} → ${file} (${bytes} B)`);

@@ -1,0 +1,61 @@
+// The distributable bundle (make dist) works on its own, and Subresource Integrity really
+// protects it: a tampered file stops the app with a message instead of running.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startServer, launchBrowser, openWatchedPage, repoRoot } from './harness.mjs';
+
+const bundles = existsSync(join(repoRoot, 'dist'))
+  ? readdirSync(join(repoRoot, 'dist')).filter((d) => d.startsWith('routewijzer-'))
+  : [];
+const bundle = join(repoRoot, 'dist', bundles[0] ?? 'missing');
+let browser;
+
+before(async () => { browser = await launchBrowser(); });
+after(async () => { await browser?.close(); });
+
+test('make dist produced one versioned bundle with hashed names and integrity', () => {
+  assert.equal(bundles.length, 1, `bundles in dist/: ${bundles}`);
+  const html = readFileSync(join(bundle, 'index.html'), 'utf8');
+  assert.match(html, /<script type="module" src="assets\/main\.[0-9a-f]{12}\.js" integrity="sha384-/);
+  assert.match(html, /<link rel="stylesheet" href="assets\/style\.[0-9a-f]{12}\.css" integrity="sha384-/);
+  const manifest = JSON.parse(readFileSync(join(bundle, 'manifest.json'), 'utf8'));
+  for (const { file } of Object.values(manifest.files)) assert.ok(existsSync(join(bundle, file)), file);
+  assert.ok(existsSync(join(bundle, 'NOTICE')), 'the data attribution travels with the bundle');
+});
+
+test('the bundle runs from its own folder without errors or foreign requests', async () => {
+  const server = await startServer(bundle);
+  try {
+    const { page, problems } = await openWatchedPage(browser, server.url);
+    await page.waitForSelector('h1');
+    assert.match(await page.textContent('h1'), /Routewijzer/);
+    assert.deepEqual(await problems(), []);
+    await page.close();
+  } finally {
+    server.stop();
+  }
+});
+
+test('a tampered wasm file is refused by its integrity check and the page says so', async () => {
+  const copy = mkdtempSync(join(tmpdir(), 'rw-dist-'));
+  cpSync(bundle, copy, { recursive: true });
+  const manifest = JSON.parse(readFileSync(join(copy, 'manifest.json'), 'utf8'));
+  const wasmPath = join(copy, manifest.files['routewijzer_bg.wasm'].file);
+  const bytes = readFileSync(wasmPath);
+  bytes[bytes.length - 1] ^= 0xff;
+  writeFileSync(wasmPath, bytes);
+  const server = await startServer(copy);
+  try {
+    const { page } = await openWatchedPage(browser, server.url);
+    const alert = page.locator('[role=alert]');
+    await alert.waitFor();
+    assert.match(await alert.textContent(), /kon niet starten/);
+    assert.equal(await page.locator('h1').count(), 0, 'the app did not start');
+    await page.close();
+  } finally {
+    server.stop();
+  }
+});
