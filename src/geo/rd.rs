@@ -131,11 +131,23 @@ fn parse_number(token: &str) -> Result<f64, CoordError> {
     let t = token.trim().trim_end_matches('°');
     let v: f64 = t
         .parse()
-        .map_err(|_| CoordError::NotANumber(token.trim().to_string()))?;
+        .map_err(|_| CoordError::NotANumber(shown(token)))?;
     if v.is_finite() {
         Ok(v)
     } else {
-        Err(CoordError::NotFinite(token.trim().to_string()))
+        Err(CoordError::NotFinite(shown(token)))
+    }
+}
+
+/// A typed token as the message quotes it: one line, without control characters, at most
+/// 40 characters (fuzzing found "abc\ndef; 5" giving a two-line message).
+fn shown(token: &str) -> String {
+    let clean: Vec<char> = token.trim().chars().filter(|c| !c.is_control()).collect();
+    let short: String = clean.iter().take(40).collect();
+    if clean.len() > 40 {
+        format!("{short}…")
+    } else {
+        short
     }
 }
 
@@ -297,5 +309,15 @@ mod tests {
         ));
         let msg = parse_coordinates("NaN 5").unwrap_err().to_string();
         assert!(msg.contains("geen eindig getal"), "{msg}");
+        // Fuzzing found: a token with a line break or a control character (after ';') was
+        // echoed as typed, giving a multi-line message. Quoted tokens are one clean line.
+        let msg = parse_coordinates("\u{1}\0\0\r175,56; 5,529")
+            .unwrap_err()
+            .to_string();
+        assert_eq!(msg, "\"175.56\" is geen getal.");
+        let msg = parse_coordinates(&format!("{}; 5", "9".repeat(10_000) + "x"))
+            .unwrap_err()
+            .to_string();
+        assert!(msg.chars().count() < 60 && msg.contains('…'), "{msg}");
     }
 }

@@ -1,0 +1,267 @@
+//! What every fuzz target checks, for one input. The fuzz targets (`fuzz_targets/*.rs`, nightly,
+//! libFuzzer) call these functions; `tests/fuzz_replay.rs` includes this very file on stable and
+//! replays every file of `fuzz/corpus/<target>/` through them, so CI checks the same code paths
+//! without nightly.
+//!
+//! Each check feeds the input to one parser of outside input through its public entry point
+//! and asserts a sane result: no panic, and either a value that holds together or an error
+//! whose message is one non-empty line of plain text (no control characters, so it cannot
+//! break a terminal or a log line) of reasonable length.
+
+use routewijzer::domain::rules::Rules;
+use routewijzer::domain::{explain_str, Catalogue, Configuration, Engine, Organisations};
+use routewijzer::geo::{self, CoordFormat, Geography};
+
+/// One input's check.
+pub type Check = fn(&[u8]);
+
+/// Every target by name (the folder name under `fuzz/corpus/`) with its check.
+pub const TARGETS: &[(&str, Check)] = &[
+    ("scenario_json", scenario_json),
+    ("configuration_json", configuration_json),
+    ("coordinates", coordinates),
+    ("catalogue_json", catalogue_json),
+    ("organisations_json", organisations_json),
+    ("rules_json", rules_json),
+    ("geography", geography),
+];
+
+/// Longest error message we accept as "readable" (characters).
+pub const MAX_MESSAGE_CHARS: usize = 2_000;
+
+/// An error message is one non-empty line of plain text.
+pub fn assert_message(what: &str, message: &str) {
+    assert!(!message.trim().is_empty(), "{what}: empty error message");
+    assert!(
+        !message.chars().any(char::is_control),
+        "{what}: control character in error message {message:?}"
+    );
+    assert!(
+        !message.contains(['\u{2028}', '\u{2029}']),
+        "{what}: line separator in error message {message:?}"
+    );
+    let n = message.chars().count();
+    assert!(
+        n <= MAX_MESSAGE_CHARS,
+        "{what}: error message of {n} characters"
+    );
+}
+
+fn engine() -> &'static Engine {
+    match Engine::bundled() {
+        Ok(e) => e,
+        Err(e) => panic!("bundled engine does not build: {e}"),
+    }
+}
+
+/// Inputs are bytes; parsers take text. Invalid UTF-8 is replaced (U+FFFD) so the mutations
+/// that break UTF-8 still reach the parser.
+fn text(data: &[u8]) -> std::borrow::Cow<'_, str> {
+    String::from_utf8_lossy(data)
+}
+
+/// Scenario JSON (contract §3) → outcome (§4), through `explain_str` as the CLI and the
+/// JavaScript API call it.
+pub fn scenario_json(data: &[u8]) {
+    let text = text(data);
+    match explain_str(&text) {
+        Ok(outcome) => {
+            let json = match serde_json::to_string(&outcome) {
+                Ok(j) => j,
+                Err(e) => panic!("outcome does not serialise: {e}"),
+            };
+            // The outcome is valid JSON that reads back to the same value.
+            let back: serde_json::Value = match serde_json::from_str(&json) {
+                Ok(v) => v,
+                Err(e) => panic!("outcome JSON does not parse back: {e}"),
+            };
+            assert!(back.is_object(), "outcome is not an object");
+            assert!(
+                !outcome.verzoeken.is_empty(),
+                "a routed scenario has at least one verzoek"
+            );
+            // Contract §5: at most two triggers per verzoek (BG, behandeldienst), one per
+            // recipient, and the total is their sum.
+            let mut sum = 0u32;
+            for v in &outcome.verzoeken {
+                assert!(v.triggers <= 2, "verzoek with {} triggers", v.triggers);
+                assert_eq!(v.triggers as usize, v.recipients.len());
+                assert!(!v.activities.is_empty(), "verzoek without activities");
+                sum += v.triggers;
+            }
+            assert_eq!(outcome.total_triggers, sum, "total_triggers is not the sum");
+        }
+        Err(e) => assert_message("scenario", &e.to_string()),
+    }
+}
+
+/// A behandeldienstconfiguratie file (a trainer's edit or an export).
+pub fn configuration_json(data: &[u8]) {
+    let e = engine();
+    let text = text(data);
+    match Configuration::from_json("fuzz", &text, &e.catalogue, &e.organisations) {
+        Ok(c) => {
+            for entry in &c.behandeldiensten {
+                assert!(
+                    e.organisations.get(&entry.bevoegd_gezag).is_some(),
+                    "accepted unknown bevoegd gezag {}",
+                    entry.bevoegd_gezag
+                );
+                assert!(
+                    e.organisations.get(&entry.behandeldienst).is_some(),
+                    "accepted unknown behandeldienst {}",
+                    entry.behandeldienst
+                );
+                assert!(
+                    e.catalogue.is_activity_or_group(&entry.activity),
+                    "accepted unknown activity {}",
+                    entry.activity
+                );
+            }
+        }
+        Err(err) => {
+            let m = err.to_string();
+            assert!(
+                m.starts_with("fuzz: "),
+                "message does not name the file: {m}"
+            );
+            assert_message("configuration", &m);
+        }
+    }
+}
+
+/// A typed-in coordinate string, then where it lies.
+pub fn coordinates(data: &[u8]) {
+    let text = text(data);
+    match geo::parse_coordinates_detailed(&text) {
+        Ok((p, format)) => {
+            assert!(
+                p.lon.is_finite() && p.lat.is_finite(),
+                "non-finite point {p:?} from {text:?}"
+            );
+            if format != CoordFormat::Rd {
+                assert!(
+                    (50.5..=53.7).contains(&p.lat) && (3.2..=7.3).contains(&p.lon),
+                    "WGS84 point outside the accepted ranges: {p:?}"
+                );
+            }
+            assert_eq!(
+                geo::parse_coordinates(&text).ok(),
+                Some(p),
+                "parse_coordinates disagrees with parse_coordinates_detailed"
+            );
+            if let Some(located) = Geography::bundled().locate(p) {
+                assert!(
+                    Geography::bundled()
+                        .gemeente(&located.gemeente.id)
+                        .is_some(),
+                    "located in unknown gemeente {}",
+                    located.gemeente.id
+                );
+                assert!(
+                    located.boundary_distance_m.is_finite() && located.boundary_distance_m >= 0.0
+                );
+            }
+        }
+        Err(e) => assert_message("coordinates", &e.to_string()),
+    }
+}
+
+/// The activity catalogue (a trainer's edited copy).
+pub fn catalogue_json(data: &[u8]) {
+    let text = text(data);
+    match Catalogue::from_json(&text, engine().organisations.ministers()) {
+        Ok(c) => {
+            for a in &c.activities {
+                assert!(
+                    c.activity(&a.id).is_some(),
+                    "activity {} not found by id",
+                    a.id
+                );
+            }
+        }
+        Err(e) => assert_message("catalogue", &e.to_string()),
+    }
+}
+
+/// The organisations file.
+pub fn organisations_json(data: &[u8]) {
+    let text = text(data);
+    match Organisations::from_json(&text, Geography::bundled()) {
+        Ok(o) => {
+            for org in o.all() {
+                assert!(
+                    o.get(&org.id).is_some(),
+                    "organisation {} not found by id",
+                    org.id
+                );
+            }
+        }
+        Err(e) => assert_message("organisations", &e.to_string()),
+    }
+}
+
+/// The rules file.
+pub fn rules_json(data: &[u8]) {
+    let text = text(data);
+    match Rules::from_json(&text) {
+        Ok(r) => {
+            for rule in &r.rules {
+                assert!(
+                    r.mark_meaning(&rule.mark).is_some(),
+                    "rule with unknown mark"
+                );
+            }
+        }
+        Err(m) => assert_message("rules", &m),
+    }
+}
+
+/// Separator between the four files of a geography in one fuzz input.
+pub const GEO_SEPARATOR: &[u8] = b"\n--8<--\n";
+
+/// A geography from its four files (gemeenten.bin, waterschappen.bin, meta.tsv, aliases.csv),
+/// given as one input separated by [`GEO_SEPARATOR`]; missing parts are empty. When it decodes,
+/// locating, searching and drawing it must work too.
+pub fn geography(data: &[u8]) {
+    let mut parts: Vec<&[u8]> = Vec::with_capacity(4);
+    let mut rest = data;
+    while parts.len() < 3 {
+        match find(rest, GEO_SEPARATOR) {
+            Some(i) => {
+                parts.push(&rest[..i]);
+                rest = &rest[i + GEO_SEPARATOR.len()..];
+            }
+            None => break,
+        }
+    }
+    parts.push(rest);
+    let part = |i: usize| parts.get(i).copied().unwrap_or(&[]);
+    let meta = String::from_utf8_lossy(part(2));
+    let aliases = String::from_utf8_lossy(part(3));
+    match Geography::decode(part(0), part(1), &meta, &aliases) {
+        Ok(g) => {
+            assert!(g.status().is_ok());
+            let stats = g.stats();
+            assert_eq!(stats.gemeenten, g.gemeenten().len());
+            for info in g.gemeenten().iter().take(8) {
+                let (x, y) = info.representative_rd;
+                if let Some(l) = g.locate_rd(x, y) {
+                    assert!(g.gemeente(&l.gemeente.id).is_some());
+                    assert!(l.boundary_distance_m >= 0.0 || l.boundary_distance_m.is_nan());
+                }
+                let _ = g.search(&info.name, 5);
+            }
+            let _ = g.locate_rd(155_000.0, 463_000.0);
+            let _ = g.locate_rd(f64::MAX, f64::MIN);
+            let _ = g.svg_paths(geo::Layer::Gemeenten, None, 100.0);
+            let _ = g.svg_paths(geo::Layer::Provincies, None, 100.0);
+            let _ = g.svg_paths(geo::Layer::Waterschappen, None, 100.0);
+        }
+        Err(e) => assert_message("geography", &e.to_string()),
+    }
+}
+
+fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
+    haystack.windows(needle.len()).position(|w| w == needle)
+}

@@ -1,0 +1,58 @@
+#!/usr/bin/env bash
+# Fuzzes every parser of outside input with cargo-fuzz (libFuzzer), DURATION seconds per
+# target (default 60), one target after the other. Installs what it needs: a minimal nightly
+# toolchain (rustup) and cargo-fuzz (crates.io).
+#
+#   bash scripts/fuzz.sh [TARGET...]         DURATION=600 bash scripts/fuzz.sh scenario_json
+#   MERGE=1 bash scripts/fuzz.sh            also merge what was found into fuzz/corpus/ (cmin)
+#
+# New inputs go to a scratch corpus (target/fuzz-work/<target>); fuzz/corpus/<target> (committed,
+# replayed on stable by tests/fuzz_replay.rs) is only read, unless MERGE=1. A crash stops the
+# run and leaves its reproducer in fuzz/artifacts/<target>/; replay it with
+# `cargo +nightly fuzz run <target> fuzz/artifacts/<target>/crash-…`, then add it to
+# fuzz/corpus/<target>/ so the stable replay test keeps it fixed.
+source "$(dirname "$0")/lib.sh"
+
+duration="${DURATION:-60}"
+
+if ! rustup run nightly rustc --version >/dev/null 2>&1; then
+  step rustup toolchain install nightly --profile minimal
+fi
+if ! cargo fuzz --version >/dev/null 2>&1; then
+  step cargo install cargo-fuzz --locked
+fi
+
+cd fuzz
+targets=("$@")
+if [ "${#targets[@]}" -eq 0 ]; then
+  mapfile -t targets < <(cargo +nightly fuzz list)
+fi
+
+step cargo +nightly fuzz build
+summary=()
+for t in "${targets[@]}"; do
+  work="target/fuzz-work/$t"
+  log="target/fuzz-work/$t.log"
+  mkdir -p "$work" "corpus/$t"
+  echo "==> fuzzing $t for ${duration}s (log: fuzz/$log)"
+  # -timeout: one input taking over 10 s is a finding (a hang); -rss_limit_mb: 2 GiB;
+  # -print_final_stats: the executions for the summary below.
+  rc=0
+  cargo +nightly fuzz run "$t" "$work" "corpus/$t" -- -max_total_time="$duration" \
+    -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 >"$log" 2>&1 || rc=$?
+  grep -E '^#[0-9]+ +(INITED|DONE)' "$log" || true
+  if [ "$rc" -ne 0 ]; then
+    grep -E 'panicked at|SUMMARY|Test unit written' "$log" || tail -20 "$log"
+    echo "==> FINDING in $t (exit $rc): reproducer in fuzz/artifacts/$t/, log in fuzz/$log"
+    exit 1
+  fi
+  execs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -1)
+  cov=$(grep -oE 'cov: [0-9]+ ft: [0-9]+ corp: [0-9]+/[0-9]+[a-zA-Z]*' "$log" | tail -1)
+  summary+=("$t: ${execs:-?} executions in ${duration}s, ${cov:-cov: ?}, no finding")
+  if [ "${MERGE:-0}" = 1 ]; then
+    # Adds to the committed corpus only the new inputs that reach new coverage.
+    step cargo +nightly fuzz run "$t" "corpus/$t" "$work" -- -merge=1 >/dev/null 2>&1
+  fi
+done
+echo "==> summary (cov = edges covered, ft = features, corp = corpus entries/size)"
+printf '%s\n' "${summary[@]}"

@@ -1,0 +1,131 @@
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
+//! The fuzz corpus on stable: every file of `fuzz/corpus/<target>/` goes through the very
+//! check its fuzz target makes (`fuzz/src/lib.rs`, included below), so CI keeps every input
+//! the fuzzer found, and every crash it ever found, green without nightly or libFuzzer.
+
+use std::path::{Path, PathBuf};
+
+#[path = "../fuzz/src/lib.rs"]
+mod checks;
+
+fn corpus_dir(target: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("fuzz/corpus")
+        .join(target)
+}
+
+fn corpus(target: &str) -> Vec<PathBuf> {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(corpus_dir(target))
+        .unwrap_or_else(|e| panic!("fuzz/corpus/{target}: {e}"))
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.is_file())
+        .collect();
+    files.sort();
+    files
+}
+
+/// Runs one target's check on every corpus file, naming the file that fails.
+fn replay(target: &str) -> usize {
+    let check = checks::TARGETS
+        .iter()
+        .find(|(name, _)| *name == target)
+        .map(|(_, f)| *f)
+        .unwrap();
+    let files = corpus(target);
+    assert!(!files.is_empty(), "fuzz/corpus/{target} is empty");
+    for file in &files {
+        let bytes = std::fs::read(file).unwrap();
+        if std::panic::catch_unwind(|| check(&bytes)).is_err() {
+            panic!("{target}: {} fails its check", file.display());
+        }
+    }
+    files.len()
+}
+
+#[test]
+fn every_target_has_a_corpus_and_a_fuzz_target() {
+    let fuzz = Path::new(env!("CARGO_MANIFEST_DIR")).join("fuzz");
+    let manifest = std::fs::read_to_string(fuzz.join("Cargo.toml")).unwrap();
+    for (name, _) in checks::TARGETS {
+        assert!(
+            fuzz.join("fuzz_targets")
+                .join(format!("{name}.rs"))
+                .is_file(),
+            "no fuzz target for {name}"
+        );
+        assert!(
+            manifest.contains(&format!("name = \"{name}\"")),
+            "{name} not in fuzz/Cargo.toml"
+        );
+        assert!(corpus_dir(name).is_dir(), "no corpus for {name}");
+    }
+    // And no corpus without a check (a renamed target would silently stop being replayed).
+    for entry in std::fs::read_dir(fuzz.join("corpus")).unwrap() {
+        let name = entry.unwrap().file_name().to_string_lossy().to_string();
+        assert!(
+            checks::TARGETS.iter().any(|(t, _)| *t == name),
+            "fuzz/corpus/{name} has no check"
+        );
+    }
+}
+
+#[test]
+fn scenario_json_corpus() {
+    // The seeds include every routing fixture.
+    assert!(replay("scenario_json") >= 70);
+}
+
+#[test]
+fn configuration_json_corpus() {
+    replay("configuration_json");
+}
+
+#[test]
+fn coordinates_corpus() {
+    replay("coordinates");
+}
+
+#[test]
+fn catalogue_json_corpus() {
+    replay("catalogue_json");
+}
+
+#[test]
+fn organisations_json_corpus() {
+    replay("organisations_json");
+}
+
+#[test]
+fn rules_json_corpus() {
+    replay("rules_json");
+}
+
+#[test]
+fn geography_corpus() {
+    replay("geography");
+}
+
+/// The checks themselves can fail: a multi-line or empty message is caught.
+#[test]
+fn the_message_check_rejects_bad_messages() {
+    for bad in [
+        "",
+        "  ",
+        "twee\nregels",
+        "escape \u{1b}[31m",
+        "regel\u{2028}scheiding",
+    ] {
+        assert!(
+            std::panic::catch_unwind(|| checks::assert_message("test", bad)).is_err(),
+            "{bad:?} accepted"
+        );
+    }
+    let long = "x".repeat(checks::MAX_MESSAGE_CHARS + 1);
+    assert!(std::panic::catch_unwind(|| checks::assert_message("test", &long)).is_err());
+    checks::assert_message("test", "activities[0].activity: onbekende activiteit 'x'");
+}
