@@ -165,6 +165,49 @@ pub fn explain_str(text: &str) -> Result<Outcome, ScenarioError> {
     explain_json(&value)
 }
 
+/// File bytes → text, for every file a user hands in (the CLI's input; later the app's file
+/// imports). Refuses what is not UTF-8 with a message that says what it is instead and where:
+/// UTF-16 or UTF-32 (by byte-order mark, or UTF-16 by its zero bytes), or the first invalid
+/// byte with its line and column. A UTF-8 byte-order mark is kept (the parsers skip it).
+pub fn text_from_bytes(bytes: &[u8]) -> Result<&str, ScenarioError> {
+    const SAVE: &str = "sla het bestand op als UTF-8";
+    let encoding = match bytes {
+        [0xff, 0xfe, 0, 0, ..] => Some("UTF-32 (byte-order mark FF FE 00 00)"),
+        [0, 0, 0xfe, 0xff, ..] => Some("UTF-32 (byte-order mark 00 00 FE FF)"),
+        [0xff, 0xfe, ..] => Some("UTF-16 (byte-order mark FF FE)"),
+        [0xfe, 0xff, ..] => Some("UTF-16 (byte-order mark FE FF)"),
+        // JSON and CSV text never start with a zero byte: ASCII in UTF-16 without a mark.
+        [0, b, ..] | [b, 0, ..] if *b != 0 => Some("UTF-16 (zonder byte-order mark)"),
+        _ => None,
+    };
+    if let Some(encoding) = encoding {
+        return Err(ScenarioError::new(
+            "",
+            format!("invoer is geen UTF-8 maar {encoding}; {SAVE}"),
+        ));
+    }
+    std::str::from_utf8(bytes).map_err(|e| {
+        let at = e.valid_up_to();
+        let valid = bytes.get(..at).unwrap_or_default();
+        let line = valid.iter().filter(|&&b| b == b'\n').count() + 1;
+        let line_start = valid
+            .iter()
+            .rposition(|&b| b == b'\n')
+            .map_or(0, |i| i + 1);
+        let column = String::from_utf8_lossy(valid.get(line_start..).unwrap_or_default())
+            .chars()
+            .count()
+            + 1;
+        let byte = bytes.get(at).copied().unwrap_or_default();
+        ScenarioError::new(
+            "",
+            format!(
+                "invoer is geen UTF-8: ongeldige byte 0x{byte:02X} op regel {line}, kolom {column} (byte {at}); {SAVE}"
+            ),
+        )
+    })
+}
+
 /// JSON text → value, with the size cap and Dutch one-line errors (line and column).
 pub fn parse_json_text(text: &str) -> Result<Value, ScenarioError> {
     if text.len() > MAX_INPUT_BYTES {
@@ -177,6 +220,12 @@ pub fn parse_json_text(text: &str) -> Result<Value, ScenarioError> {
         ));
     }
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    if text.trim().is_empty() {
+        return Err(ScenarioError::new(
+            "",
+            "lege invoer (verwacht een scenario: een JSON-object)",
+        ));
+    }
     serde_json::from_str::<Value>(text).map_err(|e| json_syntax_error(&e))
 }
 

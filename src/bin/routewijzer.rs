@@ -7,7 +7,7 @@
 use std::io::{Read, Write};
 use std::process::ExitCode;
 
-use routewijzer::domain::{explain_str, MAX_INPUT_BYTES};
+use routewijzer::domain::{explain_str, text_from_bytes, MAX_INPUT_BYTES};
 
 const USAGE: &str = "gebruik: routewijzer route BESTAND.json   (of '-' voor standaardinvoer)";
 
@@ -77,10 +77,7 @@ fn read_input(file: &str) -> Result<String, String> {
             "invoer te groot: meer dan {MAX_INPUT_BYTES} bytes (maximaal {MAX_INPUT_BYTES})"
         ));
     }
-    String::from_utf8(bytes).map_err(|e| {
-        format!(
-            "invoer is geen geldige UTF-8 (byte {})",
-            e.utf8_error().valid_up_to()
-        )
-    })
+    text_from_bytes(&bytes)
+        .map(str::to_string)
+        .map_err(|e| e.to_string())
 }

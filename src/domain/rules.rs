@@ -42,6 +42,10 @@ pub struct Rules {
 impl Rules {
     /// Parses and checks a rules file: known format, known marks, no dangling source ids.
     pub fn from_json(text: &str) -> Result<Rules, String> {
+        Rules::check(text).map_err(|m| super::error::one_line(&m))
+    }
+
+    fn check(text: &str) -> Result<Rules, String> {
         let rules: Rules = serde_json::from_str(text).map_err(|e| format!("rules.json: {e}"))?;
         if rules.format != "routewijzer-rules/1" {
             return Err(format!(
