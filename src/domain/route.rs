@@ -676,6 +676,16 @@ fn location_findings(ctx: &Ctx, is_point: bool) -> Vec<Finding> {
     out
 }
 
+/// A coordinate for a message: as typed for ordinary values, in exponent form from 10^15 on,
+/// so `1e308` is not written out in 309 digits.
+fn shown_number(v: f64) -> String {
+    if v.abs() >= 1e15 {
+        format!("{v:e}")
+    } else {
+        format!("{v}")
+    }
+}
+
 fn locate(engine: &Engine, location: &Location) -> Result<(Located, bool), ScenarioError> {
     let geo = engine.geography;
     match location {
@@ -688,13 +698,21 @@ fn locate(engine: &Engine, location: &Location) -> Result<(Located, bool), Scena
             .ok_or_else(|| {
                 ScenarioError::new(
                     "location",
-                    format!("het punt (lon {lon}, lat {lat}) ligt buiten elke gemeente"),
+                    format!(
+                        "het punt (lon {}, lat {}) ligt buiten elke gemeente",
+                        shown_number(*lon),
+                        shown_number(*lat)
+                    ),
                 )
             }),
         Location::Rd { rd: [x, y] } => geo.locate_rd(*x, *y).map(|l| (l, true)).ok_or_else(|| {
             ScenarioError::new(
                 "location.rd",
-                format!("het RD-punt ({x}, {y}) ligt buiten elke gemeente"),
+                format!(
+                    "het RD-punt ({}, {}) ligt buiten elke gemeente",
+                    shown_number(*x),
+                    shown_number(*y)
+                ),
             )
         }),
         Location::Gemeente { gemeente } => {

@@ -114,14 +114,26 @@ impl fmt::Display for CoordError {
             ),
             CoordError::OutsideNetherlands(a, b) => write!(
                 f,
-                "({a}, {b}) ligt niet in Nederland: verwacht WGS84 (breedte 50,5–53,7 en lengte 3,2–7,3, in \
-                 willekeurige volgorde) of RD (x 0–300000, y 289000–629000)."
+                "({}, {}) ligt niet in Nederland: verwacht WGS84 (breedte 50,5–53,7 en lengte 3,2–7,3, in \
+                 willekeurige volgorde) of RD (x 0–300000, y 289000–629000).",
+                shown_number(*a),
+                shown_number(*b)
             ),
         }
     }
 }
 
 impl std::error::Error for CoordError {}
+
+/// A number for a message: as typed for ordinary values, in exponent form from 10^15 on, so
+/// `1e308` is not written out in 309 digits.
+fn shown_number(v: f64) -> String {
+    if v.abs() >= 1e15 {
+        format!("{v:e}")
+    } else {
+        format!("{v}")
+    }
+}
 
 fn in_range(v: f64, r: (f64, f64)) -> bool {
     v >= r.0 && v <= r.1
