@@ -1,5 +1,5 @@
 # Thin entry points; each target is one readable script under scripts/.
-.PHONY: serve build test sizes bench dist
+.PHONY: serve build test sizes bench dist fuzz
 
 serve:  ## build the app and serve it on http://127.0.0.1:8000/
 	bash scripts/serve.sh
@@ -18,3 +18,6 @@ bench:  ## benchmark figures (printed, never asserted)
 
 dist:   ## a versioned static bundle with hashed names and SRI, in dist/
 	bash scripts/dist.sh
+
+fuzz:   ## fuzz every parser DURATION seconds each (default 60; nightly + cargo-fuzz, installed)
+	DURATION=$(or $(DURATION),60) bash scripts/fuzz.sh $(TARGETS)
