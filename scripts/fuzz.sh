@@ -4,11 +4,12 @@
 # toolchain (rustup) and cargo-fuzz (crates.io).
 #
 #   bash scripts/fuzz.sh [TARGET...]         DURATION=600 bash scripts/fuzz.sh scenario_json
-#   MERGE=1 bash scripts/fuzz.sh            also merge what was found into fuzz/corpus/ (cmin)
+#   MERGE=1 bash scripts/fuzz.sh            also merge new-coverage inputs into fuzz/corpus/
 #
 # New inputs go to a scratch corpus (target/fuzz-work/<target>); fuzz/corpus/<target> (committed,
-# replayed on stable by tests/fuzz_replay.rs) is only read, unless MERGE=1. A crash stops the
-# run and leaves its reproducer in fuzz/artifacts/<target>/; replay it with
+# replayed on stable by tests/fuzz_replay.rs) is only read, unless MERGE=1. A crash stops that
+# target's run and leaves its reproducer in fuzz/artifacts/<target>/ (the other targets still
+# run, and the script exits 1); replay it with
 # `cargo +nightly fuzz run <target> fuzz/artifacts/<target>/crash-…`, then add it to
 # fuzz/corpus/<target>/ so the stable replay test keeps it fixed.
 source "$(dirname "$0")/lib.sh"
@@ -30,6 +31,7 @@ fi
 
 step cargo +nightly fuzz build
 summary=()
+failed=0
 for t in "${targets[@]}"; do
   work="target/fuzz-work/$t"
   log="target/fuzz-work/$t.log"
@@ -40,11 +42,13 @@ for t in "${targets[@]}"; do
   rc=0
   cargo +nightly fuzz run "$t" "$work" "corpus/$t" -- -max_total_time="$duration" \
     -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 >"$log" 2>&1 || rc=$?
-  grep -E '^#[0-9]+ +(INITED|DONE)' "$log" || true
+  grep -E '^#[0-9]+[[:space:]]+(INITED|DONE)' "$log" || true
   if [ "$rc" -ne 0 ]; then
-    grep -E 'panicked at|SUMMARY|Test unit written' "$log" || tail -20 "$log"
-    echo "==> FINDING in $t (exit $rc): reproducer in fuzz/artifacts/$t/, log in fuzz/$log"
-    exit 1
+    grep -E -A1 'panicked at|ERROR: libFuzzer' "$log" | head -4 || true
+    grep -E 'Test unit written' "$log" || tail -5 "$log"
+    summary+=("$t: FINDING (exit $rc): reproducer in fuzz/artifacts/$t/, log fuzz/$log")
+    failed=1
+    continue
   fi
   execs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -1)
   cov=$(grep -oE 'cov: [0-9]+ ft: [0-9]+ corp: [0-9]+/[0-9]+[a-zA-Z]*' "$log" | tail -1)
@@ -56,3 +60,4 @@ for t in "${targets[@]}"; do
 done
 echo "==> summary (cov = edges covered, ft = features, corp = corpus entries/size)"
 printf '%s\n' "${summary[@]}"
+exit "$failed"

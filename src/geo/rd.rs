@@ -152,9 +152,14 @@ fn parse_number(token: &str) -> Result<f64, CoordError> {
 }
 
 /// A typed token as the message quotes it: one line, without control characters, at most
-/// 40 characters (fuzzing found "abc\ndef; 5" giving a two-line message).
+/// 40 characters (fuzzing found "abc\ndef; 5" giving a two-line message, and then the
+/// paragraph separator U+2029).
 fn shown(token: &str) -> String {
-    let clean: Vec<char> = token.trim().chars().filter(|c| !c.is_control()).collect();
+    let clean: Vec<char> = token
+        .trim()
+        .chars()
+        .filter(|c| !c.is_control() && !matches!(c, '\u{2028}' | '\u{2029}'))
+        .collect();
     let short: String = clean.iter().take(40).collect();
     if clean.len() > 40 {
         format!("{short}…")
@@ -331,5 +336,9 @@ mod tests {
             .unwrap_err()
             .to_string();
         assert!(msg.chars().count() < 60 && msg.contains('…'), "{msg}");
+        let msg = parse_coordinates(";{\u{2028}x\u{2029}")
+            .unwrap_err()
+            .to_string();
+        assert_eq!(msg, "\"{x\" is geen getal.");
     }
 }
