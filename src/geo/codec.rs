@@ -36,12 +36,33 @@ impl fmt::Display for DecodeError {
             DecodeError::TrailingBytes { offset } => {
                 write!(f, "geodata: onverwachte bytes na byte {offset}")
             }
-            DecodeError::Metadata(m) => write!(f, "geodata: metadata: {m}"),
+            DecodeError::Metadata(m) => write!(f, "geodata: metadata: {}", plain(m)),
         }
     }
 }
 
 impl std::error::Error for DecodeError {}
+
+/// Text quoted from a data file, for a message: one line without control characters, at most
+/// 200 characters (fuzzing found ids with NUL bytes coming through raw).
+fn plain(text: &str) -> String {
+    let clean: Vec<char> = text
+        .chars()
+        .map(|c| {
+            if c.is_control() || matches!(c, '\u{2028}' | '\u{2029}') {
+                ' '
+            } else {
+                c
+            }
+        })
+        .collect();
+    let short: String = clean.iter().take(200).collect();
+    if clean.len() > 200 {
+        format!("{short}…")
+    } else {
+        short
+    }
+}
 
 /// Shared arcs (RD New metres) and, per feature, polygons → rings → signed arc references
 /// (`i` = arc i forward, `-(i+1)` = arc i reversed).
@@ -239,6 +260,18 @@ mod tests {
             let _ = decode(&flipped);
         }
         assert!(matches!(decode(b"XXXX"), Err(DecodeError::BadMagic)));
+        // Messages quoting the data are one clean line (fuzzing: NUL bytes in a provincie id).
+        let m = DecodeError::Metadata(format!(
+            "GM0847: onbekende provincie \0\0\n{}",
+            "x".repeat(500)
+        ))
+        .to_string();
+        assert!(!m.chars().any(char::is_control), "{m:?}");
+        assert!(
+            m.starts_with("geodata: metadata: GM0847: onbekende provincie    xx"),
+            "{m}"
+        );
+        assert!(m.chars().count() < 240 && m.ends_with('…'), "{m}");
         assert!(decode(&[
             b'R', b'W', b'G', b'1', 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff,
             0xff
