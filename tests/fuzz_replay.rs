@@ -110,6 +110,11 @@ fn geography_corpus() {
     replay("geography");
 }
 
+#[test]
+fn gemeente_search_corpus() {
+    replay("gemeente_search");
+}
+
 /// The checks themselves can fail: a multi-line or empty message is caught.
 #[test]
 fn the_message_check_rejects_bad_messages() {

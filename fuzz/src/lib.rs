@@ -24,6 +24,7 @@ pub const TARGETS: &[(&str, Check)] = &[
     ("organisations_json", organisations_json),
     ("rules_json", rules_json),
     ("geography", geography),
+    ("gemeente_search", gemeente_search),
 ];
 
 /// Longest error message we accept as "readable" (characters).
@@ -214,6 +215,32 @@ pub fn rules_json(data: &[u8]) {
             }
         }
         Err(m) => assert_message("rules", &m),
+    }
+}
+
+/// A typed gemeente search (the app's search box): at most `limit` hits, each a known
+/// gemeente, each once; nothing for a query without letters or digits.
+pub fn gemeente_search(data: &[u8]) {
+    let text = text(data);
+    let g = Geography::bundled();
+    let hits = g.search(&text, 10);
+    assert!(hits.len() <= 10, "{} hits for limit 10", hits.len());
+    for (i, hit) in hits.iter().enumerate() {
+        let info = g.gemeente(&hit.id);
+        assert!(info.is_some(), "hit for unknown gemeente {}", hit.id);
+        assert_eq!(info.map(|i| i.name.as_str()), Some(hit.name.as_str()));
+        assert!(
+            !hits.iter().skip(i + 1).any(|h| h.id == hit.id),
+            "{} found twice",
+            hit.id
+        );
+        assert!(!hit.label.is_empty());
+    }
+    if !text.chars().any(char::is_alphanumeric) {
+        assert!(
+            hits.is_empty(),
+            "hits for a query without letters: {text:?}"
+        );
     }
 }
 
