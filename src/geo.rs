@@ -451,6 +451,17 @@ impl Geography {
             .position(|a| a.bbox_contains(c) && a.covers(c))
     }
 
+    /// Only the gemeente under `point` (same rule as [`Geography::locate`], without the
+    /// boundary distance and waterschap): the cheap call for hit-testing a map.
+    pub fn gemeente_at(&self, point: LonLat) -> Option<&GemeenteInfo> {
+        if !point.lon.is_finite() || !point.lat.is_finite() {
+            return None;
+        }
+        let (x, y) = wgs84_to_rd(point);
+        let i = self.gemeente_index_rd(Coord { x, y })?;
+        self.gemeenten.get(i)
+    }
+
     /// The gemeente id under `point` by testing every polygon without the bounding-box
     /// prefilter. Same answer as `locate`; exists for the benchmark.
     pub fn locate_naive(&self, point: LonLat) -> Option<&str> {
