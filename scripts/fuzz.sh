@@ -5,6 +5,7 @@
 #
 #   bash scripts/fuzz.sh [TARGET...]         DURATION=600 bash scripts/fuzz.sh scenario_json
 #   MERGE=1 bash scripts/fuzz.sh            also merge new-coverage inputs into fuzz/corpus/
+#   COVERAGE=1 bash scripts/fuzz.sh         also report the line coverage of src/ each target reached
 #
 # New inputs go to a scratch corpus (target/fuzz-work/<target>); fuzz/corpus/<target> (committed,
 # replayed on stable by tests/fuzz_replay.rs) is only read, unless MERGE=1. A crash stops that
@@ -22,6 +23,11 @@ fi
 if ! cargo fuzz --version >/dev/null 2>&1; then
   step cargo install cargo-fuzz --locked
 fi
+
+if [ "${COVERAGE:-0}" = 1 ] && ! rustup component list --toolchain nightly --installed | grep -q '^llvm-tools'; then
+  step rustup component add llvm-tools-preview --toolchain nightly
+fi
+llvm_bin="$(rustc +nightly --print sysroot)/lib/rustlib/$(rustc +nightly -vV | sed -n 's/^host: //p')/bin"
 
 cd fuzz
 targets=("$@")
@@ -53,6 +59,16 @@ for t in "${targets[@]}"; do
   execs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -1)
   cov=$(grep -oE 'cov: [0-9]+ ft: [0-9]+ corp: [0-9]+/[0-9]+[a-zA-Z]*' "$log" | tail -1)
   summary+=("$t: ${execs:-?} executions in ${duration}s, ${cov:-cov: ?}, no finding")
+  if [ "${COVERAGE:-0}" = 1 ]; then
+    # Replays corpus and scratch corpus through an instrumented build; lines of src/ reached.
+    cargo +nightly fuzz coverage "$t" "corpus/$t" "$work" >"target/fuzz-work/$t.coverage.log" 2>&1
+    bin=$(find target -path '*/coverage/*/release/'"$t" -type f | head -1)
+    "$llvm_bin/llvm-cov" report "$bin" -instr-profile="coverage/$t/coverage.profdata" \
+      --ignore-filename-regex='(\.cargo|rustc|/fuzz/)' >"target/fuzz-work/$t.coverage.txt"
+    echo "==> $t: line coverage of src/ (files reached)"
+    awk 'NR > 2 && $10 != "0.00%" && $1 != "TOTAL" && $1 !~ /^-/ { printf "    %-28s %s of %s lines\n", $1, $10, $8 }' \
+      "target/fuzz-work/$t.coverage.txt"
+  fi
   if [ "${MERGE:-0}" = 1 ]; then
     # Adds to the committed corpus only the new inputs that reach new coverage.
     step cargo +nightly fuzz run "$t" "corpus/$t" "$work" -- -merge=1 >/dev/null 2>&1
