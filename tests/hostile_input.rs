@@ -135,7 +135,7 @@ fn nesting_ten_thousand_levels_deep_is_a_clean_error() {
     let e = Configuration::from_json("diep", &arrays, &engine.catalogue, &engine.organisations)
         .unwrap_err()
         .to_string();
-    assert!(e.starts_with("diep: recursion limit exceeded"), "{e}");
+    assert!(e.starts_with("diep: JSON is te diep genest"), "{e}");
 }
 
 // ---- encodings ----
@@ -196,6 +196,32 @@ fn utf16_and_utf32_are_named() {
     let with_bom = format!("\u{feff}{text}");
     assert_eq!(text_from_bytes(with_bom.as_bytes()).unwrap(), with_bom);
     assert!(explain_str(&with_bom).is_ok());
+}
+
+#[test]
+fn data_files_from_windows_editors_are_read() {
+    // A configuration or catalogue saved with a byte-order mark reads as without one, and a
+    // broken configuration says where, in Dutch, like a scenario.
+    let engine = Engine::bundled().unwrap();
+    let (name, text) = routewijzer::data::CONFIGURATIONS[0];
+    let with_bom = format!("\u{feff}{text}");
+    let c = Configuration::from_json(name, &with_bom, &engine.catalogue, &engine.organisations)
+        .unwrap();
+    assert_eq!(Some(&c), engine.configuration(name));
+    let catalogue = format!("\u{feff}{}", routewijzer::data::CATALOGUE_JSON);
+    let ministers = engine.organisations.ministers();
+    assert_eq!(
+        routewijzer::domain::Catalogue::from_json(&catalogue, ministers).unwrap(),
+        engine.catalogue
+    );
+    let broken = text.replacen('[', "[,", 1);
+    let e = Configuration::from_json(name, &broken, &engine.catalogue, &engine.organisations)
+        .unwrap_err()
+        .to_string();
+    assert!(
+        e.starts_with(&format!("{name}: ongeldige JSON (")) && e.contains(" op regel "),
+        "{e}"
+    );
 }
 
 // ---- markup in names ----

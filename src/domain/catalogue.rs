@@ -145,6 +145,8 @@ impl Catalogue {
     /// Decodes and validates a catalogue file. `ministers` are the known minister codes for
     /// levels `rijk:<CODE>`.
     pub fn from_json(text: &str, ministers: &[String]) -> Result<Catalogue, DataError> {
+        // A byte-order mark (a trainer's Windows editor) is skipped.
+        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
         let raw: RawCatalogue = serde_json::from_str(text).map_err(|e| err(e.to_string()))?;
         let mut ids = HashSet::new();
         let mut groups = Vec::new();
