@@ -16,14 +16,14 @@ Output
 * ``waterschappen.bin`` topology of the 21 waterschappen, RD New, coarser grid, simplified
 * ``meta.tsv``          ids, names, provincie/OD/VR per gemeente, representative points
 
-Binary format (``RWG1``), all integers LEB128 varints, signed ones zigzag-encoded:
+Binary format (``RWG2``), all integers LEB128 varints, signed ones zigzag-encoded:
 
-    magic "RWG1"
+    magic "RWG2"
     quantum_m             unsigned   grid size in metres (coordinates = value * quantum)
     n_arcs                unsigned
     per arc:
         n_points          unsigned   (>= 2)
-        x0, y0            signed     first point, as a delta from the previous arc's first point
+        x0, y0            signed     first point, as a delta from the previous arc's last point
         (dx, dy) * (n-1)  signed     deltas from the previous point
     n_features            unsigned   (same order as the GM / WS lines of meta.tsv)
     per feature:
@@ -92,8 +92,65 @@ def wgs84_to_rd(lon, lat):
 # Topology
 
 
-def feature_rings(geometry):
-    """[[ring, ...] per polygon], ring = list of (lon_e5, lat_e5) ints without closing point."""
+class Snapper:
+    """Projects lon/lat to RD and quantises to the grid, snapping points that lie within
+    `snap_m` of an already seen point onto that point. The source has neighbouring
+    gemeenten whose shared vertices differ by 1e-5 degree (~1 m); without snapping those
+    borders would not be recognised as shared and tiny slivers would survive."""
+
+    def __init__(self, quantum, snap_m):
+        self.q = quantum
+        self.snap2 = snap_m * snap_m
+        self.seen = {}  # grid cell -> (x, y) float of its first point
+
+    def __call__(self, lon, lat):
+        x, y = wgs84_to_rd(lon, lat)
+        cell = (round(x / self.q), round(y / self.q))
+        best, best_d = None, None
+        for dx in (-1, 0, 1):
+            for dy in (-1, 0, 1):
+                c = (cell[0] + dx, cell[1] + dy)
+                f = self.seen.get(c)
+                if f is not None:
+                    d = (f[0] - x) ** 2 + (f[1] - y) ** 2
+                    if d <= self.snap2 and (best_d is None or d < best_d):
+                        best, best_d = c, d
+        if best is not None:
+            return best
+        self.seen.setdefault(cell, (x, y))
+        return cell
+
+
+def clean_ring(pts):
+    """Drop consecutive duplicates and spikes (a, b, a), cyclically."""
+    changed = True
+    while changed and len(pts) >= 3:
+        changed = False
+        out = []
+        for p in pts:
+            if out and out[-1] == p:
+                changed = True
+                continue
+            if len(out) >= 2 and out[-2] == p:
+                out.pop()
+                changed = True
+                continue
+            out.append(p)
+        while len(out) >= 2 and out[0] == out[-1]:
+            out.pop()
+            changed = True
+        if len(out) >= 3 and out[1] == out[-1]:  # spike at the start point
+            out = out[1:]
+            changed = True
+        if len(out) >= 3 and out[0] == out[-2]:  # spike at the end point
+            out = out[:-1]
+            changed = True
+        pts = out
+    return pts
+
+
+def feature_rings(geometry, snap, min_area_cells):
+    """[[ring, ...] per polygon], ring = list of grid points (ints) without closing point."""
     if geometry["type"] == "Polygon":
         polys = [geometry["coordinates"]]
     elif geometry["type"] == "MultiPolygon":
@@ -103,18 +160,13 @@ def feature_rings(geometry):
     out = []
     for poly in polys:
         rings = []
-        for ring in poly:
-            pts = [(round(p[0] * 1e5), round(p[1] * 1e5)) for p in ring]
-            if len(pts) > 1 and pts[0] == pts[-1]:
-                pts = pts[:-1]
-            dedup = []
-            for p in pts:
-                if not dedup or dedup[-1] != p:
-                    dedup.append(p)
-            while len(dedup) > 1 and dedup[0] == dedup[-1]:
-                dedup.pop()
-            if len(dedup) >= 3:
-                rings.append(dedup)
+        for k, ring in enumerate(poly):
+            pts = clean_ring([snap(p[0], p[1]) for p in ring])
+            if len(pts) < 3 or abs(ring_area(pts)) < min_area_cells:
+                if k == 0:
+                    break  # exterior collapsed: drop the whole polygon part
+                continue
+            rings.append(pts)
         if rings:
             out.append(rings)
     return out
@@ -259,24 +311,19 @@ def svarint(n, out):
     uvarint((n << 1) if n >= 0 else ((-n) << 1) - 1, out)
 
 
-def project_arcs(arcs, quantum, simplify_m):
+def simplify_arcs(arcs, quantum, simplify_m):
+    """Douglas-Peucker (in metres) on each arc of grid points; endpoints always kept."""
     out = []
     for arc in arcs:
-        pts = [wgs84_to_rd(lon / 1e5, lat / 1e5) for lon, lat in arc]
         if simplify_m > 0:
-            pts = douglas_peucker(pts, simplify_m)
-        q = [(round(x / quantum), round(y / quantum)) for x, y in pts]
-        dedup = [q[0]]
-        for p in q[1:-1]:
-            if p != dedup[-1]:
-                dedup.append(p)
-        dedup.append(q[-1])  # endpoints always kept (shared with the neighbouring arcs)
-        out.append(dedup)
+            m = douglas_peucker([(x * quantum, y * quantum) for x, y in arc], simplify_m)
+            arc = [(round(x / quantum), round(y / quantum)) for x, y in m]
+        out.append(list(arc))
     return out
 
 
 def encode(quantum, arcs_q, refs):
-    out = bytearray(b"RWG1")
+    out = bytearray(b"RWG2")
     uvarint(quantum, out)
     uvarint(len(arcs_q), out)
     px, py = 0, 0
@@ -285,12 +332,12 @@ def encode(quantum, arcs_q, refs):
         x0, y0 = arc[0]
         svarint(x0 - px, out)
         svarint(y0 - py, out)
-        px, py = x0, y0
         lx, ly = x0, y0
         for x, y in arc[1:]:
             svarint(x - lx, out)
             svarint(y - ly, out)
             lx, ly = x, y
+        px, py = lx, ly
     uvarint(len(refs), out)
     for polys in refs:
         uvarint(len(polys), out)
@@ -416,9 +463,10 @@ def main():
         meta.append("\t".join(["WS", p["code"], p["name"]]))
 
     # gemeenten
-    gm_polys = [feature_rings(f["geometry"]) for f in gm_feats]
+    snap = Snapper(args.gm_quantum, 2.0)
+    gm_polys = [feature_rings(f["geometry"], snap, 100 / args.gm_quantum**2) for f in gm_feats]
     arcs, refs = build_topology(gm_polys)
-    arcs_q = project_arcs(arcs, args.gm_quantum, args.gm_simplify)
+    arcs_q = simplify_arcs(arcs, args.gm_quantum, args.gm_simplify)
     gm_bin = encode(args.gm_quantum, arcs_q, refs)
     n_in = sum(len(r) for polys in gm_polys for poly in polys for r in poly)
     n_out = sum(len(a) for a in arcs_q)
@@ -440,9 +488,10 @@ def main():
     print(f"representative points: smallest distance to the boundary {min_d:.0f} m")
 
     # waterschappen
-    ws_polys = [feature_rings(f["geometry"]) for f in ws_feats]
+    wsnap = Snapper(args.ws_quantum, 2.0)
+    ws_polys = [feature_rings(f["geometry"], wsnap, 100 / args.ws_quantum**2) for f in ws_feats]
     warcs, wrefs = build_topology(ws_polys)
-    warcs_q = project_arcs(warcs, args.ws_quantum, args.ws_simplify)
+    warcs_q = simplify_arcs(warcs, args.ws_quantum, args.ws_simplify)
     ws_bin = encode(args.ws_quantum, warcs_q, wrefs)
     wn_in = sum(len(r) for polys in ws_polys for poly in polys for r in poly)
     print(f"waterschappen: {len(ws_feats)} features, {wn_in} ring vertices -> {len(warcs)} arcs, "

@@ -118,9 +118,9 @@ impl Reader<'_> {
     }
 }
 
-/// Decode one `RWG1` blob.
+/// Decode one `RWG2` blob.
 pub fn decode(bytes: &[u8]) -> Result<Topology, DecodeError> {
-    if bytes.get(..4) != Some(b"RWG1".as_slice()) {
+    if bytes.get(..4) != Some(b"RWG2".as_slice()) {
         return Err(DecodeError::BadMagic);
     }
     let mut r = Reader { bytes, pos: 4 };
@@ -144,11 +144,11 @@ pub fn decode(bytes: &[u8]) -> Result<Topology, DecodeError> {
             });
         }
         let mut pts = Vec::with_capacity(n);
-        let x0 = px.saturating_add(r.svarint()?);
-        let y0 = py.saturating_add(r.svarint()?);
-        px = x0;
-        py = y0;
-        let (mut x, mut y) = (x0, y0);
+        // the first point is a delta from the previous arc's last point
+        let (mut x, mut y) = (
+            px.saturating_add(r.svarint()?),
+            py.saturating_add(r.svarint()?),
+        );
         pts.push(Coord {
             x: x as f64 * q,
             y: y as f64 * q,
@@ -161,6 +161,8 @@ pub fn decode(bytes: &[u8]) -> Result<Topology, DecodeError> {
                 y: y as f64 * q,
             });
         }
+        px = x;
+        py = y;
         arcs.push(pts);
     }
     let n_features = r.count("objecten")?;

@@ -155,13 +155,22 @@ fn arc_dir(arcs: &[Vec<Coord<f64>>], r: i64) -> Vec<Coord<f64>> {
     v
 }
 
-/// Append one closed ring as `M x y l dx dy ... z` (SVG y = -RD y, whole metres).
+/// Append one ring as `M x y l dx dy ... z` (SVG y = -RD y, whole metres). A ring whose
+/// last point equals its first is closed with `z`; an open chain (only possible for a
+/// provincie outline whose arcs do not chain up) stays an open line, never a false edge.
 fn push_ring(d: &mut String, ring: &[Coord<f64>]) {
+    let svg = |c: &Coord<f64>| (c.x.round() as i64, (-c.y).round() as i64);
+    let closed = ring.len() > 2 && ring.first().map(svg) == ring.last().map(svg);
+    let body = if closed {
+        ring.get(..ring.len() - 1).unwrap_or(ring)
+    } else {
+        ring
+    };
     let mut prev: Option<(i64, i64)> = None;
     let mut count = 0;
     let start = d.len();
-    for c in ring {
-        let p = (c.x.round() as i64, (-c.y).round() as i64);
+    for c in body {
+        let p = svg(c);
         match prev {
             None => {
                 let _ = write!(d, "M{} {}", p.0, p.1);
@@ -175,9 +184,9 @@ fn push_ring(d: &mut String, ring: &[Coord<f64>]) {
         prev = Some(p);
         count += 1;
     }
-    if count < 3 {
+    if count < 2 || (closed && count < 3) {
         d.truncate(start);
-    } else {
+    } else if closed {
         d.push('z');
     }
 }
@@ -409,5 +418,22 @@ mod tests {
         assert_eq!(s.len(), 2);
         assert_eq!(s.first(), pts.first());
         assert_eq!(s.last(), pts.last());
+    }
+}
+
+#[cfg(test)]
+mod outline_tests {
+    use super::*;
+
+    #[test]
+    fn provincie_rings_close() {
+        let g = Geography::bundled();
+        let arcs = simplified_arcs(&g.gm_topo, 0.0);
+        for p in &g.provincies {
+            for ring in g.provincie_rings(&p.id, &arcs) {
+                let (f, l) = (ring.first().unwrap(), ring.last().unwrap());
+                assert_eq!(f, l, "{}: open outline ring of {} points", p.id, ring.len());
+            }
+        }
     }
 }
