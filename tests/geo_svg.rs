@@ -10,7 +10,7 @@
 use routewijzer::geo::{lonlat_to_svg, svg_to_lonlat, Geography, Layer, LonLat};
 
 fn path_points(d: &str) -> usize {
-    d.split(|c: char| c == ' ' || c == 'l' || c == 'M')
+    d.split([' ', 'l', 'M'])
         .filter(|t| !t.is_empty())
         .count()
         / 2
@@ -113,7 +113,7 @@ fn provincie_outlines_are_closed_rings() {
     assert_eq!(m.paths[0].name, "Noord-Brabant");
     // Noord-Brabant: one outer ring plus the Baarle-Hertog holes
     let rings = d.matches('M').count();
-    assert!(rings >= 2 && rings < 40, "{rings} rings");
+    assert!((2..40).contains(&rings), "{rings} rings");
     // its view box equals the union of its gemeenten's
     let ids: Vec<&str> = g
         .gemeenten()
