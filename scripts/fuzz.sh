@@ -35,6 +35,12 @@ if [ "${#targets[@]}" -eq 0 ]; then
   mapfile -t targets < <(cargo +nightly fuzz list)
 fi
 
+# The geography seed is the bundled data as it is now (its format may have changed).
+mkdir -p corpus/geography
+{ cat ../data/geo/gemeenten.bin; printf '\n--8<--\n'; cat ../data/geo/waterschappen.bin
+  printf '\n--8<--\n'; cat ../data/geo/meta.tsv; printf '\n--8<--\n'; cat ../data/geo/aliases.csv
+} >corpus/geography/bundled.bin
+
 step cargo +nightly fuzz build
 summary=()
 failed=0

@@ -110,6 +110,66 @@ fn geography_corpus() {
     replay("geography");
 }
 
+/// The geography seed is refreshed from `data/geo/` by scripts/fuzz.sh; here the current
+/// bundled files, joined the same way, go through the check and must decode.
+#[test]
+fn geography_check_accepts_the_bundled_files() {
+    let files = routewijzer::geo::bundled_files();
+    let joined = files
+        .iter()
+        .map(|(_, bytes)| bytes.to_vec())
+        .collect::<Vec<_>>()
+        .join(checks::GEO_SEPARATOR);
+    let names: Vec<&str> = files.iter().map(|(n, _)| *n).collect();
+    assert_eq!(
+        names,
+        [
+            "gemeenten.bin",
+            "waterschappen.bin",
+            "meta.tsv",
+            "aliases.csv"
+        ]
+    );
+    checks::geography(&joined);
+    let parts: Vec<&[u8]> = files.iter().map(|(_, b)| *b).collect();
+    let meta = std::str::from_utf8(parts[2]).unwrap();
+    let aliases = std::str::from_utf8(parts[3]).unwrap();
+    let g = routewijzer::geo::Geography::decode(parts[0], parts[1], meta, aliases).unwrap();
+    assert_eq!(g.gemeenten().len(), 342);
+}
+
+/// Regression (third fuzzing finding), built from the current bundled files so that it keeps
+/// reaching the metadata check whatever the binary format: control characters in a gemeente's
+/// provincie id in meta.tsv were quoted raw into the message.
+#[test]
+fn geography_regression_control_characters_in_meta() {
+    let files = routewijzer::geo::bundled_files();
+    let meta = std::str::from_utf8(files[2].1).unwrap();
+    let mut done = false;
+    let meta: Vec<String> = meta
+        .lines()
+        .map(|line| {
+            let mut f: Vec<&str> = line.split('\t').collect();
+            if !done && f[0] == "GM" {
+                done = true;
+                f[3] = "\0\0\u{1b}[31m";
+            }
+            f.join("\t")
+        })
+        .collect();
+    let meta = meta.join("\n");
+    let aliases = std::str::from_utf8(files[3].1).unwrap();
+    let e = routewijzer::geo::Geography::decode(files[0].1, files[1].1, &meta, aliases)
+        .err()
+        .unwrap()
+        .to_string();
+    assert!(e.contains("onbekende provincie"), "{e}");
+    checks::assert_message("geography", &e);
+    let joined =
+        [files[0].1, files[1].1, meta.as_bytes(), aliases.as_bytes()].join(checks::GEO_SEPARATOR);
+    checks::geography(&joined);
+}
+
 #[test]
 fn gemeente_search_corpus() {
     replay("gemeente_search");
