@@ -110,7 +110,7 @@ fn geography_corpus() {
     replay("geography");
 }
 
-/// The geography seed is refreshed from `data/geo/` by scripts/fuzz.sh; here the current
+/// scripts/fuzz.sh adds the current `data/geo/` files as a geography seed; here the current
 /// bundled files, joined the same way, go through the check and must decode.
 #[test]
 fn geography_check_accepts_the_bundled_files() {
