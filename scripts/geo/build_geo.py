@@ -12,27 +12,35 @@ needs python.
 
 Output
 ------
-* ``gemeenten.bin``     topology (shared arcs) of the 342 gemeenten, RD New, 1 m grid
+* ``gemeenten.bin``     topology (shared arcs) of the 342 gemeenten, RD New, 5 m grid
 * ``waterschappen.bin`` topology of the 21 waterschappen, RD New, coarser grid, simplified
 * ``meta.tsv``          ids, names, provincie/OD/VR per gemeente, representative points
 
-Binary format (``RWG2``), all integers LEB128 varints, signed ones zigzag-encoded:
+Binary format (``RWG3``). Counts and arc references are LEB128 varints (signed ones
+zigzag-encoded); the coordinates are one entropy-coded bit stream:
 
-    magic "RWG2"
-    quantum_m             unsigned   grid size in metres (coordinates = value * quantum)
-    n_arcs                unsigned
-    per arc:
-        n_points          unsigned   (>= 2)
-        x0, y0            signed     first point, as a delta from the previous arc's last point
-        (dx, dy) * (n-1)  signed     deltas from the previous point
-    n_features            unsigned   (same order as the GM / WS lines of meta.tsv)
+    magic "RWG3"
+    quantum_m             uvarint    grid size in metres (coordinates = value * quantum)
+    n_arcs                uvarint
+    n_points * n_arcs     uvarint    points per arc (>= 2)
+    n_sym                 uvarint    Huffman alphabet size (<= 64)
+    code_len * n_sym      byte       canonical Huffman code length per symbol (0 = unused)
+    n_bytes               uvarint    length of the bit stream
+    bit stream            n_bytes    MSB first. For every arc, for every point, x then y:
+                                     the zigzagged delta v (first point: from the previous
+                                     arc's last point; others: from the previous point) as
+                                     Huffman code of b = bit_length(v), then for b >= 2 the
+                                     b-1 low bits of v (v = 2^(b-1) + those bits; b=1: v=1)
+    n_features            uvarint    (same order as the GM / WS lines of meta.tsv)
     per feature:
-        n_polygons        unsigned
+        n_polygons        uvarint
         per polygon:
-            n_rings       unsigned   first ring = exterior, others = holes
+            n_rings       uvarint    first ring = exterior, others = holes
             per ring:
-                n_refs    unsigned
-                refs      signed     arc index i, or -(i+1) for arc i reversed
+                n_refs    uvarint
+                refs      svarint    arc index i, or -(i+1) for arc i reversed
+
+Canonical Huffman codes are assigned in order of (length, symbol), as in DEFLATE.
 
 A ring is the concatenation of its arcs, the first point of every following arc being
 equal to the last point of the previous one; the ring closes on itself. Arcs are
@@ -322,22 +330,106 @@ def simplify_arcs(arcs, quantum, simplify_m):
     return out
 
 
+def zigzag(v):
+    return (v << 1) if v >= 0 else ((-v) << 1) - 1
+
+
+def huffman_lengths(freq, max_len=30):
+    """Code length per symbol (dict symbol -> length) of a Huffman code for `freq`."""
+    import heapq
+
+    syms = [s for s, f in freq.items() if f > 0]
+    if len(syms) == 1:
+        return {syms[0]: 1}
+    heap = [(f, i, [s]) for i, (s, f) in enumerate(sorted(freq.items())) if f > 0]
+    heapq.heapify(heap)
+    lengths = {s: 0 for s in syms}
+    k = len(heap)
+    while len(heap) > 1:
+        f1, _, s1 = heapq.heappop(heap)
+        f2, _, s2 = heapq.heappop(heap)
+        for s in s1 + s2:
+            lengths[s] += 1
+        heapq.heappush(heap, (f1 + f2, k, s1 + s2))
+        k += 1
+    if max(lengths.values()) > max_len:
+        raise ValueError("Huffman code too long")
+    return lengths
+
+
+def canonical_codes(lengths):
+    """Canonical Huffman codes (symbol -> (code, length)), symbols ordered by (length, symbol)."""
+    codes = {}
+    code = 0
+    prev_len = 0
+    for sym in sorted(lengths, key=lambda s: (lengths[s], s)):
+        n = lengths[sym]
+        code <<= n - prev_len
+        codes[sym] = (code, n)
+        code += 1
+        prev_len = n
+    return codes
+
+
+class BitWriter:
+    def __init__(self):
+        self.out = bytearray()
+        self.acc = 0
+        self.n = 0
+
+    def write(self, value, nbits):  # most significant bit first
+        for i in range(nbits - 1, -1, -1):
+            self.acc = (self.acc << 1) | ((value >> i) & 1)
+            self.n += 1
+            if self.n == 8:
+                self.out.append(self.acc)
+                self.acc = 0
+                self.n = 0
+
+    def finish(self):
+        if self.n:
+            self.out.append(self.acc << (8 - self.n))
+            self.acc = 0
+            self.n = 0
+        return bytes(self.out)
+
+
 def encode(quantum, arcs_q, refs):
-    out = bytearray(b"RWG2")
+    out = bytearray(b"RWG3")
     uvarint(quantum, out)
     uvarint(len(arcs_q), out)
-    px, py = 0, 0
     for arc in arcs_q:
         uvarint(len(arc), out)
-        x0, y0 = arc[0]
-        svarint(x0 - px, out)
-        svarint(y0 - py, out)
-        lx, ly = x0, y0
-        for x, y in arc[1:]:
-            svarint(x - lx, out)
-            svarint(y - ly, out)
+    # the coordinate stream: first point of each arc relative to the previous arc's last point,
+    # then deltas; each value zigzagged
+    values = []
+    px, py = 0, 0
+    for arc in arcs_q:
+        lx, ly = px, py
+        for x, y in arc:
+            values.append(zigzag(x - lx))
+            values.append(zigzag(y - ly))
             lx, ly = x, y
         px, py = lx, ly
+    buckets = [v.bit_length() for v in values]
+    freq = {}
+    for b in buckets:
+        freq[b] = freq.get(b, 0) + 1
+    lengths = huffman_lengths(freq)
+    codes = canonical_codes(lengths)
+    n_sym = max(lengths) + 1
+    uvarint(n_sym, out)
+    for sym in range(n_sym):
+        out.append(lengths.get(sym, 0))
+    bw = BitWriter()
+    for v, b in zip(values, buckets):
+        code, n = codes[b]
+        bw.write(code, n)
+        if b >= 2:
+            bw.write(v - (1 << (b - 1)), b - 1)
+    bits = bw.finish()
+    uvarint(len(bits), out)
+    out += bits
     uvarint(len(refs), out)
     for polys in refs:
         uvarint(len(polys), out)

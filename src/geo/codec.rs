@@ -14,6 +14,7 @@ pub enum DecodeError {
     TooLarge { what: &'static str, count: u64 },
     TrailingBytes { offset: usize },
     Metadata(String),
+    BadCode { offset: usize },
 }
 
 impl fmt::Display for DecodeError {
@@ -35,6 +36,9 @@ impl fmt::Display for DecodeError {
             }
             DecodeError::TrailingBytes { offset } => {
                 write!(f, "geodata: onverwachte bytes na byte {offset}")
+            }
+            DecodeError::BadCode { offset } => {
+                write!(f, "geodata: ongeldige code bij byte {offset}")
             }
             DecodeError::Metadata(m) => write!(f, "geodata: metadata: {}", plain(m)),
         }
@@ -118,9 +122,105 @@ impl Reader<'_> {
     }
 }
 
-/// Decode one `RWG2` blob.
+/// MSB-first bit reader over a byte slice.
+struct BitReader<'a> {
+    bytes: &'a [u8],
+    bit: usize,
+    /// byte offset of `bytes` in the whole blob, for error messages
+    base: usize,
+}
+
+impl BitReader<'_> {
+    fn bit(&mut self) -> Result<u32, DecodeError> {
+        let byte = self
+            .bytes
+            .get(self.bit >> 3)
+            .ok_or(DecodeError::Truncated {
+                offset: self.base + (self.bit >> 3),
+            })?;
+        let b = (byte >> (7 - (self.bit & 7))) & 1;
+        self.bit += 1;
+        Ok(u32::from(b))
+    }
+
+    fn bits(&mut self, n: u32) -> Result<u64, DecodeError> {
+        let mut v = 0u64;
+        for _ in 0..n {
+            v = (v << 1) | u64::from(self.bit()?);
+        }
+        Ok(v)
+    }
+}
+
+/// Canonical Huffman decoder (the "puff" algorithm of zlib's contrib).
+struct Huffman {
+    /// number of codes of each length 0..=MAX_CODE_LEN
+    counts: [u32; MAX_CODE_LEN + 1],
+    /// symbols ordered by (code length, symbol)
+    symbols: Vec<u8>,
+}
+
+const MAX_CODE_LEN: usize = 30;
+
+impl Huffman {
+    fn new(lengths: &[u8], offset: usize) -> Result<Huffman, DecodeError> {
+        let mut counts = [0u32; MAX_CODE_LEN + 1];
+        for &l in lengths {
+            let slot = counts
+                .get_mut(usize::from(l))
+                .ok_or(DecodeError::BadCode { offset })?;
+            *slot += 1;
+        }
+        // Kraft: the code must not be over-subscribed
+        let mut left: i64 = 1;
+        for c in counts.iter().skip(1) {
+            left = left * 2 - i64::from(*c);
+            if left < 0 {
+                return Err(DecodeError::BadCode { offset });
+            }
+        }
+        let mut symbols: Vec<u8> = Vec::with_capacity(lengths.len());
+        for len in 1..=MAX_CODE_LEN {
+            for (sym, &l) in lengths.iter().enumerate() {
+                if usize::from(l) == len {
+                    symbols.push(u8::try_from(sym).map_err(|_| DecodeError::BadCode { offset })?);
+                }
+            }
+        }
+        if symbols.is_empty() {
+            return Err(DecodeError::BadCode { offset });
+        }
+        Ok(Huffman { counts, symbols })
+    }
+
+    fn decode(&self, r: &mut BitReader<'_>) -> Result<u8, DecodeError> {
+        let (mut code, mut first, mut index) = (0i64, 0i64, 0i64);
+        for count in self.counts.iter().skip(1) {
+            code |= i64::from(r.bit()?);
+            let count = i64::from(*count);
+            if code - first < count {
+                let i = usize::try_from(index + code - first).unwrap_or(usize::MAX);
+                return self.symbols.get(i).copied().ok_or(DecodeError::BadCode {
+                    offset: r.base + (r.bit >> 3),
+                });
+            }
+            index += count;
+            first = (first + count) << 1;
+            code <<= 1;
+        }
+        Err(DecodeError::BadCode {
+            offset: r.base + (r.bit >> 3),
+        })
+    }
+}
+
+fn unzigzag(u: u64) -> i64 {
+    ((u >> 1) as i64) ^ -((u & 1) as i64)
+}
+
+/// Decode one `RWG3` blob (format: `scripts/geo/build_geo.py`).
 pub fn decode(bytes: &[u8]) -> Result<Topology, DecodeError> {
-    if bytes.get(..4) != Some(b"RWG2".as_slice()) {
+    if bytes.get(..4) != Some(b"RWG3".as_slice()) {
         return Err(DecodeError::BadMagic);
     }
     let mut r = Reader { bytes, pos: 4 };
@@ -133,36 +233,72 @@ pub fn decode(bytes: &[u8]) -> Result<Topology, DecodeError> {
     }
     let q = quantum as f64;
     let n_arcs = r.count("bogen")?;
-    let mut arcs = Vec::with_capacity(n_arcs);
-    let (mut px, mut py) = (0i64, 0i64);
+    // Every point costs at least two bits of the stream, so more than 4 points per byte of
+    // input is corrupt: this bounds what a bad count can make us allocate.
+    let max_points = bytes.len().saturating_mul(4);
+    let mut sizes = Vec::with_capacity(n_arcs);
+    let mut total = 0usize;
     for _ in 0..n_arcs {
         let n = r.count("punten")?;
-        if n < 2 {
+        total = total.saturating_add(n);
+        if n < 2 || total > max_points {
             return Err(DecodeError::TooLarge {
-                what: "punten (te weinig)",
+                what: "punten",
                 count: n as u64,
             });
         }
-        let mut pts = Vec::with_capacity(n);
-        // the first point is a delta from the previous arc's last point
-        let (mut x, mut y) = (
-            px.saturating_add(r.svarint()?),
-            py.saturating_add(r.svarint()?),
-        );
-        pts.push(Coord {
-            x: x as f64 * q,
-            y: y as f64 * q,
+        sizes.push(n);
+    }
+    let n_sym = r.count("symbolen")?;
+    if n_sym > 64 {
+        return Err(DecodeError::TooLarge {
+            what: "symbolen",
+            count: n_sym as u64,
         });
-        for _ in 1..n {
-            x = x.saturating_add(r.svarint()?);
-            y = y.saturating_add(r.svarint()?);
+    }
+    let table_at = r.pos;
+    let lengths = bytes
+        .get(r.pos..r.pos.saturating_add(n_sym))
+        .ok_or(DecodeError::Truncated { offset: r.pos })?;
+    r.pos += n_sym;
+    let huffman = Huffman::new(lengths, table_at)?;
+    let n_bytes = r.count("bytes")?;
+    let stream = bytes
+        .get(r.pos..r.pos.saturating_add(n_bytes))
+        .ok_or(DecodeError::Truncated { offset: r.pos })?;
+    let mut bits = BitReader {
+        bytes: stream,
+        bit: 0,
+        base: r.pos,
+    };
+    r.pos += n_bytes;
+    let mut value = || -> Result<i64, DecodeError> {
+        let b = huffman.decode(&mut bits)?;
+        let v = match b {
+            0 => 0,
+            1 => 1,
+            2..=63 => (1u64 << (b - 1)) | bits.bits(u32::from(b) - 1)?,
+            _ => {
+                return Err(DecodeError::BadCode {
+                    offset: bits.base + (bits.bit >> 3),
+                })
+            }
+        };
+        Ok(unzigzag(v))
+    };
+    let mut arcs = Vec::with_capacity(n_arcs);
+    let (mut x, mut y) = (0i64, 0i64);
+    for n in sizes {
+        // the first point is a delta from the previous arc's last point
+        let mut pts = Vec::with_capacity(n);
+        for _ in 0..n {
+            x = x.saturating_add(value()?);
+            y = y.saturating_add(value()?);
             pts.push(Coord {
                 x: x as f64 * q,
                 y: y as f64 * q,
             });
         }
-        px = x;
-        py = y;
         arcs.push(pts);
     }
     let n_features = r.count("objecten")?;
@@ -275,9 +411,45 @@ mod tests {
         );
         assert!(m.chars().count() < 240 && m.ends_with('…'), "{m}");
         assert!(decode(&[
-            b'R', b'W', b'G', b'1', 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff,
+            b'R', b'W', b'G', b'3', 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff,
             0xff
         ])
         .is_err());
+        // a huge point count is refused before anything is allocated
+        assert!(matches!(
+            decode(&[b'R', b'W', b'G', b'3', 5, 1, 0xff, 0xff, 0x03, 0, 0, 0]),
+            Err(DecodeError::TooLarge { .. })
+        ));
+        // an over-subscribed Huffman table (three codes of length 1) is refused
+        assert!(matches!(
+            decode(&[b'R', b'W', b'G', b'3', 5, 1, 2, 3, 1, 1, 1, 1, 0]),
+            Err(DecodeError::BadCode { .. })
+        ));
+        // a bit stream that ends early is an error
+        let mut cut = bytes.to_vec();
+        let huge = cut.len();
+        cut.truncate(huge - 3000);
+        assert!(decode(&cut).is_err());
+    }
+
+    #[test]
+    fn huffman_round_trip_small() {
+        // symbols 0 (len 1), 1 (len 2), 2 (len 2): codes 0, 10, 11
+        let h = Huffman::new(&[1, 2, 2], 0).unwrap();
+        let stream = [0b0101_1000u8];
+        let mut r = BitReader {
+            bytes: &stream,
+            bit: 0,
+            base: 0,
+        };
+        let got: Vec<u8> = (0..3).map(|_| h.decode(&mut r).unwrap()).collect();
+        assert_eq!(got, [0, 1, 2]);
+        assert!(h
+            .decode(&mut BitReader {
+                bytes: &[],
+                bit: 0,
+                base: 0
+            })
+            .is_err());
     }
 }
