@@ -21,7 +21,7 @@ pub use rd::{
     parse_coordinates, parse_coordinates_detailed, rd_to_wgs84, wgs84_to_rd, CoordError,
     CoordFormat,
 };
-pub use search::{MatchKind, SearchHit};
+pub use search::{normalize, MatchKind, SearchHit};
 pub use svg::{lonlat_to_svg, svg_to_lonlat, Layer, SvgMap, SvgPath};
 
 use geo::coordinate_position::{CoordPos, CoordinatePosition};

@@ -1,9 +1,15 @@
 //! The browser layer: Yew components over the domain and the geography. wasm32 only.
 
+mod activities;
 mod api;
 mod app;
+mod i18n;
+mod location;
 mod map;
+mod outcome;
 pub mod panic;
+mod scenario_io;
+mod state;
 
 use wasm_bindgen::prelude::*;
 

@@ -1,11 +1,349 @@
-//! The SVG map of the gemeenten.
+//! The SVG map: gemeenten coloured by omgevingsdienst, zoomed to Noord-Brabant at first.
+//! Click (or Enter on the focused map, which uses the crosshair in its centre) places the
+//! location. Pan and zoom by buttons, arrow keys, the wheel and dragging.
 
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use gloo::events::{EventListener, EventListenerOptions};
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
+use super::i18n::Lang;
+use crate::geo::{lonlat_to_svg, svg_to_lonlat, Geography, Layer, LonLat, SvgMap};
+
+type ViewBox = [f64; 4];
+
+/// Omgevingsdiensten with a fixed colour; others share the last one. Light fills keep the
+/// dark borders and the marker readable.
+const OD_COLOURS: [(&str, &str, &str); 3] = [
+    ("ODBN", "#b9d7ea", "Omgevingsdienst Brabant Noord"),
+    ("ODZOB", "#f5d7a1", "Omgevingsdienst Zuidoost-Brabant"),
+    ("OMWB", "#cfe3b4", "Omgevingsdienst Midden- en West-Brabant"),
+];
+const OTHER_OD: &str = "#e4e4e4";
+const NO_OD: &str = "#ffffff";
+
+fn od_colour(od: Option<&str>) -> &'static str {
+    match od {
+        None => NO_OD,
+        Some(id) => OD_COLOURS
+            .iter()
+            .find(|(code, _, _)| *code == id)
+            .map_or(OTHER_OD, |(_, colour, _)| colour),
+    }
+}
+
+struct MapData {
+    gemeenten: SvgMap,
+    provincies: SvgMap,
+    home: ViewBox,
+}
+
+fn map_data() -> MapData {
+    let geo = Geography::bundled();
+    let noord_brabant: Vec<&str> = geo
+        .gemeenten()
+        .iter()
+        .filter(|g| g.provincie.id == "PV30")
+        .map(|g| g.id.as_str())
+        .collect();
+    let home = geo
+        .svg_paths(Layer::Gemeenten, Some(&noord_brabant), 500.0)
+        .view_box;
+    MapData {
+        gemeenten: geo.svg_paths(Layer::Gemeenten, None, 60.0),
+        provincies: geo.svg_paths(Layer::Provincies, None, 60.0),
+        home,
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct MapProps {
+    pub marker: Option<LonLat>,
+    pub selected: Option<String>,
+    pub onpick: Callback<LonLat>,
+    pub lang: Lang,
+}
+
+struct Drag {
+    start: (f64, f64),
+    view: ViewBox,
+    moved: bool,
+}
+
 #[function_component(Map)]
-pub fn map() -> Html {
+pub fn map(props: &MapProps) -> Html {
+    let data = use_memo((), |_| map_data());
+    let view = use_mut_ref(|| data.home);
+    let drag: Rc<RefCell<Option<Drag>>> = use_mut_ref(|| None);
+    let redraw = use_force_update();
+    let svg_ref = use_node_ref();
+    let lang = props.lang;
+
+    // Screen point → map coordinates, for the default preserveAspectRatio (xMidYMid meet).
+    let to_map = {
+        let svg_ref = svg_ref.clone();
+        let view = view.clone();
+        move |client_x: f64, client_y: f64| -> Option<(f64, f64)> {
+            let svg = svg_ref.cast::<web_sys::Element>()?;
+            let rect = svg.get_bounding_client_rect();
+            let [x, y, w, h] = *view.borrow();
+            let scale = (rect.width() / w).min(rect.height() / h);
+            if !(scale.is_finite() && scale > 0.0) {
+                return None;
+            }
+            let left = rect.left() + (rect.width() - w * scale) / 2.0;
+            let top = rect.top() + (rect.height() - h * scale) / 2.0;
+            Some((x + (client_x - left) / scale, y + (client_y - top) / scale))
+        }
+    };
+
+    let zoom = {
+        let view = view.clone();
+        let redraw = redraw.clone();
+        move |factor: f64, centre: Option<(f64, f64)>| {
+            let mut v = view.borrow_mut();
+            let [x, y, w, h] = *v;
+            let (cx, cy) = centre.unwrap_or((x + w / 2.0, y + h / 2.0));
+            let nw = (w * factor).clamp(2_000.0, 400_000.0);
+            let nh = h * nw / w;
+            *v = [cx - (cx - x) * nw / w, cy - (cy - y) * nh / h, nw, nh];
+            drop(v);
+            redraw.force_update();
+        }
+    };
+    let pan = {
+        let view = view.clone();
+        let redraw = redraw.clone();
+        move |dx: f64, dy: f64| {
+            let mut v = view.borrow_mut();
+            let [x, y, w, h] = *v;
+            *v = [x + dx * w, y + dy * h, w, h];
+            drop(v);
+            redraw.force_update();
+        }
+    };
+
+    // The wheel needs a non-passive listener, or the page scrolls along with the zoom.
+    {
+        let svg_ref = svg_ref.clone();
+        let zoom = zoom.clone();
+        let to_map = to_map.clone();
+        use_effect_with((), move |_| {
+            let listener = svg_ref.cast::<web_sys::Element>().map(|svg| {
+                EventListener::new_with_options(
+                    &svg,
+                    "wheel",
+                    EventListenerOptions::enable_prevent_default(),
+                    move |event| {
+                        if let Some(wheel) = event.dyn_ref::<web_sys::WheelEvent>() {
+                            wheel.prevent_default();
+                            let factor = if wheel.delta_y() > 0.0 { 1.25 } else { 0.8 };
+                            zoom(
+                                factor,
+                                to_map(f64::from(wheel.client_x()), f64::from(wheel.client_y())),
+                            );
+                        }
+                    },
+                )
+            });
+            move || drop(listener)
+        });
+    }
+
+    let onpointerdown = {
+        let drag = drag.clone();
+        let view = view.clone();
+        Callback::from(move |e: PointerEvent| {
+            if e.button() != 0 {
+                return;
+            }
+            *drag.borrow_mut() = Some(Drag {
+                start: (f64::from(e.client_x()), f64::from(e.client_y())),
+                view: *view.borrow(),
+                moved: false,
+            });
+        })
+    };
+    let onpointermove = {
+        let drag = drag.clone();
+        let view = view.clone();
+        let redraw = redraw.clone();
+        let svg_ref = svg_ref.clone();
+        Callback::from(move |e: PointerEvent| {
+            let mut drag = drag.borrow_mut();
+            let Some(d) = drag.as_mut() else { return };
+            let (dx, dy) = (
+                f64::from(e.client_x()) - d.start.0,
+                f64::from(e.client_y()) - d.start.1,
+            );
+            if !d.moved && dx.hypot(dy) < 5.0 {
+                return;
+            }
+            d.moved = true;
+            let Some(svg) = svg_ref.cast::<web_sys::Element>() else {
+                return;
+            };
+            let rect = svg.get_bounding_client_rect();
+            let [x, y, w, h] = d.view;
+            let scale = (rect.width() / w).min(rect.height() / h);
+            if scale.is_finite() && scale > 0.0 {
+                *view.borrow_mut() = [x - dx / scale, y - dy / scale, w, h];
+                redraw.force_update();
+            }
+        })
+    };
+    let onpointerup = {
+        let drag = drag.clone();
+        let to_map = to_map.clone();
+        let onpick = props.onpick.clone();
+        Callback::from(move |e: PointerEvent| {
+            let finished = drag.borrow_mut().take();
+            if finished.is_some_and(|d| !d.moved) {
+                if let Some((x, y)) = to_map(f64::from(e.client_x()), f64::from(e.client_y())) {
+                    onpick.emit(svg_to_lonlat(x, y));
+                }
+            }
+        })
+    };
+    let onpointerleave = {
+        let drag = drag.clone();
+        Callback::from(move |_: PointerEvent| *drag.borrow_mut() = None)
+    };
+    let onkeydown = {
+        let zoom = zoom.clone();
+        let pan = pan.clone();
+        let view = view.clone();
+        let onpick = props.onpick.clone();
+        Callback::from(move |e: KeyboardEvent| {
+            let handled = match e.key().as_str() {
+                "ArrowLeft" => {
+                    pan(-0.1, 0.0);
+                    true
+                }
+                "ArrowRight" => {
+                    pan(0.1, 0.0);
+                    true
+                }
+                "ArrowUp" => {
+                    pan(0.0, -0.1);
+                    true
+                }
+                "ArrowDown" => {
+                    pan(0.0, 0.1);
+                    true
+                }
+                "+" | "=" => {
+                    zoom(0.8, None);
+                    true
+                }
+                "-" | "_" => {
+                    zoom(1.25, None);
+                    true
+                }
+                "Enter" | " " => {
+                    let [x, y, w, h] = *view.borrow();
+                    onpick.emit(svg_to_lonlat(x + w / 2.0, y + h / 2.0));
+                    true
+                }
+                _ => false,
+            };
+            if handled {
+                e.prevent_default();
+            }
+        })
+    };
+
+    let geo = Geography::bundled();
+    let [vx, vy, vw, vh] = *view.borrow();
+    let view_box = format!("{vx:.0} {vy:.0} {vw:.0} {vh:.0}");
+    let stroke_unit = vw / 800.0;
+    let marker = props.marker.map(lonlat_to_svg);
+    let selected = props
+        .selected
+        .as_ref()
+        .and_then(|id| data.gemeenten.paths.iter().find(|p| &p.id == id));
+    let button = |label: &'static str, title: &'static str, onclick: Callback<MouseEvent>| {
+        html! { <button type="button" class="rw-map-button" title={title} aria-label={title} {onclick}>{ label }</button> }
+    };
+    let zoom_in = {
+        let zoom = zoom.clone();
+        Callback::from(move |_| zoom(0.8, None))
+    };
+    let zoom_out = {
+        let zoom = zoom.clone();
+        Callback::from(move |_| zoom(1.25, None))
+    };
+    let pan_by = |dx: f64, dy: f64| {
+        let pan = pan.clone();
+        Callback::from(move |_| pan(dx, dy))
+    };
+    let reset = {
+        let view = view.clone();
+        let home = data.home;
+        let redraw = redraw.clone();
+        Callback::from(move |_| {
+            *view.borrow_mut() = home;
+            redraw.force_update();
+        })
+    };
+
     html! {
-        <svg class="rw-map" role="img" aria-label="Kaart van de Nederlandse gemeenten" viewBox="0 0 100 100">
-        </svg>
+        <figure class="rw-map-figure">
+            <div class="rw-map-controls" role="group" aria-label={lang.t("Kaart bedienen", "Map controls")}>
+                { button("+", lang.t("Inzoomen", "Zoom in"), zoom_in) }
+                { button("−", lang.t("Uitzoomen", "Zoom out"), zoom_out) }
+                { button("←", lang.t("Naar links", "Pan left"), pan_by(-0.2, 0.0)) }
+                { button("→", lang.t("Naar rechts", "Pan right"), pan_by(0.2, 0.0)) }
+                { button("↑", lang.t("Omhoog", "Pan up"), pan_by(0.0, -0.2)) }
+                { button("↓", lang.t("Omlaag", "Pan down"), pan_by(0.0, 0.2)) }
+                { button("⌂", lang.t("Terug naar Noord-Brabant", "Back to Noord-Brabant"), reset) }
+            </div>
+            <svg ref={svg_ref} class="rw-map" viewBox={view_box} tabindex="0" role="application"
+                aria-label={lang.t(
+                    "Kaart van de gemeenten. Klik om de locatie te kiezen; met het toetsenbord: pijltjes verschuiven, plus en min zoomen, Enter plaatst de locatie in het midden.",
+                    "Map of the gemeenten. Click to place the location; keyboard: arrows pan, plus and minus zoom, Enter places the location in the centre.")}
+                aria-describedby="rw-map-legend"
+                {onpointerdown} {onpointermove} {onpointerup} {onpointerleave} {onkeydown}>
+                <g class="rw-gemeenten">
+                    { for data.gemeenten.paths.iter().zip(geo.gemeenten()).map(|(path, info)| {
+                        let od = info.omgevingsdienst.as_ref().map(|o| o.id.as_str());
+                        html! {
+                            <path d={path.d.clone()} fill={od_colour(od)} data-id={path.id.clone()} class="rw-gemeente">
+                                <title>{ &path.name }</title>
+                            </path>
+                        }
+                    }) }
+                </g>
+                <g class="rw-provincies" aria-hidden="true">
+                    { for data.provincies.paths.iter().map(|p| html! { <path d={p.d.clone()} class="rw-provincie" /> }) }
+                </g>
+                if let Some(path) = selected {
+                    <path d={path.d.clone()} class="rw-selected" aria-hidden="true" />
+                }
+                if let Some((x, y)) = marker {
+                    <circle class="rw-marker" cx={format!("{x:.0}")} cy={format!("{y:.0}")}
+                        r={format!("{:.0}", stroke_unit * 7.0)} stroke-width={format!("{:.0}", stroke_unit * 2.0)} />
+                }
+                <g class="rw-crosshair" aria-hidden="true">
+                    <line x1={format!("{:.0}", vx + vw / 2.0 - stroke_unit * 10.0)} x2={format!("{:.0}", vx + vw / 2.0 + stroke_unit * 10.0)}
+                        y1={format!("{:.0}", vy + vh / 2.0)} y2={format!("{:.0}", vy + vh / 2.0)} stroke-width={format!("{:.0}", stroke_unit * 1.5)} />
+                    <line y1={format!("{:.0}", vy + vh / 2.0 - stroke_unit * 10.0)} y2={format!("{:.0}", vy + vh / 2.0 + stroke_unit * 10.0)}
+                        x1={format!("{:.0}", vx + vw / 2.0)} x2={format!("{:.0}", vx + vw / 2.0)} stroke-width={format!("{:.0}", stroke_unit * 1.5)} />
+                </g>
+            </svg>
+            <figcaption id="rw-map-legend" class="rw-legend">
+                <span class="rw-legend-title">{ lang.t("Omgevingsdienst van de gemeente:", "Omgevingsdienst of the gemeente:") }</span>
+                <ul>
+                    { for OD_COLOURS.iter().map(|(code, colour, name)| html! {
+                        <li><svg class="rw-swatch" viewBox="0 0 10 10" aria-hidden="true"><rect width="10" height="10" fill={*colour} /></svg>{ format!("{code} – {name}") }</li>
+                    }) }
+                    <li><svg class="rw-swatch" viewBox="0 0 10 10" aria-hidden="true"><rect width="10" height="10" fill={OTHER_OD} /></svg>{ lang.t("andere omgevingsdienst", "other omgevingsdienst") }</li>
+                    <li><svg class="rw-swatch" viewBox="0 0 10 10" aria-hidden="true"><rect width="10" height="10" fill={NO_OD} /></svg>{ lang.t("niet bekend", "not known") }</li>
+                </ul>
+                <span class="rw-attribution">{ "Kaart: CBS / Kadaster (CC BY 4.0), Het Waterschapshuis" }</span>
+            </figcaption>
+        </figure>
     }
 }
