@@ -515,7 +515,11 @@ impl Geography {
             waterschap_arcs: self.ws_topo.arcs.len(),
             waterschap_arc_points: points(&self.ws_topo),
             waterschap_grid_m: self.ws_topo.quantum_m,
-            aliases: self.aliases.len(),
+            aliases: self
+                .aliases
+                .iter()
+                .filter(|a| a.kind != MatchKind::Name)
+                .count(),
         }
     }
 

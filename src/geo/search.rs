@@ -36,7 +36,7 @@ pub(crate) struct Alias {
     name: String,
     norm: String,
     gemeente: usize,
-    kind: MatchKind,
+    pub(crate) kind: MatchKind,
 }
 
 /// Lower case, accents removed, everything that is not a letter or digit becomes one
@@ -81,7 +81,17 @@ pub(crate) fn parse_aliases(
     csv: &str,
     gemeenten: &[GemeenteInfo],
 ) -> Result<Vec<Alias>, DecodeError> {
-    let mut out = Vec::new();
+    // the official names first (normalised once here, not per query)
+    let mut out: Vec<Alias> = gemeenten
+        .iter()
+        .enumerate()
+        .map(|(i, g)| Alias {
+            name: g.name.clone(),
+            norm: normalize(&g.name),
+            gemeente: i,
+            kind: MatchKind::Name,
+        })
+        .collect();
     for (no, line) in csv.lines().enumerate() {
         let line = line.trim();
         if line.is_empty() || line.starts_with('#') || line == "alias,gm_code,kind" {
@@ -150,13 +160,6 @@ impl Geography {
         }
         // (rank, kind, gemeente index, matched name)
         let mut best: Vec<Option<(u8, MatchKind, &str)>> = vec![None; self.gemeenten.len()];
-        for (i, g) in self.gemeenten.iter().enumerate() {
-            if let Some(r) = rank(&normalize(&g.name), &q) {
-                if let Some(slot) = best.get_mut(i) {
-                    *slot = Some((r, MatchKind::Name, g.name.as_str()));
-                }
-            }
-        }
         for a in &self.aliases {
             if let Some(r) = rank(&a.norm, &q) {
                 if let Some(slot) = best.get_mut(a.gemeente) {
