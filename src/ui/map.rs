@@ -310,7 +310,8 @@ pub fn map(props: &MapProps) -> Html {
                     { for data.gemeenten.paths.iter().zip(geo.gemeenten()).map(|(path, info)| {
                         let od = info.omgevingsdienst.as_ref().map(|o| o.id.as_str());
                         html! {
-                            <path d={path.d.clone()} fill={od_colour(od)} data-id={path.id.clone()} class="rw-gemeente">
+                            <path d={path.d.clone()} fill={od_colour(od)} data-id={path.id.clone()} class="rw-gemeente"
+                                data-x={format!("{:.0}", info.representative_rd.0)} data-y={format!("{:.0}", -info.representative_rd.1)}>
                                 <title>{ &path.name }</title>
                             </path>
                         }

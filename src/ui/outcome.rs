@@ -142,7 +142,7 @@ fn flow(index: usize, verzoek: &Verzoek, lang: Lang) -> Html {
             .join(", ")
     );
     html! {
-        <svg class="rw-flow" viewBox={format!("0 0 640 {height}")} role="img" aria-label={label}>
+        <svg class="rw-flow" viewBox={format!("0 0 760 {height}")} role="img" aria-label={label}>
             <defs>
                 <marker id={marker.clone()} viewBox="0 0 10 10" refX="10" refY="5" markerWidth="8" markerHeight="8" orient="auto-start-reverse">
                     <path d="M 0 0 L 10 5 L 0 10 z" class="rw-flow-head" />

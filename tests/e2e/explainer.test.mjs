@@ -1,0 +1,158 @@
+// The explainer as a user meets it: place Oss on the map, add two activities, read the
+// outcome; switch an assumption; share the URL; open a broken file. Screenshots included.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { startServer, launchBrowser, openWatchedPage, axeViolations, outputDir } from './harness.mjs';
+
+let server;
+let browser;
+let page;
+let problems;
+
+before(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+  ({ page, problems } = await openWatchedPage(browser, server.url));
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.waitForSelector('svg.rw-map path.rw-gemeente');
+});
+
+after(async () => {
+  await browser?.close();
+  server?.stop();
+});
+
+/** Clicks a gemeente's representative point on the map, as a person would. */
+async function clickGemeente(id) {
+  const point = await page.evaluate((gm) => {
+    const path = document.querySelector(`svg.rw-map path[data-id="${gm}"]`);
+    const svg = path.ownerSVGElement;
+    const p = svg.createSVGPoint();
+    p.x = Number(path.dataset.x);
+    p.y = Number(path.dataset.y);
+    const screen = p.matrixTransform(svg.getScreenCTM());
+    return { x: screen.x, y: screen.y };
+  }, id);
+  await page.mouse.click(point.x, point.y);
+}
+
+async function addActivity(id, verzoektype) {
+  await page.click(`.rw-add[data-activity="${id}"]`);
+  if (verzoektype) {
+    await page.locator(`.rw-chosen[data-activity="${id}"] select.rw-verzoektype`).last().selectOption(verzoektype);
+  }
+}
+
+const total = () => page.textContent('.rw-total-number');
+
+test('click Oss, add a melding MBA and a bouw aanvraag: 2 verzoeken, 3 triggers', async () => {
+  await clickGemeente('GM0828');
+  await page.waitForSelector('.rw-location-card dd');
+  assert.match(await page.textContent('.rw-location-card'), /Oss \(GM0828\)/);
+  assert.match(await page.textContent('.rw-location-card'), /Omgevingsdienst Brabant Noord/);
+  await addActivity('milieubelastende-activiteit', 'melding');
+  await addActivity('bouwactiviteit-technisch', 'aanvraag-vergunning');
+  await page.waitForSelector('.rw-verzoek');
+  assert.equal(await page.locator('.rw-verzoek').count(), 2);
+  assert.equal(await total(), '3');
+  const melding = page.locator('.rw-verzoek[data-verzoektype="melding"]');
+  assert.equal(await melding.locator('.rw-bg').getAttribute('data-id'), 'GM0828');
+  assert.equal(await melding.locator('.rw-bd').getAttribute('data-id'), 'ODBN');
+  assert.equal(await melding.locator('.rw-triggers').textContent(), '2');
+  // Each finding links to its rule, with the source and the confidence mark.
+  const copy = melding.locator('.rw-finding[data-code="bd-copy"]');
+  await copy.locator('summary').click();
+  assert.match(await copy.textContent(), /Regel T3 \[D-ind\]/);
+  assert.match(await copy.textContent(), /S11/);
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.screenshot({ path: join(outputDir, 'explainer-1280x800.png') });
+  assert.deepEqual(await problems(), []);
+});
+
+test('switching bd_merge changes who gets the Maashorst meervoudige aanvraag', async () => {
+  for (let n = await page.locator('.rw-remove').count(); n > 0; n--) await page.locator('.rw-remove').first().click();
+  await page.fill('#rw-gemeente-search', 'uden');
+  await page.click('.rw-hit[data-id="GM1991"]');
+  await addActivity('omgevingsplanactiviteit-bouwwerk');
+  await addActivity('milieubelastende-activiteit', 'aanvraag-vergunning');
+  await page.waitForSelector('.rw-verzoek');
+  assert.equal(await page.locator('.rw-verzoek').count(), 1);
+  assert.equal(await page.locator('.rw-verzoek .rw-bd').getAttribute('data-id'), null, 'all-same: no behandeldienst');
+  assert.equal(await total(), '1');
+  assert.match(await page.textContent('.rw-verzoek .rw-missed'), /Omgevingsdienst Brabant Noord/);
+  await page.selectOption('#rw-bd-merge', 'any-single');
+  await page.waitForFunction(() => document.querySelector('.rw-total-number')?.textContent === '2');
+  assert.equal(await page.locator('.rw-verzoek .rw-bd').getAttribute('data-id'), 'ODBN');
+});
+
+test('the URL carries the whole scenario into a new page', async () => {
+  const url = page.url();
+  assert.match(url, /#scenario=/);
+  const other = await browser.newPage();
+  await other.goto(url);
+  await other.waitForSelector('.rw-verzoek');
+  assert.equal(await other.textContent('.rw-total-number'), '2');
+  assert.equal(await other.locator('.rw-verzoek .rw-bd').getAttribute('data-id'), 'ODBN');
+  assert.equal(await other.inputValue('#rw-bd-merge'), 'any-single');
+  await other.close();
+});
+
+test('a broken scenario file shows an error and keeps the current state', async () => {
+  await page.setInputFiles('#rw-open', { name: 'kapot.json', mimeType: 'application/json', buffer: Buffer.from('{"activities": [') });
+  const notice = page.locator('.rw-notice');
+  await notice.waitFor();
+  assert.match(await notice.textContent(), /kapot\.json: .*regel 1/);
+  assert.equal(await total(), '2', 'the outcome is unchanged');
+  const wrongType = JSON.stringify({ location: { gemeente: 'GM0828' }, activities: [{ activity: 'sloopactiviteit', verzoektype: 'aanvraag-vergunning' }] });
+  await page.setInputFiles('#rw-open', { name: 'fout.json', mimeType: 'application/json', buffer: Buffer.from(wrongType) });
+  await page.waitForFunction(() => document.querySelector('.rw-notice')?.textContent.includes('fout.json'));
+  assert.match(await notice.textContent(), /activities\[0\]\.verzoektype/);
+  assert.equal(await total(), '2');
+});
+
+test('a valid scenario file replaces the state', async () => {
+  const scenario = JSON.stringify({ location: { lon: 5.528, lat: 51.765 }, activities: [{ activity: 'milieubelastende-activiteit', verzoektype: 'melding' }], configuration: 'voorbeeld-noord-brabant' });
+  await page.setInputFiles('#rw-open', { name: 'goed.json', mimeType: 'application/json', buffer: Buffer.from(scenario) });
+  await page.waitForFunction(() => document.querySelector('.rw-total-number')?.textContent === '2' && document.querySelectorAll('.rw-verzoek').length === 1);
+  assert.equal(await page.locator('.rw-verzoek .rw-bd').getAttribute('data-id'), 'ODBN');
+  assert.equal(await page.locator('.rw-notice').count(), 0);
+});
+
+test('a tampered link shows a message and keeps the previous scenario', async () => {
+  const tampered = await browser.newPage();
+  await tampered.goto(`${server.url}#scenario=%7B%22activities%22%3A%5B%7B%22activity`);
+  const notice = tampered.locator('.rw-notice');
+  await notice.waitFor();
+  assert.match(await notice.textContent(), /link/);
+  await tampered.waitForSelector('.rw-verzoek');
+  assert.equal(await tampered.textContent('.rw-total-number'), '2', 'the scenario saved in this browser is kept');
+  await tampered.close();
+});
+
+test('reload keeps the state; English is selectable', async () => {
+  await page.reload();
+  await page.waitForSelector('.rw-verzoek');
+  assert.equal(await total(), '2');
+  await page.click('.rw-lang');
+  assert.match(await page.textContent('#rw-h-outcome'), /What the DSO does/);
+  await page.click('.rw-lang');
+});
+
+test('keyboard only: search a gemeente and place the map centre with Enter', async () => {
+  await page.focus('svg.rw-map');
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => /\(GM\d{4}\)/.test(document.querySelector('.rw-location-card')?.textContent ?? ''));
+});
+
+test('axe-core finds no violations with an outcome on screen; phone screenshot', async () => {
+  await page.waitForSelector('.rw-verzoek');
+  assert.deepEqual(await axeViolations(page), []);
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.screenshot({ path: join(outputDir, 'explainer-390x844.png') });
+  await page.locator('.rw-total').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: join(outputDir, 'explainer-390x844-outcome.png') });
+  await page.setViewportSize({ width: 1280, height: 800 });
+  assert.deepEqual(await problems(), []);
+});
