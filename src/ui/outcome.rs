@@ -279,30 +279,28 @@ pub struct AssumptionsProps {
     pub lang: Lang,
 }
 
+/// A `<select>` change parsed into an action; unknown values are ignored.
+fn on_select<T: 'static>(
+    dispatch: &Callback<Action>,
+    parse: fn(&str) -> Option<T>,
+    action: fn(T) -> Action,
+) -> Callback<Event> {
+    let dispatch = dispatch.clone();
+    Callback::from(move |e: Event| {
+        if let Some(select) = e.target_dyn_into::<web_sys::HtmlSelectElement>() {
+            if let Some(value) = parse(&select.value()) {
+                dispatch.emit(action(value));
+            }
+        }
+    })
+}
+
 /// The assumptions in force, switchable in place (contract §3 `assumptions`).
 #[function_component(Assumptions)]
 pub fn assumptions(props: &AssumptionsProps) -> Html {
     let lang = props.lang;
-    let on_merge = {
-        let dispatch = props.dispatch.clone();
-        Callback::from(move |e: Event| {
-            if let Some(select) = e.target_dyn_into::<web_sys::HtmlSelectElement>() {
-                if let Some(v) = BdMerge::parse(&select.value()) {
-                    dispatch.emit(Action::SetBdMerge(v));
-                }
-            }
-        })
-    };
-    let on_dso = {
-        let dispatch = props.dispatch.clone();
-        Callback::from(move |e: Event| {
-            if let Some(select) = e.target_dyn_into::<web_sys::HtmlSelectElement>() {
-                if let Some(v) = Dso::parse(&select.value()) {
-                    dispatch.emit(Action::SetDso(v));
-                }
-            }
-        })
-    };
+    let on_merge = on_select(&props.dispatch, BdMerge::parse, Action::SetBdMerge);
+    let on_dso = on_select(&props.dispatch, Dso::parse, Action::SetDso);
     let on_copy = {
         let dispatch = props.dispatch.clone();
         Callback::from(move |e: Event| {
