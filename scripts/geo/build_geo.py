@@ -3,12 +3,12 @@
 
 Stdlib only. Regenerate (from the repository root) with:
 
-    python3 scripts/geo/build_geo.py --src /path/to/source/geo --out data/geo
+    python3 scripts/geo/build_geo.py
 
-where the source folder holds gemeenten.geojson, waterschappen.geojson,
-gemeente_veiligheidsregio.csv and gemeente_omgevingsdienst.csv (see data/geo/README.md
-for their provenance). The generated files are committed, so building the crate never
-needs python.
+which reads data/geo/source/{gemeenten,waterschappen}.geojson and
+data/geo/gemeente_{veiligheidsregio,omgevingsdienst}.csv (provenance in data/geo/README.md)
+and writes data/geo/{gemeenten.bin,waterschappen.bin,meta.tsv}. The output is
+deterministic; the generated files are committed, so building the crate never needs python.
 
 Output
 ------
@@ -512,7 +512,8 @@ def read_csv(path):
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--src", required=True, help="folder with the source GeoJSON and CSV files")
+    ap.add_argument("--src", default="data/geo/source", help="folder with the source GeoJSON files")
+    ap.add_argument("--tables", default="data/geo", help="folder with the gemeente_*.csv tables")
     ap.add_argument("--out", default="data/geo", help="output folder (default data/geo)")
     ap.add_argument("--gm-quantum", type=int, default=5, help="gemeente grid size in metres")
     ap.add_argument("--gm-simplify", type=float, default=0.0, help="gemeente DP tolerance (m)")
@@ -524,8 +525,8 @@ def main():
         gm = json.load(f)
     with open(os.path.join(args.src, "waterschappen.geojson"), encoding="utf-8") as f:
         ws = json.load(f)
-    vr = read_csv(os.path.join(args.src, "gemeente_veiligheidsregio.csv"))
-    od = read_csv(os.path.join(args.src, "gemeente_omgevingsdienst.csv"))
+    vr = read_csv(os.path.join(args.tables, "gemeente_veiligheidsregio.csv"))
+    od = read_csv(os.path.join(args.tables, "gemeente_omgevingsdienst.csv"))
 
     gm_feats = sorted(gm["features"], key=lambda f: f["properties"]["code"])
     ws_feats = sorted(ws["features"], key=lambda f: f["properties"]["code"])

@@ -4,8 +4,7 @@ in the *source* GeoJSON (before any conversion), for tests/geo_reference.rs.
 
 Run once (needs `pip install shapely pyproj`; the output is committed):
 
-    python3 scripts/geo/make_locate_fixtures.py --src /path/to/source/geo \\
-        > tests/fixtures/geo/locate_shapely.csv
+    python3 scripts/geo/make_locate_fixtures.py > tests/fixtures/geo/locate_shapely.csv
 
 Columns: lon, lat, gemeente code (empty = outside), metres to the nearest gemeente boundary
 (negative = outside, minus the distance to the nearest gemeente), waterschap code (empty = outside), metres to the waterschap boundary.
@@ -22,7 +21,7 @@ from pyproj import Transformer
 from shapely.geometry import Point, shape
 
 ap = argparse.ArgumentParser()
-ap.add_argument("--src", default="/work/shared/data/geo")
+ap.add_argument("--src", default="data/geo/source")
 ap.add_argument("-n", type=int, default=3000)
 args = ap.parse_args()
 

@@ -1,11 +1,11 @@
 #!/usr/bin/env python3
 """Raw and gzip (-9) sizes of the shipped geography vs the source GeoJSON.
 
-    python3 scripts/geo/sizes.py [--src /path/to/source/geo]
+    python3 scripts/geo/sizes.py [--src data/geo/source]
 
-Without --src (or if it is missing) only the shipped files are measured, with the
-GeoJSON reference sizes recorded when the data were built (gemeenten.geojson 638 101 B raw,
-188 300 B gz).
+The source folder (default data/geo/source) holds the GeoJSON the shipped files were made
+from; provincies.geojson is measured when present (it is not needed: provincies are
+derived from the gemeenten).
 """
 
 import argparse
@@ -27,7 +27,7 @@ def sizes(path):
 
 def main():
     ap = argparse.ArgumentParser()
-    ap.add_argument("--src", default="/work/shared/data/geo")
+    ap.add_argument("--src", default=os.path.join(DATA, "source"))
     args = ap.parse_args()
     total_raw = total_gz = 0
     print(f"{'shipped file':<28}{'raw B':>10}{'gzip B':>10}")
@@ -42,6 +42,8 @@ def main():
     if os.path.isdir(args.src):
         src_raw = src_gz = 0
         for name in SOURCES:
+            if not os.path.exists(os.path.join(args.src, name)):
+                continue
             r, g = sizes(os.path.join(args.src, name))
             src_raw += r
             src_gz += g
