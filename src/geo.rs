@@ -192,6 +192,101 @@ impl Area {
     }
 }
 
+/// Uniform grid over the areas' bounding boxes: each cell lists, in id order, the areas
+/// whose bounding box touches it. The bounding-box scan of all 342 gemeenten was nearly all
+/// of `locate`'s time (see the benchmark); the grid leaves about one candidate per point.
+/// Candidates keep id order, so the border rule (first in id order wins) is unchanged.
+#[derive(Default)]
+struct GridIndex {
+    x0: f64,
+    y0: f64,
+    cell: f64,
+    nx: usize,
+    ny: usize,
+    cells: Vec<Vec<u16>>,
+}
+
+impl GridIndex {
+    const CELL_M: f64 = 5_000.0;
+
+    fn new(areas: &[Area]) -> GridIndex {
+        let finite = areas
+            .iter()
+            .filter(|a| a.bbox.iter().all(|v| v.is_finite()));
+        let (mut x0, mut y0, mut x1, mut y1) = (
+            f64::INFINITY,
+            f64::INFINITY,
+            f64::NEG_INFINITY,
+            f64::NEG_INFINITY,
+        );
+        for a in finite {
+            x0 = x0.min(a.bbox[0]);
+            y0 = y0.min(a.bbox[1]);
+            x1 = x1.max(a.bbox[2]);
+            y1 = y1.max(a.bbox[3]);
+        }
+        if !(x0 <= x1 && y0 <= y1) || areas.len() > usize::from(u16::MAX) {
+            return GridIndex::default();
+        }
+        // at most 256 × 256 cells, so corrupt (absurd) extents cannot exhaust memory
+        let cell = Self::CELL_M.max((x1 - x0) / 255.0).max((y1 - y0) / 255.0);
+        let nx = (((x1 - x0) / cell).floor() as usize)
+            .saturating_add(1)
+            .min(256);
+        let ny = (((y1 - y0) / cell).floor() as usize)
+            .saturating_add(1)
+            .min(256);
+        let mut grid = GridIndex {
+            x0,
+            y0,
+            cell,
+            nx,
+            ny,
+            cells: vec![Vec::new(); nx * ny],
+        };
+        for (i, a) in areas.iter().enumerate() {
+            let (Some((cx0, cy0)), Some((cx1, cy1))) = (
+                grid.cell_of(Coord {
+                    x: a.bbox[0],
+                    y: a.bbox[1],
+                }),
+                grid.cell_of(Coord {
+                    x: a.bbox[2],
+                    y: a.bbox[3],
+                }),
+            ) else {
+                continue;
+            };
+            for cy in cy0..=cy1 {
+                for cx in cx0..=cx1 {
+                    if let Some(c) = grid.cells.get_mut(cy * nx + cx) {
+                        c.push(i as u16);
+                    }
+                }
+            }
+        }
+        grid
+    }
+
+    fn cell_of(&self, c: Coord<f64>) -> Option<(usize, usize)> {
+        let fx = ((c.x - self.x0) / self.cell).floor();
+        let fy = ((c.y - self.y0) / self.cell).floor();
+        if !(fx >= 0.0 && fy >= 0.0) {
+            return None;
+        }
+        // saturating casts; anything beyond the extent lies outside every bounding box
+        let (cx, cy) = (fx as usize, fy as usize);
+        (cx < self.nx && cy < self.ny).then_some((cx, cy))
+    }
+
+    /// Candidate area indices for `c`, in id order.
+    fn candidates(&self, c: Coord<f64>) -> &[u16] {
+        self.cell_of(c)
+            .and_then(|(cx, cy)| self.cells.get(cy * self.nx + cx))
+            .map_or(&[], Vec::as_slice)
+    }
+}
+
 fn segment_distance2(p: Coord<f64>, a: Coord<f64>, b: Coord<f64>) -> f64 {
     let d = b - a;
     let l2 = d.x * d.x + d.y * d.y;
@@ -211,10 +306,12 @@ fn segment_distance2(p: Coord<f64>, a: Coord<f64>, b: Coord<f64>) -> f64 {
 pub struct Geography {
     gemeenten: Vec<GemeenteInfo>,
     gm_areas: Vec<Area>,
+    gm_grid: GridIndex,
     gm_topo: codec::Topology,
     provincies: Vec<Named>,
     waterschappen: Vec<Named>,
     ws_areas: Vec<Area>,
+    ws_grid: GridIndex,
     ws_topo: codec::Topology,
     aliases: Vec<search::Alias>,
     status: Result<(), DecodeError>,
@@ -293,10 +390,12 @@ impl Geography {
         Geography {
             gemeenten: Vec::new(),
             gm_areas: Vec::new(),
+            gm_grid: GridIndex::default(),
             gm_topo: codec::Topology::default(),
             provincies: Vec::new(),
             waterschappen: Vec::new(),
             ws_areas: Vec::new(),
+            ws_grid: GridIndex::default(),
             ws_topo: codec::Topology::default(),
             aliases: Vec::new(),
             status,
@@ -369,12 +468,12 @@ impl Geography {
                 "gemeenten niet op id gesorteerd".into(),
             ));
         }
-        let gm_areas = gm_topo
+        let gm_areas: Vec<Area> = gm_topo
             .features
             .iter()
             .map(|f| Area::from_topology(&gm_topo, f))
             .collect();
-        let ws_areas = ws_topo
+        let ws_areas: Vec<Area> = ws_topo
             .features
             .iter()
             .map(|f| Area::from_topology(&ws_topo, f))
@@ -382,10 +481,12 @@ impl Geography {
         let aliases = search::parse_aliases(aliases_csv, &gemeenten)?;
         Ok(Geography {
             gemeenten,
+            gm_grid: GridIndex::new(&gm_areas),
             gm_areas,
             gm_topo,
             provincies: meta.provincies,
             waterschappen: meta.waterschappen,
+            ws_grid: GridIndex::new(&ws_areas),
             ws_areas,
             ws_topo,
             aliases,
@@ -454,15 +555,38 @@ impl Geography {
 
     /// Index (in id order) of the first gemeente whose closed area contains `c`.
     fn gemeente_index_rd(&self, c: Coord<f64>) -> Option<usize> {
-        self.gm_areas
-            .iter()
-            .position(|a| a.bbox_contains(c) && a.covers(c))
+        Self::first_covering(&self.gm_grid, &self.gm_areas, c)
     }
 
     fn waterschap_index_rd(&self, c: Coord<f64>) -> Option<usize> {
-        self.ws_areas
+        Self::first_covering(&self.ws_grid, &self.ws_areas, c)
+    }
+
+    /// First area (in id order) among the grid candidates whose closed area contains `c`.
+    fn first_covering(grid: &GridIndex, areas: &[Area], c: Coord<f64>) -> Option<usize> {
+        grid.candidates(c)
             .iter()
-            .position(|a| a.bbox_contains(c) && a.covers(c))
+            .map(|&i| usize::from(i))
+            .find(|&i| {
+                areas
+                    .get(i)
+                    .is_some_and(|a| a.bbox_contains(c) && a.covers(c))
+            })
+    }
+
+    /// The gemeente under `point` by scanning every bounding box (no grid index). Same
+    /// answer as `locate`; exists for the benchmark.
+    pub fn locate_bbox_scan(&self, point: LonLat) -> Option<&str> {
+        if !point.lon.is_finite() || !point.lat.is_finite() {
+            return None;
+        }
+        let (x, y) = wgs84_to_rd(point);
+        let c = Coord { x, y };
+        let i = self
+            .gm_areas
+            .iter()
+            .position(|a| a.bbox_contains(c) && a.covers(c))?;
+        self.gemeenten.get(i).map(|g| g.id.as_str())
     }
 
     /// Only the gemeente under `point` (same rule as [`Geography::locate`], without the

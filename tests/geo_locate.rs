@@ -101,7 +101,9 @@ proptest! {
         let p = LonLat { lon, lat };
         let a = geo().locate(p).map(|l| l.gemeente.id);
         let b = geo().locate_naive(p).map(str::to_string);
-        prop_assert_eq!(a, b);
+        let c = geo().locate_bbox_scan(p).map(str::to_string);
+        prop_assert_eq!(&a, &b);
+        prop_assert_eq!(a, c);
     }
 }
 
