@@ -78,6 +78,7 @@ fn case_accent_and_punctuation_insensitive() {
     assert_eq!(first("s hertogenbosch").id, "GM0796");
     assert_eq!(first("HERTOGENBOSCH").id, "GM0796");
     assert_eq!(first("  oss ").name, "Oss");
+    assert_eq!(first("Gemeente Oss").id, "GM0828");
 }
 
 #[test]

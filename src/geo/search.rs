@@ -154,7 +154,11 @@ impl Geography {
     /// Gemeenten matching `query`, best first, at most `limit`. Each gemeente appears once,
     /// with the best-matching of its names. An empty query gives no hits.
     pub fn search(&self, query: &str, limit: usize) -> Vec<SearchHit> {
-        let q = normalize(query);
+        let mut q = normalize(query);
+        // "gemeente Oss" → "oss"
+        if let Some(rest) = q.strip_prefix("gemeente ") {
+            q = rest.to_string();
+        }
         if q.is_empty() {
             return Vec::new();
         }
