@@ -138,6 +138,29 @@ fn nesting_ten_thousand_levels_deep_is_a_clean_error() {
     assert!(e.starts_with("diep: JSON is te diep genest"), "{e}");
 }
 
+#[test]
+fn endless_unreadable_and_missing_files_give_one_line() {
+    let run = |path: &str| {
+        let out = Command::new(env!("CARGO_BIN_EXE_routewijzer"))
+            .args(["route", path])
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(2), "{path}");
+        assert!(out.stdout.is_empty(), "{path}");
+        let stderr = String::from_utf8(out.stderr).unwrap();
+        let line = stderr.strip_suffix('\n').unwrap().to_string();
+        assert_one_line(&line);
+        line
+    };
+    // An endless stream is cut at the size cap, not read to the end.
+    #[cfg(unix)]
+    assert!(run("/dev/zero").starts_with("invoer te groot"));
+    let dir = env!("CARGO_TARGET_TMPDIR");
+    assert!(run(dir).starts_with(&format!("kan {dir} niet lezen")));
+    let missing = format!("{dir}/bestaat-niet.json");
+    assert!(run(&missing).starts_with(&format!("kan {missing} niet openen")));
+}
+
 // ---- encodings ----
 
 #[test]
