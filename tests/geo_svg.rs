@@ -10,10 +10,7 @@
 use routewijzer::geo::{lonlat_to_svg, svg_to_lonlat, Geography, Layer, LonLat};
 
 fn path_points(d: &str) -> usize {
-    d.split([' ', 'l', 'M'])
-        .filter(|t| !t.is_empty())
-        .count()
-        / 2
+    d.split([' ', 'l', 'M']).filter(|t| !t.is_empty()).count() / 2
 }
 
 #[test]
