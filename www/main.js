@@ -4,8 +4,10 @@ import init, { mount } from '../pkg/routewijzer.js';
 
 const root = document.getElementById('app');
 try {
-  await init();
+  const wasm = await init();
   mount(root);
+  // For `make bench`: the Wasm memory size, read from the element, not a global.
+  root.routewijzerWasmBytes = () => wasm.memory.buffer.byteLength;
 } catch (error) {
   // The Wasm module could not even start: say so in the page instead of leaving it dead.
   console.error(error);
