@@ -40,7 +40,13 @@ struct MapData {
     home: ViewBox,
 }
 
-fn map_data() -> MapData {
+/// Drawn once per page: the paths never change, only the view box does.
+fn map_data() -> &'static MapData {
+    static DATA: std::sync::OnceLock<MapData> = std::sync::OnceLock::new();
+    DATA.get_or_init(build_map_data)
+}
+
+fn build_map_data() -> MapData {
     let geo = Geography::bundled();
     let noord_brabant: Vec<&str> = geo
         .gemeenten()
@@ -74,7 +80,7 @@ struct Drag {
 
 #[function_component(Map)]
 pub fn map(props: &MapProps) -> Html {
-    let data = use_memo((), |_| map_data());
+    let data = map_data();
     let view = use_mut_ref(|| data.home);
     let drag: Rc<RefCell<Option<Drag>>> = use_mut_ref(|| None);
     let redraw = use_force_update();
@@ -255,7 +261,6 @@ pub fn map(props: &MapProps) -> Html {
         })
     };
 
-    let geo = Geography::bundled();
     let [vx, vy, vw, vh] = *view.borrow();
     let view_box = format!("{vx:.0} {vy:.0} {vw:.0} {vh:.0}");
     let stroke_unit = vw / 800.0;
@@ -306,20 +311,7 @@ pub fn map(props: &MapProps) -> Html {
                     "Map of the gemeenten. Click to place the location; keyboard: arrows pan, plus and minus zoom, Enter places the location in the centre.")}
                 aria-describedby="rw-map-legend"
                 {onpointerdown} {onpointermove} {onpointerup} {onpointerleave} {onkeydown}>
-                <g class="rw-gemeenten">
-                    { for data.gemeenten.paths.iter().zip(geo.gemeenten()).map(|(path, info)| {
-                        let od = info.omgevingsdienst.as_ref().map(|o| o.id.as_str());
-                        html! {
-                            <path d={path.d.clone()} fill={od_colour(od)} data-id={path.id.clone()} class="rw-gemeente"
-                                data-x={format!("{:.0}", info.representative_rd.0)} data-y={format!("{:.0}", -info.representative_rd.1)}>
-                                <title>{ &path.name }</title>
-                            </path>
-                        }
-                    }) }
-                </g>
-                <g class="rw-provincies" aria-hidden="true">
-                    { for data.provincies.paths.iter().map(|p| html! { <path d={p.d.clone()} class="rw-provincie" /> }) }
-                </g>
+                <Areas />
                 if let Some(path) = selected {
                     <path d={path.d.clone()} class="rw-selected" aria-hidden="true" />
                 }
@@ -346,5 +338,31 @@ pub fn map(props: &MapProps) -> Html {
                 <span class="rw-attribution">{ "Kaart: CBS / Kadaster (CC BY 4.0), Het Waterschapshuis" }</span>
             </figcaption>
         </figure>
+    }
+}
+
+/// The gemeenten and provincie outlines. Without props, so Yew renders them once and skips
+/// them when the marker or the view box changes.
+#[function_component(Areas)]
+fn areas() -> Html {
+    let data = map_data();
+    let geo = Geography::bundled();
+    html! {
+        <>
+        <g class="rw-gemeenten">
+            { for data.gemeenten.paths.iter().zip(geo.gemeenten()).map(|(path, info)| {
+                let od = info.omgevingsdienst.as_ref().map(|o| o.id.as_str());
+                html! {
+                    <path d={path.d.clone()} fill={od_colour(od)} data-id={path.id.clone()} class="rw-gemeente"
+                        data-x={format!("{:.0}", info.representative_rd.0)} data-y={format!("{:.0}", -info.representative_rd.1)}>
+                        <title>{ &path.name }</title>
+                    </path>
+                }
+            }) }
+        </g>
+        <g class="rw-provincies" aria-hidden="true">
+            { for data.provincies.paths.iter().map(|p| html! { <path d={p.d.clone()} class="rw-provincie" /> }) }
+        </g>
+        </>
     }
 }
