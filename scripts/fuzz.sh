@@ -77,12 +77,13 @@ for t in "${targets[@]}"; do
       "target/fuzz-work/$t.coverage.txt"
   fi
   if [ "${MERGE:-0}" = 1 ]; then
-    # Adds to the committed corpus a small set of inputs (at most 2 KiB each) that together
+    # Adds to the committed corpus a small set of inputs (at most MERGE_MAX_BYTES each,
+    # default 2048; catalogue_json was merged with 512) that together
     # reach every edge the scratch corpus reached beyond it (set cover, hit counts ignored),
     # so that the committed corpus stays small.
     cand="target/fuzz-work/$t.merge"
     rm -rf "$cand" && mkdir -p "$cand"
-    find "$work" -type f -size -2049c -exec cp {} "$cand/" \;
+    find "$work" -type f -size -"$(( ${MERGE_MAX_BYTES:-2048} + 1 ))"c -exec cp {} "$cand/" \;
     step cargo +nightly fuzz run "$t" "corpus/$t" "$cand" -- -set_cover_merge=1 -use_counters=0 \
       >"target/fuzz-work/$t.merge.log" 2>&1
     grep 'MERGE-OUTER: .* new files' "target/fuzz-work/$t.merge.log" || true
