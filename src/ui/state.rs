@@ -90,7 +90,19 @@ impl Reducible for State {
     fn reduce(self: Rc<Self>, action: Action) -> Rc<State> {
         let mut next = (*self).clone();
         match action {
-            Action::Place(place) => next.place = Some(place),
+            Action::Place(place) => {
+                // A point outside the Netherlands is refused; the previous location stays.
+                if super::location::locate(&place).is_some() {
+                    next.place = Some(place);
+                } else {
+                    next.notice = Some(Notice {
+                        text: "Dit punt ligt buiten elke Nederlandse gemeente (zee, België of \
+                               Duitsland). De vorige locatie blijft staan."
+                            .to_string(),
+                    });
+                    return Rc::new(next);
+                }
+            }
             Action::AddActivity(id) => {
                 let first_type = Engine::bundled()
                     .ok()

@@ -130,6 +130,20 @@ test('a tampered link shows a message and keeps the previous scenario', async ()
   await tampered.close();
 });
 
+test('a point in Belgium or the sea is refused and the location stays', async () => {
+  const before = await page.textContent('.rw-location-card');
+  await page.fill('#rw-coordinates', '51.2, 4.4');
+  await page.click('#rw-coordinates ~ button');
+  await page.waitForSelector('.rw-notice');
+  assert.match(await page.textContent('.rw-notice'), /buiten elke Nederlandse gemeente/);
+  assert.equal(await page.textContent('.rw-location-card'), before);
+  assert.equal(await total(), '2');
+  await page.fill('#rw-coordinates', 'NaN, 5');
+  await page.click('#rw-coordinates ~ button');
+  await page.waitForFunction(() => document.querySelector('#rw-coordinates-error')?.textContent.length > 0);
+  assert.equal(await page.textContent('.rw-location-card'), before);
+});
+
 test('reload keeps the state; English is selectable', async () => {
   await page.reload();
   await page.waitForSelector('.rw-verzoek');
