@@ -102,13 +102,12 @@ pub fn app() -> Html {
             }
             let dispatch = dispatch.clone();
             let task = gloo::file::callbacks::read_as_bytes(&file.into(), move |result| {
-                let parsed = result
-                    .map_err(|e| e.to_string())
-                    .and_then(|bytes| {
-                        String::from_utf8(bytes)
-                            .map_err(|_| "het bestand is geen UTF-8-tekst".to_string())
-                    })
-                    .and_then(|text| State::from_scenario_text(&text));
+                let parsed = result.map_err(|e| e.to_string()).and_then(|bytes| {
+                    // The CLI's decoding: UTF-16/32 named, bad UTF-8 with line and column.
+                    crate::domain::text_from_bytes(&bytes)
+                        .map_err(|e| e.to_string())
+                        .and_then(State::from_scenario_text)
+                });
                 match parsed {
                     Ok(loaded) => dispatch.emit(Action::Load(Box::new(loaded))),
                     Err(message) => dispatch.emit(Action::Notify(format!(
