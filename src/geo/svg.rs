@@ -242,6 +242,31 @@ impl Bounds {
     }
 }
 
+/// Paths of the wanted areas of one layer, in the order of `names`; grows `bounds`.
+fn area_paths<'a>(
+    topo: &Topology,
+    areas: &[super::Area],
+    names: impl Iterator<Item = (&'a str, &'a str)>,
+    wanted: impl Fn(&str) -> bool,
+    tolerance_m: f64,
+    bounds: &mut Bounds,
+    paths: &mut Vec<SvgPath>,
+) {
+    let arcs = simplified_arcs(topo, tolerance_m);
+    for ((id, name), (polys, area)) in names.zip(topo.features.iter().zip(areas)) {
+        if wanted(id) {
+            let [x0, y0, x1, y1] = area.bbox;
+            bounds.add(Coord { x: x0, y: y0 });
+            bounds.add(Coord { x: x1, y: y1 });
+            paths.push(SvgPath {
+                id: id.to_string(),
+                name: name.to_string(),
+                d: feature_path(&arcs, polys),
+            });
+        }
+    }
+}
+
 impl Geography {
     /// SVG paths for a layer. `ids = None` draws all areas of the layer, else only those
     /// ids (gemeente `GM…`, provincie `PV…`, waterschap `WS…`/`WBL`; unknown ids are
@@ -252,54 +277,28 @@ impl Geography {
         let mut bounds = Bounds::new();
         let mut paths = Vec::new();
         match layer {
-            Layer::Gemeenten => {
-                let arcs = simplified_arcs(&self.gm_topo, tolerance_m);
-                for (g, (polys, area)) in self
-                    .gemeenten
+            Layer::Gemeenten => area_paths(
+                &self.gm_topo,
+                &self.gm_areas,
+                self.gemeenten
                     .iter()
-                    .zip(self.gm_topo.features.iter().zip(&self.gm_areas))
-                {
-                    if wanted(&g.id) {
-                        bounds.add(Coord {
-                            x: area.bbox[0],
-                            y: area.bbox[1],
-                        });
-                        bounds.add(Coord {
-                            x: area.bbox[2],
-                            y: area.bbox[3],
-                        });
-                        paths.push(SvgPath {
-                            id: g.id.clone(),
-                            name: g.name.clone(),
-                            d: feature_path(&arcs, polys),
-                        });
-                    }
-                }
-            }
-            Layer::Waterschappen => {
-                let arcs = simplified_arcs(&self.ws_topo, tolerance_m);
-                for (w, (polys, area)) in self
-                    .waterschappen
+                    .map(|g| (g.id.as_str(), g.name.as_str())),
+                wanted,
+                tolerance_m,
+                &mut bounds,
+                &mut paths,
+            ),
+            Layer::Waterschappen => area_paths(
+                &self.ws_topo,
+                &self.ws_areas,
+                self.waterschappen
                     .iter()
-                    .zip(self.ws_topo.features.iter().zip(&self.ws_areas))
-                {
-                    if wanted(&w.id) {
-                        bounds.add(Coord {
-                            x: area.bbox[0],
-                            y: area.bbox[1],
-                        });
-                        bounds.add(Coord {
-                            x: area.bbox[2],
-                            y: area.bbox[3],
-                        });
-                        paths.push(SvgPath {
-                            id: w.id.clone(),
-                            name: w.name.clone(),
-                            d: feature_path(&arcs, polys),
-                        });
-                    }
-                }
-            }
+                    .map(|w| (w.id.as_str(), w.name.as_str())),
+                wanted,
+                tolerance_m,
+                &mut bounds,
+                &mut paths,
+            ),
             Layer::Provincies => {
                 let arcs = simplified_arcs(&self.gm_topo, tolerance_m);
                 for p in &self.provincies {
