@@ -1,12 +1,12 @@
 // Hostile input end to end (issue 11): damaged links, storage that is full, corrupt or from a
 // future version, markup in names, impossible files. Each gives a readable message or is
 // ignored, keeps what the user had, never runs injected markup and never shows the panic page.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startServer, launchBrowser, openWatchedPage } from './harness.mjs';
+import { useServerAndBrowser, openWatchedPage } from './harness.mjs';
 
 const STORAGE_KEY = 'routewijzer.v1.scenario';
 const GOOD = {
@@ -19,22 +19,11 @@ const STORED_GOOD = JSON.stringify(JSON.stringify(GOOD));
 const SCRIPT = "<script>window.__pwned = 'script'</script>";
 const IMG = '"><img src=x onerror="window.__pwned = \'img\'">';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  server?.stop();
-});
+const env = useServerAndBrowser();
 
 /** A fresh page on the app with `hash`, after setting its localStorage to `storage`. */
 async function open(hash = '', { storage = {}, initScript } = {}) {
-  const { page, problems } = await openWatchedPage(browser, server.url);
+  const { page, problems } = await openWatchedPage(env.browser, env.server.url);
   // The app saves its (empty) state once it runs; set the storage only after that.
   await page.waitForFunction((key) => localStorage.getItem(key) !== null, STORAGE_KEY);
   await page.evaluate((entries) => {
@@ -44,7 +33,7 @@ async function open(hash = '', { storage = {}, initScript } = {}) {
   if (initScript) await page.addInitScript(initScript);
   // Leave the app first: a goto that changes only the fragment would not reload it.
   await page.goto('about:blank');
-  await page.goto(`${server.url}${hash}`);
+  await page.goto(`${env.server.url}${hash}`);
   await page.waitForSelector('svg.rw-map path.rw-gemeente');
   return { page, problems };
 }
