@@ -14,6 +14,7 @@ pub mod finding;
 pub mod ids;
 mod json;
 pub mod organisations;
+pub mod oefenen;
 pub mod outcome;
 mod route;
 pub mod rules;
