@@ -6,6 +6,7 @@ mod app;
 mod i18n;
 mod location;
 mod map;
+mod oefenen;
 mod outcome;
 pub mod panic;
 mod scenario_io;

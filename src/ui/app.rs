@@ -9,6 +9,7 @@ use super::activities::Activities;
 use super::i18n::Lang;
 use super::location::{locate, LocationCard, LocationPicker};
 use super::map::Map;
+use super::oefenen::Oefenen;
 use super::outcome::{Assumptions, OutcomeView};
 use super::scenario_io;
 use super::state::{Action, Place, State};
@@ -32,6 +33,7 @@ fn initial_state() -> State {
 pub fn app() -> Html {
     let state = use_reducer(initial_state);
     let lang = state.lang;
+    let oefenen = use_state(|| false);
     let dispatch = {
         let state = state.clone();
         Callback::from(move |action: Action| state.dispatch(action))
@@ -173,6 +175,10 @@ pub fn app() -> Html {
             <header class="rw-header">
                 <div class="rw-header-row">
                     <h1>{ "Routewijzer" }</h1>
+                    <nav class="rw-views" aria-label={lang.t("Weergave", "View")}>
+                        <button type="button" class="rw-button" aria-pressed={(!*oefenen).to_string()} onclick={{ let o = oefenen.clone(); move |_| o.set(false) }}>{ lang.t("Verklaren", "Explain") }</button>
+                        <button type="button" class="rw-button" aria-pressed={(*oefenen).to_string()} onclick={{ let o = oefenen.clone(); move |_| o.set(true) }}>{ lang.t("Oefenen", "Practise") }</button>
+                    </nav>
                     <button type="button" class="rw-button rw-lang" onclick={onlang}
                         lang={if lang == Lang::Nl { "en" } else { "nl" }}>
                         { if lang == Lang::Nl { "English" } else { "Nederlands" } }
@@ -189,7 +195,8 @@ pub fn app() -> Html {
                     <button type="button" class="rw-button" onclick={ondismiss}>{ lang.t("Sluiten", "Close") }</button>
                 </div>
             }
-            <main class="rw-main">
+            if *oefenen { <Oefenen {lang} /> }
+            <main class="rw-main" hidden={*oefenen}>
                 <section class="rw-panel rw-panel-location" aria-labelledby="rw-h-location">
                     <h2 id="rw-h-location">{ lang.t("1. Locatie", "1. Location") }</h2>
                     <Map {marker} {selected} {onpick} {lang} />

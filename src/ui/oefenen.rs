@@ -1,0 +1,549 @@
+//! Oefenen: the training view. The trainee answers a casus first (bevoegd gezag,
+//! behandeldienst, triggers, who misses out), then the engine's outcome is revealed next to
+//! the answers with each part marked right or wrong (text and icon), the explanation and the
+//! rules with their sources. Its own reducer; progress in localStorage (`progress`).
+
+mod progress;
+
+use std::collections::BTreeSet;
+use std::rc::Rc;
+
+use gloo::file::callbacks::FileReader;
+use yew::prelude::*;
+
+use super::i18n::Lang;
+use crate::domain::oefenen::{
+    self, bundled_leerpad, choices, expected_from_outcome, fill_explanation, grade, load_casus,
+    Answer, Answers, Ask, Casus, Grading,
+};
+use crate::domain::outcome::Named;
+use crate::domain::rules::Rules;
+use crate::domain::{Engine, Outcome};
+use progress::{Progress, Score};
+
+/// Files larger than this are refused before reading.
+const MAX_FILE_BYTES: f64 = oefenen::MAX_FILE_BYTES as f64;
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct OefenState {
+    leerpad_id: String,
+    leerpad_title: String,
+    casussen: Vec<Casus>,
+    current: usize,
+    given: Vec<Option<Answer>>,
+    grading: Option<Grading>,
+    show_hints: bool,
+    progress: Progress,
+    message: Option<String>,
+}
+
+pub enum OefenAction {
+    Go(usize),
+    Set(usize, Option<Answer>),
+    Toggle(usize, String, bool),
+    Reveal,
+    Retry,
+    Hints,
+    /// A trainer's casus from a file, already validated.
+    Open(Box<Casus>),
+    Message(String),
+    Dismiss,
+}
+
+fn blank(casus: Option<&Casus>) -> Vec<Option<Answer>> {
+    casus
+        .map(|c| {
+            c.questions
+                .iter()
+                .map(|q| (q.ask == Ask::BuitenBeeld).then(|| Answer::Ids(BTreeSet::new())))
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+fn route(casus: &Casus) -> Result<Outcome, String> {
+    let engine = Engine::bundled().map_err(|e| e.to_string())?;
+    oefenen::outcome(engine, casus).map_err(|e| e.to_string())
+}
+
+impl OefenState {
+    fn initial() -> OefenState {
+        let (progress, stored_message) = progress::load();
+        let loaded = Engine::bundled()
+            .map_err(|e| e.to_string())
+            .and_then(|e| bundled_leerpad(e).map_err(|e| e.to_string()));
+        let (leerpad_id, leerpad_title, casussen, message) = match loaded {
+            Ok(lp) => (lp.id, lp.title, lp.casussen, stored_message),
+            Err(e) => (String::new(), String::new(), Vec::new(), Some(e)),
+        };
+        // Start at the first casus not yet done.
+        let done = progress.done.get(&leerpad_id);
+        let current = casussen
+            .iter()
+            .position(|c| done.is_none_or(|d| !d.contains_key(&c.id)))
+            .unwrap_or(0);
+        OefenState {
+            given: blank(casussen.get(current)),
+            leerpad_id,
+            leerpad_title,
+            casussen,
+            current,
+            grading: None,
+            show_hints: false,
+            progress,
+            message,
+        }
+    }
+
+    fn casus(&self) -> Option<&Casus> {
+        self.casussen.get(self.current)
+    }
+}
+
+impl Reducible for OefenState {
+    type Action = OefenAction;
+
+    fn reduce(self: Rc<Self>, action: OefenAction) -> Rc<OefenState> {
+        let mut next = (*self).clone();
+        match action {
+            OefenAction::Go(i) => {
+                if i < next.casussen.len() {
+                    next.current = i;
+                    next.given = blank(next.casussen.get(i));
+                    next.grading = None;
+                    next.show_hints = false;
+                }
+            }
+            OefenAction::Set(q, a) => {
+                if let Some(slot) = next.given.get_mut(q) {
+                    *slot = a;
+                }
+            }
+            OefenAction::Toggle(q, id, on) => {
+                if let Some(slot) = next.given.get_mut(q) {
+                    let mut set = match slot.take() {
+                        Some(Answer::Ids(s)) => s,
+                        _ => BTreeSet::new(),
+                    };
+                    if on {
+                        set.insert(id);
+                    } else {
+                        set.remove(&id);
+                    }
+                    *slot = Some(Answer::Ids(set));
+                }
+            }
+            OefenAction::Reveal => {
+                let Some(casus) = next.casus().cloned() else {
+                    return self;
+                };
+                match route(&casus)
+                    .and_then(|o| expected_from_outcome(&casus, &o).map_err(|e| e.to_string()))
+                {
+                    Ok(expected) => {
+                        let g = grade(
+                            &Answers {
+                                answers: next.given.clone(),
+                            },
+                            &expected,
+                        );
+                        next.progress
+                            .done
+                            .entry(next.leerpad_id.clone())
+                            .or_default()
+                            .insert(
+                                casus.id.clone(),
+                                Score {
+                                    right: g.right,
+                                    total: g.total,
+                                },
+                            );
+                        progress::save(&next.progress);
+                        next.grading = Some(g);
+                    }
+                    Err(e) => next.message = Some(e),
+                }
+            }
+            OefenAction::Retry => {
+                next.given = blank(next.casus());
+                next.grading = None;
+            }
+            OefenAction::Hints => next.show_hints = !next.show_hints,
+            OefenAction::Open(casus) => {
+                next.leerpad_id = format!("eigen:{}", casus.id);
+                next.leerpad_title = casus.title.clone();
+                next.given = blank(Some(&casus));
+                next.casussen = vec![*casus];
+                next.current = 0;
+                next.grading = None;
+                next.show_hints = false;
+                next.message = None;
+            }
+            OefenAction::Message(m) => next.message = Some(m),
+            OefenAction::Dismiss => next.message = None,
+        }
+        Rc::new(next)
+    }
+}
+
+fn ask_text(ask: Ask, lang: Lang) -> &'static str {
+    match ask {
+        Ask::BevoegdGezag => lang.t(
+            "Welk bevoegd gezag krijgt het verzoek?",
+            "Which bevoegd gezag receives the verzoek?",
+        ),
+        Ask::Behandeldienst => lang.t(
+            "Welke behandeldienst krijgt het verzoek?",
+            "Which behandeldienst receives the verzoek?",
+        ),
+        Ask::Triggers => lang.t("Hoeveel triggers gaan er uit?", "How many triggers go out?"),
+        Ask::Verzoeken => lang.t(
+            "Hoeveel verzoeken maakt het DSO?",
+            "How many verzoeken does the DSO make?",
+        ),
+        Ask::BuitenBeeld => lang.t(
+            "Wie blijft buiten beeld (adviseur of ingestelde behandeldienst zonder trigger)?",
+            "Who misses out (adviseur or configured behandeldienst without a trigger)?",
+        ),
+        Ask::BevoegdGezagNaOntvangst => lang.t(
+            "Welk bevoegd gezag heeft het verzoek na de wijzigingen?",
+            "Which bevoegd gezag has the verzoek after the changes?",
+        ),
+        Ask::BehandeldienstNaOntvangst => lang.t(
+            "Welke behandeldienst heeft het verzoek na de wijzigingen?",
+            "Which behandeldienst has the verzoek after the changes?",
+        ),
+    }
+}
+
+fn show(answer: Option<&Answer>, names: &[Named], lang: Lang) -> String {
+    let name = |id: &str| {
+        names
+            .iter()
+            .find(|n| n.id == id)
+            .map_or_else(|| id.to_string(), |n| n.name.clone())
+    };
+    match answer {
+        None => lang.t("(geen antwoord)", "(no answer)").to_string(),
+        Some(Answer::Org(None)) => lang.t("geen", "none").to_string(),
+        Some(Answer::Org(Some(id))) => name(id),
+        Some(Answer::Count(n)) => n.to_string(),
+        Some(Answer::Ids(s)) if s.is_empty() => lang.t("niemand", "nobody").to_string(),
+        Some(Answer::Ids(s)) => s.iter().map(|id| name(id)).collect::<Vec<_>>().join(", "),
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct OefenenProps {
+    pub lang: Lang,
+}
+
+#[function_component(Oefenen)]
+pub fn oefenen_view(props: &OefenenProps) -> Html {
+    let lang = props.lang;
+    let state = use_reducer(OefenState::initial);
+    let reader = use_mut_ref(|| None::<FileReader>);
+
+    let onopen = {
+        let state = state.clone();
+        let reader = reader.clone();
+        Callback::from(move |e: Event| {
+            let Some(input) = e.target_dyn_into::<web_sys::HtmlInputElement>() else {
+                return;
+            };
+            let Some(file) = input.files().and_then(|files| files.get(0)) else {
+                return;
+            };
+            input.set_value("");
+            let name = file.name();
+            if file.size() > MAX_FILE_BYTES {
+                state.dispatch(OefenAction::Message(format!(
+                    "{name}: het bestand is te groot (maximaal 256 kB). Uw voortgang is behouden."
+                )));
+                return;
+            }
+            let state = state.clone();
+            let task = gloo::file::callbacks::read_as_bytes(&file.into(), move |result| {
+                let parsed = result.map_err(|e| e.to_string()).and_then(|bytes| {
+                    let text = crate::domain::text_from_bytes(&bytes)
+                        .map_err(|e| format!("{name}: {e}"))?;
+                    let engine = Engine::bundled().map_err(|e| e.to_string())?;
+                    load_casus(engine, &name, text).map_err(|e| e.to_string())
+                });
+                match parsed {
+                    Ok(casus) => state.dispatch(OefenAction::Open(Box::new(casus))),
+                    Err(m) => state.dispatch(OefenAction::Message(format!(
+                        "{m}. Uw voortgang en de huidige casus zijn behouden."
+                    ))),
+                }
+            });
+            *reader.borrow_mut() = Some(task);
+        })
+    };
+
+    let done = state
+        .progress
+        .done
+        .get(&state.leerpad_id)
+        .cloned()
+        .unwrap_or_default();
+    let message = state.message.clone().map(|m| {
+        let dismiss = {
+            let state = state.clone();
+            Callback::from(move |_| state.dispatch(OefenAction::Dismiss))
+        };
+        html! {
+            <div class="rw-notice" role="alert">
+                <p>{ m }</p>
+                <button type="button" class="rw-button" onclick={dismiss}>{ lang.t("Sluiten", "Close") }</button>
+            </div>
+        }
+    });
+
+    let path = html! {
+        <nav class="rw-oef-path" aria-label={lang.t("Casussen in het leerpad", "Casussen in the leerpad")}>
+            <h2 id="rw-h-oefenen">{ &state.leerpad_title }</h2>
+            <ol>
+                { for state.casussen.iter().enumerate().map(|(i, c)| {
+                    let go = { let state = state.clone(); Callback::from(move |_| state.dispatch(OefenAction::Go(i))) };
+                    let mark = done.get(&c.id).map(|s| format!(" — {}/{} {}", s.right, s.total, lang.t("goed", "right")));
+                    html! {
+                        <li>
+                            <button type="button" class="rw-oef-link" onclick={go}
+                                aria-current={(i == state.current).then_some("step")}>
+                                { &c.title }
+                            </button>
+                            if let Some(m) = mark { <span class="rw-oef-done">{ m }</span> }
+                        </li>
+                    }
+                }) }
+            </ol>
+            <div class="rw-file-actions">
+                <label class="rw-button rw-file-label" for="rw-oef-open">{ lang.t("Open casus…", "Open casus…") }</label>
+                <input id="rw-oef-open" class="rw-file-input" type="file" accept=".json,application/json" onchange={onopen} />
+            </div>
+        </nav>
+    };
+
+    let Some(casus) = state.casus().cloned() else {
+        return html! { <section class="rw-oefenen">{ message }{ path }</section> };
+    };
+    let outcome = route(&casus);
+    let names: Vec<Named> = outcome.as_ref().map(choices).unwrap_or_default();
+    let revealed = state.grading.clone();
+
+    let questions = casus.questions.iter().enumerate().map(|(qi, q)| {
+        let id = format!("rw-oef-q{qi}");
+        let label = q.text.clone().unwrap_or_else(|| {
+            let base = ask_text(q.ask, lang).to_string();
+            match &q.activity {
+                Some(a) => format!("{base} ({} {a})", lang.t("verzoek met", "verzoek with")),
+                None => base,
+            }
+        });
+        let given = state.given.get(qi).cloned().flatten();
+        let disabled = revealed.is_some();
+        let input = match q.ask {
+            Ask::BevoegdGezag | Ask::BevoegdGezagNaOntvangst | Ask::Behandeldienst | Ask::BehandeldienstNaOntvangst => {
+                let with_none = matches!(q.ask, Ask::Behandeldienst | Ask::BehandeldienstNaOntvangst);
+                let onchange = {
+                    let state = state.clone();
+                    Callback::from(move |e: Event| {
+                        if let Some(s) = e.target_dyn_into::<web_sys::HtmlSelectElement>() {
+                            let v = s.value();
+                            let a = match v.as_str() {
+                                "" => None,
+                                "-" => Some(Answer::Org(None)),
+                                _ => Some(Answer::Org(Some(v))),
+                            };
+                            state.dispatch(OefenAction::Set(qi, a));
+                        }
+                    })
+                };
+                html! {
+                    <select id={id.clone()} {onchange} {disabled}>
+                        <option value="" selected={given.is_none()}>{ lang.t("— kies —", "— choose —") }</option>
+                        if with_none {
+                            <option value="-" selected={given == Some(Answer::Org(None))}>{ lang.t("geen behandeldienst", "no behandeldienst") }</option>
+                        }
+                        { for names.iter().map(|n| html! {
+                            <option value={n.id.clone()} selected={given == Some(Answer::Org(Some(n.id.clone())))}>{ &n.name }</option>
+                        }) }
+                    </select>
+                }
+            }
+            Ask::Triggers | Ask::Verzoeken => {
+                let oninput = {
+                    let state = state.clone();
+                    Callback::from(move |e: InputEvent| {
+                        if let Some(i) = e.target_dyn_into::<web_sys::HtmlInputElement>() {
+                            let a = i.value().trim().parse::<u32>().ok().map(Answer::Count);
+                            state.dispatch(OefenAction::Set(qi, a));
+                        }
+                    })
+                };
+                let value = match &given { Some(Answer::Count(n)) => n.to_string(), _ => String::new() };
+                html! { <input id={id.clone()} type="number" min="0" max="99" inputmode="numeric" {value} {oninput} {disabled} /> }
+            }
+            Ask::BuitenBeeld => {
+                let set = match &given { Some(Answer::Ids(s)) => s.clone(), _ => BTreeSet::new() };
+                html! {
+                    <fieldset id={id.clone()} class="rw-oef-checks">
+                        <legend>{ &label }</legend>
+                        { for names.iter().enumerate().map(|(ni, n)| {
+                            let cid = format!("{id}-{ni}");
+                            let onchange = {
+                                let state = state.clone();
+                                let org = n.id.clone();
+                                Callback::from(move |e: Event| {
+                                    if let Some(i) = e.target_dyn_into::<web_sys::HtmlInputElement>() {
+                                        state.dispatch(OefenAction::Toggle(qi, org.clone(), i.checked()));
+                                    }
+                                })
+                            };
+                            html! {
+                                <div class="rw-oef-check">
+                                    <input type="checkbox" id={cid.clone()} checked={set.contains(&n.id)} {onchange} {disabled} />
+                                    <label for={cid}>{ &n.name }</label>
+                                </div>
+                            }
+                        }) }
+                    </fieldset>
+                }
+            }
+        };
+        let part = revealed.as_ref().and_then(|g| g.parts.get(qi)).map(|p| {
+            let (class, icon, word) = if p.right {
+                ("rw-oef-mark rw-oef-right", "✔", lang.t("Goed", "Right"))
+            } else {
+                ("rw-oef-mark rw-oef-wrong", "✘", lang.t("Fout", "Wrong"))
+            };
+            html! {
+                <p class={class}>
+                    <span aria-hidden="true">{ icon }</span>{ " " }<strong>{ word }</strong>
+                    { format!(" — {}: {}; {}: {}",
+                        lang.t("uw antwoord", "your answer"), show(p.given.as_ref(), &names, lang),
+                        lang.t("juist", "correct"), show(p.expected.as_ref(), &names, lang)) }
+                </p>
+            }
+        });
+        html! {
+            <div class="rw-field rw-oef-question">
+                if q.ask != Ask::BuitenBeeld {
+                    <label for={id.clone()}>{ label.clone() }</label>
+                }
+                { input }
+                { for part }
+            </div>
+        }
+    });
+
+    let onsubmit = {
+        let state = state.clone();
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            state.dispatch(OefenAction::Reveal);
+        })
+    };
+    let onretry = {
+        let state = state.clone();
+        Callback::from(move |_| state.dispatch(OefenAction::Retry))
+    };
+    let onhints = {
+        let state = state.clone();
+        Callback::from(move |_| state.dispatch(OefenAction::Hints))
+    };
+    let next_index = state.current + 1;
+    let onnext = {
+        let state = state.clone();
+        Callback::from(move |_| state.dispatch(OefenAction::Go(next_index)))
+    };
+    let has_next = next_index < state.casussen.len();
+
+    let reveal = match (&revealed, &outcome) {
+        (Some(g), Ok(o)) => {
+            let text = fill_explanation(&casus.explanation, o).unwrap_or_default();
+            let rules = Rules::bundled();
+            let findings: Vec<_> = o
+                .verzoeken
+                .iter()
+                .flat_map(|v| v.findings.iter())
+                .chain(o.findings.iter())
+                .chain(o.timeline.iter().flat_map(|s| s.findings.iter()))
+                .collect();
+            html! {
+                <section class="rw-oef-reveal" aria-labelledby="rw-h-oef-reveal">
+                    <h3 id="rw-h-oef-reveal">{ format!("{}: {} / {}", lang.t("Uitkomst", "Outcome"), g.right, g.total) }</h3>
+                    <p class="rw-oef-explanation">{ text }</p>
+                    <ul class="rw-oef-verzoeken">
+                        { for o.verzoeken.iter().map(|v| html! {
+                            <li>{ format!("{} ({}): {} {}, {} {}, {} trigger(s)",
+                                v.verzoektype.as_str(), v.activities.join(", "),
+                                lang.t("bevoegd gezag", "bevoegd gezag"), v.bevoegd_gezag.name,
+                                lang.t("behandeldienst", "behandeldienst"),
+                                v.behandeldienst.as_ref().map_or(lang.t("geen", "none").to_string(), |b| b.name.clone()),
+                                v.triggers) }</li>
+                        }) }
+                    </ul>
+                    if !findings.is_empty() {
+                        <h4>{ lang.t("Waarom: regels en bronnen", "Why: rules and sources") }</h4>
+                        <ul class="rw-oef-rules">
+                            { for findings.iter().map(|f| {
+                                let rule = rules.get(&f.rule);
+                                let mark = rule.map(|r| {
+                                    let meaning = rules.mark_meaning(&r.mark).unwrap_or_default();
+                                    format!(" [{}: {meaning}]", r.mark)
+                                }).unwrap_or_default();
+                                let sources = rule.map(|r| r.sources.iter()
+                                    .filter_map(|s| rules.source(s))
+                                    .map(|s| s.title.clone()).collect::<Vec<_>>().join("; ")).unwrap_or_default();
+                                html! {
+                                    <li>
+                                        <p>{ &f.text }</p>
+                                        <p class="rw-oef-source">{ format!("{} {}{mark}", lang.t("Regel", "Rule"), f.rule) }
+                                            if !sources.is_empty() { { format!(" — {sources}") } }
+                                        </p>
+                                    </li>
+                                }
+                            }) }
+                        </ul>
+                    }
+                    <div class="rw-file-actions">
+                        <button type="button" class="rw-button" onclick={onretry}>{ lang.t("Opnieuw", "Try again") }</button>
+                        if has_next {
+                            <button type="button" class="rw-button" onclick={onnext}>{ lang.t("Volgende casus", "Next casus") }</button>
+                        }
+                    </div>
+                </section>
+            }
+        }
+        (_, Err(e)) => html! { <p class="rw-notice" role="alert">{ e.clone() }</p> },
+        _ => html! {},
+    };
+
+    html! {
+        <section class="rw-oefenen">
+            { for message }
+            { path }
+            <article class="rw-panel rw-oef-casus" aria-labelledby="rw-h-casus">
+                <h3 id="rw-h-casus">{ format!("{} {}: {}", lang.t("Casus", "Casus"), state.current + 1, casus.title) }</h3>
+                <p class="rw-oef-story">{ &casus.story }</p>
+                if !casus.hints.is_empty() {
+                    <button type="button" class="rw-button" onclick={onhints} aria-expanded={state.show_hints.to_string()}>
+                        { lang.t("Hints", "Hints") }
+                    </button>
+                    if state.show_hints {
+                        <ul class="rw-oef-hints">{ for casus.hints.iter().map(|h| html! { <li>{ h }</li> }) }</ul>
+                    }
+                }
+                <form class="rw-oef-form" {onsubmit}>
+                    { for questions }
+                    if revealed.is_none() {
+                        <button type="submit" class="rw-button rw-oef-submit">{ lang.t("Toon de uitkomst", "Reveal the outcome") }</button>
+                    }
+                </form>
+                { reveal }
+            </article>
+        </section>
+    }
+}
