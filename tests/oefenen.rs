@@ -118,7 +118,7 @@ fn explanations_are_filled_from_the_engine() {
             "{}: a number typed into the explanation: {outside}",
             c.id
         );
-        for n in oefenen::choices(&outcome) {
+        for n in oefenen::choices(e, &outcome) {
             assert!(!outside.contains(&n.id), "{}: id {} typed in", c.id, n.id);
         }
         // Filled values are the outcome's.

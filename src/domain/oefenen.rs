@@ -967,8 +967,23 @@ pub fn missed(outcome: &Outcome) -> BTreeSet<String> {
 }
 
 /// Organisations a trainee can choose from for bevoegd gezag, behandeldienst and "buiten
-/// beeld": the location's organisations plus everyone the outcome names, each once.
-pub fn choices(outcome: &Outcome) -> Vec<Named> {
+/// beeld": the location's organisations plus everyone the outcome names, each once, under
+/// one name per organisation ("Gemeente Oss", "Provincie Noord-Brabant").
+pub fn choices(engine: &Engine, outcome: &Outcome) -> Vec<Named> {
+    outcome_names(outcome)
+        .into_iter()
+        .map(|n| Named {
+            name: engine
+                .organisations
+                .get(&n.id)
+                .map_or(n.name, |o| o.display_name()),
+            id: n.id,
+        })
+        .collect()
+}
+
+/// Everyone the outcome names, under the outcome's own names.
+fn outcome_names(outcome: &Outcome) -> Vec<Named> {
     let mut out: Vec<Named> = Vec::new();
     let mut add = |n: &Named| {
         if !out.iter().any(|o| o.id == n.id) {
@@ -1031,7 +1046,7 @@ pub const PLACEHOLDERS: &[&str] = &[
 ];
 
 fn name_of(outcome: &Outcome, id: &str) -> String {
-    choices(outcome)
+    outcome_names(outcome)
         .into_iter()
         .find(|n| n.id == id)
         .map_or_else(|| id.to_string(), |n| n.name)

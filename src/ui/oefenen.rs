@@ -329,7 +329,10 @@ pub fn oefenen_view(props: &OefenenProps) -> Html {
         return html! { <section class="rw-oefenen">{ message }{ path }</section> };
     };
     let outcome = route(&casus);
-    let names: Vec<Named> = outcome.as_ref().map(choices).unwrap_or_default();
+    let names: Vec<Named> = match (Engine::bundled(), outcome.as_ref()) {
+        (Ok(engine), Ok(o)) => choices(engine, o),
+        _ => Vec::new(),
+    };
     let revealed = state.grading.clone();
 
     let questions = casus.questions.iter().enumerate().map(|(qi, q)| {

@@ -29,7 +29,8 @@ pub fn load() -> (Progress, Option<String>) {
         version: VERSION,
         done: BTreeMap::new(),
     };
-    let Ok(text) = LocalStorage::get::<String>(STORAGE_KEY) else {
+    // Raw text, not gloo's JSON-in-JSON, so the entry is plain JSON anyone can read.
+    let Some(text) = LocalStorage::raw().get_item(STORAGE_KEY).ok().flatten() else {
         // Nothing stored yet (or storage blocked): start fresh, silently.
         return (fresh, None);
     };
@@ -64,6 +65,6 @@ pub fn load() -> (Progress, Option<String>) {
 /// Stores the progress; a full or blocked storage only costs the reload.
 pub fn save(progress: &Progress) {
     if let Ok(text) = serde_json::to_string(progress) {
-        let _ = LocalStorage::set(STORAGE_KEY, text);
+        let _ = LocalStorage::raw().set_item(STORAGE_KEY, &text);
     }
 }

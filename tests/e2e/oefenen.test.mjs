@@ -1,0 +1,115 @@
+// Oefenen end to end: open the training view, answer the first casus wrongly and see the
+// wrong parts marked with the right answer shown, answer the next one correctly, reload and
+// find the progress kept; a broken casus file gives a message and loses no progress; axe.
+// The right answers are read from the app's own reveal (never typed in here).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { useServerAndBrowser, openWatchedPage, axeViolations, outputDir } from './harness.mjs';
+
+const env = useServerAndBrowser();
+const KEY = 'routewijzer.v1.oefenen';
+
+async function openOefenen(page) {
+  await page.waitForSelector('h1');
+  await page.getByRole('button', { name: 'Oefenen' }).click();
+  await page.waitForSelector('.rw-oef-form');
+}
+
+/** The correct answers as the reveal shows them, one per question. */
+async function shownAnswers(page) {
+  const marks = await page.locator('.rw-oef-mark').allTextContents();
+  return marks.map((m) => m.match(/juist: (.*)$/)[1].trim());
+}
+
+async function fill(page, answers) {
+  const questions = page.locator('.rw-oef-question');
+  for (let i = 0; i < answers.length; i++) {
+    const q = questions.nth(i);
+    const a = answers[i];
+    if (await q.locator('select').count()) {
+      await q.locator('select').selectOption({ label: a === 'geen' ? 'geen behandeldienst' : a });
+    } else if (await q.locator('input[type=number]').count()) {
+      await q.locator('input[type=number]').fill(a);
+    } else {
+      const names = a === 'niemand' ? [] : a.split(', ');
+      for (const n of names) await q.getByLabel(n, { exact: true }).check();
+    }
+  }
+}
+
+test('answer wrongly, then rightly; progress survives a reload; a broken file keeps it', async () => {
+  const { page, problems } = await openWatchedPage(env.browser, env.server.url);
+  await page.evaluate((k) => localStorage.removeItem(k), KEY);
+  await page.reload();
+  await openOefenen(page);
+  assert.match(await page.textContent('#rw-h-casus'), /^Casus 1: /);
+
+  // Casus 1, wrongly: the bevoegd gezag is the provincie, behandeldienst none, 0 triggers.
+  const first = page.locator('.rw-oef-question');
+  await first.nth(0).locator('select').selectOption({ label: 'Provincie Noord-Brabant' });
+  await first.nth(1).locator('select').selectOption('-');
+  await first.nth(2).locator('input').fill('0');
+  await page.getByRole('button', { name: 'Toon de uitkomst' }).click();
+  await page.waitForSelector('.rw-oef-reveal');
+  const wrong = page.locator('.rw-oef-wrong');
+  assert.ok(await wrong.count() >= 2, 'wrong parts are marked');
+  const wrongText = await wrong.first().textContent();
+  assert.match(wrongText, /✘\s*Fout — uw antwoord: .*; juist: Gemeente Oss/);
+  assert.match(await page.textContent('.rw-oef-explanation'), /College van B&W van Oss/);
+  assert.ok(await page.locator('.rw-oef-rules li').count() >= 1, 'rules and sources shown');
+  await page.screenshot({ path: join(outputDir, 'oefenen-wrong.png'), fullPage: true });
+
+  // Casus 2: reveal once to read the right answers, try again, answer them.
+  await page.getByRole('button', { name: 'Volgende casus' }).click();
+  assert.match(await page.textContent('#rw-h-casus'), /^Casus 2: /);
+  await page.getByRole('button', { name: 'Toon de uitkomst' }).click();
+  const right = await shownAnswers(page);
+  await page.getByRole('button', { name: 'Opnieuw' }).click();
+  await fill(page, right);
+  await page.getByRole('button', { name: 'Toon de uitkomst' }).click();
+  await page.waitForSelector('.rw-oef-reveal');
+  assert.equal(await page.locator('.rw-oef-wrong').count(), 0);
+  assert.equal(await page.locator('.rw-oef-right').count(), right.length);
+  assert.match(await page.textContent('#rw-h-oef-reveal'), new RegExp(`${right.length} / ${right.length}`));
+  assert.deepEqual(await axeViolations(page), []);
+
+  const stored = JSON.parse(await page.evaluate((k) => localStorage.getItem(k), KEY));
+  assert.equal(stored.version, 1);
+  const done = stored.done['dso-routering-basis'];
+  assert.ok(done['oss-melding'].right < done['oss-melding'].total);
+  assert.equal(done['oss-melding-en-bouw'].right, done['oss-melding-en-bouw'].total);
+
+  // Reload: the progress is still there and the path starts at the first casus not done.
+  await page.reload();
+  await openOefenen(page);
+  const path = await page.textContent('.rw-oef-path');
+  assert.match(path, /Een melding in Oss — \d\/4 goed/);
+  assert.match(path, new RegExp(`— ${right.length}/${right.length} goed`));
+  assert.match(await page.textContent('#rw-h-casus'), /^Casus 3: /);
+
+  // A broken casus file: one clear message, progress and casus kept.
+  await page.setInputFiles('#rw-oef-open', {
+    name: 'kapot.json', mimeType: 'application/json',
+    buffer: Buffer.from('{"format": "routewijzer-casus/1", "id": "x", "title": "t", "story": "s", "vraag": 1}'),
+  });
+  await page.waitForSelector('.rw-oefenen .rw-notice');
+  assert.match(await page.textContent('.rw-oefenen .rw-notice'), /kapot\.json: vraag: onbekend veld/);
+  assert.match(await page.textContent('#rw-h-casus'), /^Casus 3: /);
+  assert.equal(JSON.parse(await page.evaluate((k) => localStorage.getItem(k), KEY)).version, 1);
+  assert.deepEqual(await problems(), []);
+  await page.close();
+});
+
+test('corrupt or future-version progress is ignored with a message', async () => {
+  for (const bad of ['{nee', '{"version": 99, "done": {}}']) {
+    const { page, problems } = await openWatchedPage(env.browser, env.server.url);
+    await page.evaluate(([k, v]) => localStorage.setItem(k, v), [KEY, bad]);
+    await page.reload();
+    await openOefenen(page);
+    assert.match(await page.textContent('.rw-oefenen .rw-notice'), /oefenvoortgang .* genegeerd/);
+    assert.match(await page.textContent('#rw-h-casus'), /^Casus 1: /);
+    assert.deepEqual(await problems(), []);
+    await page.close();
+  }
+});
