@@ -33,6 +33,8 @@ pub struct OefenState {
     given: Vec<Option<Answer>>,
     grading: Option<Grading>,
     show_hints: bool,
+    /// Projector mode: large type, high contrast, the path hidden.
+    present: bool,
     progress: Progress,
     message: Option<String>,
 }
@@ -44,6 +46,7 @@ pub enum OefenAction {
     Reveal,
     Retry,
     Hints,
+    Present,
     /// A trainer's casus from a file, already validated.
     Open(Box<Casus>),
     Message(String),
@@ -90,6 +93,7 @@ impl OefenState {
             current,
             grading: None,
             show_hints: false,
+            present: false,
             progress,
             message,
         }
@@ -169,6 +173,7 @@ impl Reducible for OefenState {
                 next.grading = None;
             }
             OefenAction::Hints => next.show_hints = !next.show_hints,
+            OefenAction::Present => next.present = !next.present,
             OefenAction::Open(casus) => {
                 next.leerpad_id = format!("eigen:{}", casus.id);
                 next.leerpad_title = casus.title.clone();
@@ -281,6 +286,47 @@ pub fn oefenen_view(props: &OefenenProps) -> Html {
         })
     };
 
+    // Keyboard: Page Down / → next casus, Page Up / ← previous (not while typing).
+    {
+        let state = state.clone();
+        use_effect_with(
+            (state.current, state.casussen.len()),
+            move |&(current, len)| {
+                let listener = gloo::events::EventListener::new(
+                    &gloo::utils::document(),
+                    "keydown",
+                    move |e| {
+                        let Some(e) = wasm_bindgen::JsCast::dyn_ref::<web_sys::KeyboardEvent>(e)
+                        else {
+                            return;
+                        };
+                        let typing = e
+                            .target()
+                            .and_then(|t| {
+                                wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(t).ok()
+                            })
+                            .is_some_and(|el| {
+                                matches!(el.tag_name().as_str(), "INPUT" | "SELECT" | "TEXTAREA")
+                            });
+                        if typing {
+                            return;
+                        }
+                        match e.key().as_str() {
+                            "PageDown" | "ArrowRight" if current + 1 < len => {
+                                state.dispatch(OefenAction::Go(current + 1))
+                            }
+                            "PageUp" | "ArrowLeft" if current > 0 => {
+                                state.dispatch(OefenAction::Go(current - 1))
+                            }
+                            _ => {}
+                        }
+                    },
+                );
+                move || drop(listener)
+            },
+        );
+    }
+
     let done = state
         .progress
         .done
@@ -319,6 +365,10 @@ pub fn oefenen_view(props: &OefenenProps) -> Html {
                 }) }
             </ol>
             <div class="rw-file-actions">
+                <button type="button" class="rw-button" aria-pressed={state.present.to_string()}
+                    onclick={{ let state = state.clone(); move |_| state.dispatch(OefenAction::Present) }}>
+                    { lang.t("Presentatiemodus", "Presentation mode") }
+                </button>
                 <label class="rw-button rw-file-label" for="rw-oef-open">{ lang.t("Open casus…", "Open casus…") }</label>
                 <input id="rw-oef-open" class="rw-file-input" type="file" accept=".json,application/json" onchange={onopen} />
             </div>
@@ -524,8 +574,9 @@ pub fn oefenen_view(props: &OefenenProps) -> Html {
         _ => html! {},
     };
 
+    let section_class = classes!("rw-oefenen", state.present.then_some("rw-oef-present"));
     html! {
-        <section class="rw-oefenen">
+        <section class={section_class}>
             { for message }
             { path }
             <article class="rw-panel rw-oef-casus" aria-labelledby="rw-h-casus">

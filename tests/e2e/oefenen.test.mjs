@@ -113,3 +113,23 @@ test('corrupt or future-version progress is ignored with a message', async () =>
     await page.close();
   }
 });
+
+test('presentation mode: keyboard next and previous, large high-contrast view, axe clean', async () => {
+  const { page, problems } = await openWatchedPage(env.browser, env.server.url);
+  await page.evaluate((k) => localStorage.removeItem(k), KEY);
+  await page.reload();
+  await openOefenen(page);
+  await page.getByRole('button', { name: 'Presentatiemodus' }).click();
+  assert.equal(await page.locator('section.rw-oefenen.rw-oef-present').count(), 1);
+  await page.locator('.rw-oef-story').click();
+  await page.keyboard.press('PageDown');
+  assert.match(await page.textContent('#rw-h-casus'), /^Casus 2: /);
+  await page.keyboard.press('ArrowRight');
+  assert.match(await page.textContent('#rw-h-casus'), /^Casus 3: /);
+  await page.keyboard.press('PageUp');
+  assert.match(await page.textContent('#rw-h-casus'), /^Casus 2: /);
+  await page.screenshot({ path: join(outputDir, 'oefenen-presentatie.png'), fullPage: true });
+  assert.deepEqual(await axeViolations(page), []);
+  assert.deepEqual(await problems(), []);
+  await page.close();
+});
