@@ -33,7 +33,7 @@ fn initial_state() -> State {
 pub fn app() -> Html {
     let state = use_reducer(initial_state);
     let lang = state.lang;
-    let oefenen = use_state(|| false);
+    let oefenen = use_state(super::oefenen::link_in_url);
     let dispatch = {
         let state = state.clone();
         Callback::from(move |action: Action| state.dispatch(action))

@@ -69,16 +69,61 @@ fn route(casus: &Casus) -> Result<Outcome, String> {
     oefenen::outcome(engine, casus).map_err(|e| e.to_string())
 }
 
+/// A casus in the URL (`#casus=` + the casus file, URI-encoded), for a link in a training
+/// invitation.
+const CASUS_FRAGMENT: &str = "#casus=";
+/// A link longer than this was not made for Routewijzer.
+const MAX_LINK_CHARS: usize = 200_000;
+
+/// True when the URL holds a casus, so the app opens on the Oefenen view.
+pub fn link_in_url() -> bool {
+    gloo::utils::window()
+        .location()
+        .hash()
+        .is_ok_and(|h| h.starts_with(CASUS_FRAGMENT))
+}
+
+/// The casus in the URL: `None` when there is none, `Err` with a message when it is broken.
+fn casus_from_url() -> Option<Result<Casus, String>> {
+    let hash = gloo::utils::window().location().hash().ok()?;
+    let encoded = hash.strip_prefix(CASUS_FRAGMENT)?;
+    Some((|| {
+        if encoded.len() > MAX_LINK_CHARS {
+            return Err(format!(
+                "de link is te lang (maximaal {MAX_LINK_CHARS} tekens)"
+            ));
+        }
+        let text: String = js_sys::decode_uri_component(encoded)
+            .map_err(|_| "de link is beschadigd (ongeldige %-codering)".to_string())?
+            .into();
+        let engine = Engine::bundled().map_err(|e| e.to_string())?;
+        load_casus(engine, "link", &text).map_err(|e| e.to_string())
+    })())
+}
+
 impl OefenState {
     fn initial() -> OefenState {
         let (progress, stored_message) = progress::load();
         let loaded = Engine::bundled()
             .map_err(|e| e.to_string())
             .and_then(|e| bundled_leerpad(e).map_err(|e| e.to_string()));
-        let (leerpad_id, leerpad_title, casussen, message) = match loaded {
+        let (mut leerpad_id, mut leerpad_title, mut casussen, mut message) = match loaded {
             Ok(lp) => (lp.id, lp.title, lp.casussen, stored_message),
             Err(e) => (String::new(), String::new(), Vec::new(), Some(e)),
         };
+        match casus_from_url() {
+            Some(Ok(casus)) => {
+                leerpad_id = format!("eigen:{}", casus.id);
+                leerpad_title = casus.title.clone();
+                casussen = vec![casus];
+            }
+            Some(Err(e)) => {
+                message = Some(format!(
+                    "De link bevat geen geldige casus: {e}. U ziet het meegeleverde leerpad."
+                ));
+            }
+            None => {}
+        }
         // Start at the first casus not yet done.
         let done = progress.done.get(&leerpad_id);
         let current = casussen

@@ -133,3 +133,20 @@ test('presentation mode: keyboard next and previous, large high-contrast view, a
   assert.deepEqual(await problems(), []);
   await page.close();
 });
+
+test('a casus opens from a link; a broken link gives a message and the bundled leerpad', async () => {
+  const { readFileSync } = await import('node:fs');
+  const text = readFileSync(join(import.meta.dirname, '..', '..', 'data', 'oefenen', '08-heusden.json'), 'utf8');
+  const title = JSON.parse(text).title;
+  const { page, problems } = await openWatchedPage(env.browser, `${env.server.url}#casus=${encodeURIComponent(text)}`);
+  await page.waitForSelector('.rw-oef-form');
+  assert.equal(await page.textContent('#rw-h-casus'), `Casus 1: ${title}`);
+  assert.equal(await page.locator('.rw-oef-path li').count(), 1);
+  await page.goto('about:blank');
+  await page.goto(`${env.server.url}#casus=${encodeURIComponent(text.replace('"story"', '"verhaal"'))}`);
+  await page.waitForSelector('.rw-oefenen .rw-notice');
+  assert.match(await page.textContent('.rw-oefenen .rw-notice'), /De link bevat geen geldige casus: link: verhaal: onbekend veld/);
+  assert.match(await page.textContent('#rw-h-casus'), /^Casus 1: Een melding in Oss/);
+  assert.deepEqual(await problems(), []);
+  await page.close();
+});
