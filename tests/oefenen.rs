@@ -375,3 +375,30 @@ fn print_leerpad() {
         println!("   {:?}", expected_answers(e, &c).unwrap().answers);
     }
 }
+
+#[test]
+fn casus_files_round_trip_and_drafts_from_every_fixture_load() {
+    let e = engine();
+    for c in bundled_leerpad(e).unwrap().casussen {
+        let back = oefenen::casus_from_value(e, "x", &oefenen::casus_to_json(&c)).unwrap();
+        assert_eq!(back, c);
+    }
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/routing");
+    let mut n = 0;
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        let name = path.file_name().unwrap().to_string_lossy().into_owned();
+        if !name.ends_with(".scenario.json") || name.starts_with("err-") {
+            continue;
+        }
+        let scenario: serde_json::Value =
+            serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+        let c = oefenen::draft_casus(e, &scenario, "Mijn casus", "Een verhaal.")
+            .unwrap_or_else(|err| panic!("{name}: {err}"));
+        assert_eq!(c.id, "mijn-casus");
+        let exp = expected_answers(e, &c).unwrap();
+        assert_eq!(grade(&exp, &exp).right, c.questions.len());
+        n += 1;
+    }
+    assert!(n >= 30, "{n}");
+}

@@ -1145,3 +1145,115 @@ pub fn rule_ids(outcome: &Outcome) -> Vec<String> {
     }
     out
 }
+
+// ---------------------------------------------------------------- writing files (trainer)
+
+/// The casus as a file in the documented format (what `load_casus` reads back).
+pub fn casus_to_json(casus: &Casus) -> Value {
+    let questions: Vec<Value> = casus
+        .questions
+        .iter()
+        .map(|q| {
+            let mut o = Map::new();
+            o.insert("ask".into(), Value::from(q.ask.as_str()));
+            if let Some(a) = &q.activity {
+                o.insert("activity".into(), Value::from(a.as_str()));
+            }
+            if let Some(t) = &q.text {
+                o.insert("text".into(), Value::from(t.as_str()));
+            }
+            Value::Object(o)
+        })
+        .collect();
+    serde_json::json!({
+        "format": CASUS_FORMAT,
+        "id": casus.id,
+        "title": casus.title,
+        "story": casus.story,
+        "topics": casus.topics.iter().map(|t| t.as_str()).collect::<Vec<_>>(),
+        "scenario": casus.scenario,
+        "questions": questions,
+        "hints": casus.hints,
+        "explanation": casus.explanation,
+    })
+}
+
+/// A new casus from a scenario (the explainer's current state) with a title and story: the
+/// standard questions for each verzoek the engine makes, every topic the outcome shows, and
+/// an explanation of placeholders only. Validated like a file.
+pub fn draft_casus(
+    engine: &Engine,
+    scenario: &Value,
+    title: &str,
+    story: &str,
+) -> Result<Casus, CasusError> {
+    let file = "nieuwe casus";
+    let parsed = engine
+        .parse(scenario)
+        .map_err(|e| CasusError::new(file, join_path("scenario", &e.path), e.message))?;
+    let outcome = engine
+        .route(&parsed)
+        .map_err(|e| CasusError::new(file, join_path("scenario", &e.path), e.message))?;
+    let mut questions = Vec::new();
+    let mut parts = Vec::new();
+    let single = outcome.verzoeken.len() == 1;
+    if !single {
+        questions.push(serde_json::json!({ "ask": "verzoeken" }));
+        parts.push("Het DSO maakt {verzoeken} verzoeken.".to_string());
+    }
+    for v in &outcome.verzoeken {
+        let Some(first) = v.activities.first() else {
+            continue;
+        };
+        for ask in ["bevoegd-gezag", "behandeldienst"] {
+            let mut q = serde_json::json!({ "ask": ask });
+            if !single {
+                q["activity"] = Value::from(first.as_str());
+            }
+            questions.push(q);
+        }
+        parts.push(format!(
+            "Het verzoek met {first} gaat naar {{bg:{first}}}, behandeldienst: {{bd:{first}}} ({{triggers:{first}}} trigger(s))."
+        ));
+        if !outcome.timeline.is_empty() {
+            for ask in ["bevoegd-gezag-na-ontvangst", "behandeldienst-na-ontvangst"] {
+                questions.push(serde_json::json!({ "ask": ask, "activity": first }));
+            }
+            parts.push(format!(
+                "Na de wijzigingen: {{bg_na:{first}}}, behandeldienst {{bd_na:{first}}}."
+            ));
+        }
+    }
+    questions.push(serde_json::json!({ "ask": "triggers" }));
+    questions.push(serde_json::json!({ "ask": "buiten-beeld" }));
+    parts.push("In totaal {total_triggers} trigger(s). Buiten beeld: {buiten_beeld}.".into());
+    let topics: Vec<&str> = Topic::ALL
+        .into_iter()
+        .filter(|t| t.shown_by(engine, &parsed, &outcome))
+        .map(Topic::as_str)
+        .collect();
+    let id: String = title
+        .to_lowercase()
+        .chars()
+        .map(|c| if c.is_ascii_alphanumeric() { c } else { '-' })
+        .collect::<String>()
+        .split('-')
+        .filter(|s| !s.is_empty())
+        .collect::<Vec<_>>()
+        .join("-")
+        .chars()
+        .take(60)
+        .collect();
+    let value = serde_json::json!({
+        "format": CASUS_FORMAT,
+        "id": if id.is_empty() { "eigen-casus".to_string() } else { id },
+        "title": title,
+        "story": story,
+        "topics": topics,
+        "scenario": scenario,
+        "questions": questions,
+        "hints": [],
+        "explanation": parts.join(" "),
+    });
+    casus_from_value(engine, file, &value)
+}
