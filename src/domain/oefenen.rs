@@ -1206,11 +1206,11 @@ pub fn draft_casus(
             continue;
         };
         for ask in ["bevoegd-gezag", "behandeldienst"] {
-            let mut q = serde_json::json!({ "ask": ask });
-            if !single {
-                q["activity"] = Value::from(first.as_str());
-            }
-            questions.push(q);
+            questions.push(if single {
+                serde_json::json!({ "ask": ask })
+            } else {
+                serde_json::json!({ "ask": ask, "activity": first })
+            });
         }
         parts.push(format!(
             "Het verzoek met {first} gaat naar {{bg:{first}}}, behandeldienst: {{bd:{first}}} ({{triggers:{first}}} trigger(s))."
