@@ -195,7 +195,7 @@ pub fn app() -> Html {
                     <button type="button" class="rw-button" onclick={ondismiss}>{ lang.t("Sluiten", "Close") }</button>
                 </div>
             }
-            if *oefenen { <Oefenen {lang} /> }
+            if *oefenen { <Oefenen {lang} scenario={state.scenario()} /> }
             <main class="rw-main" hidden={*oefenen}>
                 <section class="rw-panel rw-panel-location" aria-labelledby="rw-h-location">
                     <h2 id="rw-h-location">{ lang.t("1. Locatie", "1. Location") }</h2>

@@ -286,6 +286,32 @@ fn show(answer: Option<&Answer>, names: &[Named], lang: Lang) -> String {
 #[derive(Properties, PartialEq)]
 pub struct OefenenProps {
     pub lang: Lang,
+    /// The explainer's current scenario, for a trainer to turn into a casus.
+    #[prop_or_default]
+    pub scenario: Option<serde_json::Value>,
+}
+
+/// Offers `value` as a JSON file download.
+fn download(value: &serde_json::Value, name: &str) -> Result<(), String> {
+    use wasm_bindgen::JsCast;
+    let fail = || "kon het bestand niet maken".to_string();
+    let json = serde_json::to_string_pretty(value).map_err(|e| e.to_string())?;
+    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(&json));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type("application/json");
+    let blob =
+        web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).map_err(|_| fail())?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(|_| fail())?;
+    let anchor = gloo::utils::document()
+        .create_element("a")
+        .ok()
+        .and_then(|a| a.dyn_into::<web_sys::HtmlAnchorElement>().ok())
+        .ok_or_else(fail)?;
+    anchor.set_href(&url);
+    anchor.set_download(name);
+    anchor.click();
+    let _ = web_sys::Url::revoke_object_url(&url);
+    Ok(())
 }
 
 #[function_component(Oefenen)]
@@ -391,6 +417,90 @@ pub fn oefenen_view(props: &OefenenProps) -> Html {
         }
     });
 
+    let trainer_title = use_state(String::new);
+    let trainer_story = use_state(String::new);
+    let trainer = {
+        let on_title = {
+            let t = trainer_title.clone();
+            Callback::from(move |e: InputEvent| {
+                if let Some(i) = e.target_dyn_into::<web_sys::HtmlInputElement>() {
+                    t.set(i.value());
+                }
+            })
+        };
+        let on_story = {
+            let t = trainer_story.clone();
+            Callback::from(move |e: InputEvent| {
+                if let Some(i) = e.target_dyn_into::<web_sys::HtmlTextAreaElement>() {
+                    t.set(i.value());
+                }
+            })
+        };
+        let on_make = {
+            let state = state.clone();
+            let scenario = props.scenario.clone();
+            let title = (*trainer_title).clone();
+            let story = (*trainer_story).clone();
+            Callback::from(move |_| {
+                let made = scenario
+                    .as_ref()
+                    .ok_or_else(|| {
+                        "kies eerst een locatie en activiteiten in de verklaarder".to_string()
+                    })
+                    .and_then(|sc| {
+                        let engine = Engine::bundled().map_err(|e| e.to_string())?;
+                        let title = if title.trim().is_empty() {
+                            "Eigen casus"
+                        } else {
+                            title.trim()
+                        };
+                        let story = if story.trim().is_empty() {
+                            "(nog geen verhaal)"
+                        } else {
+                            story.trim()
+                        };
+                        oefenen::draft_casus(engine, sc, title, story).map_err(|e| e.to_string())
+                    });
+                match made {
+                    Ok(c) => state.dispatch(OefenAction::Open(Box::new(c))),
+                    Err(m) => state.dispatch(OefenAction::Message(format!(
+                        "{m}. Uw voortgang is behouden."
+                    ))),
+                }
+            })
+        };
+        let on_download = {
+            let state = state.clone();
+            Callback::from(move |_| {
+                if let Some(c) = state.casus() {
+                    if let Err(m) = download(&oefenen::casus_to_json(c), &format!("{}.json", c.id))
+                    {
+                        state.dispatch(OefenAction::Message(m));
+                    }
+                }
+            })
+        };
+        html! {
+            <details class="rw-oef-trainer">
+                <summary>{ lang.t("Voor trainers", "For trainers") }</summary>
+                <div class="rw-field">
+                    <label for="rw-oef-title">{ lang.t("Titel van de nieuwe casus", "Title of the new casus") }</label>
+                    <input id="rw-oef-title" type="text" value={(*trainer_title).clone()} oninput={on_title} />
+                </div>
+                <div class="rw-field">
+                    <label for="rw-oef-story">{ lang.t("Verhaal", "Story") }</label>
+                    <textarea id="rw-oef-story" value={(*trainer_story).clone()} oninput={on_story} />
+                </div>
+                <button type="button" class="rw-button" onclick={on_make}>
+                    { lang.t("Maak casus van de verklaarder", "Make a casus from the explainer") }
+                </button>
+                <button type="button" class="rw-button" onclick={on_download}>
+                    { lang.t("Download deze casus", "Download this casus") }
+                </button>
+            </details>
+        }
+    };
+
     let path = html! {
         <nav class="rw-oef-path" aria-label={lang.t("Casussen in het leerpad", "Casussen in the leerpad")}>
             <h2 id="rw-h-oefenen">{ &state.leerpad_title }</h2>
@@ -417,6 +527,7 @@ pub fn oefenen_view(props: &OefenenProps) -> Html {
                 <label class="rw-button rw-file-label" for="rw-oef-open">{ lang.t("Open casus…", "Open casus…") }</label>
                 <input id="rw-oef-open" class="rw-file-input" type="file" accept=".json,application/json" onchange={onopen} />
             </div>
+            { trainer }
         </nav>
     };
 

@@ -150,3 +150,26 @@ test('a casus opens from a link; a broken link gives a message and the bundled l
   assert.deepEqual(await problems(), []);
   await page.close();
 });
+
+test('a trainer turns the explainer scenario into a casus and downloads it', async () => {
+  const { readFileSync } = await import('node:fs');
+  const scenario = readFileSync(join(import.meta.dirname, '..', 'fixtures', 'routing', 'heusden-od-vr-verschil.scenario.json'), 'utf8');
+  const { page, problems } = await openWatchedPage(env.browser, `${env.server.url}#scenario=${encodeURIComponent(scenario)}`);
+  await openOefenen(page);
+  await page.locator('.rw-oef-trainer summary').click();
+  await page.fill('#rw-oef-title', 'Heusden voor de cursus');
+  await page.fill('#rw-oef-story', 'Een metaalbedrijf in Heusden meldt zich.');
+  await page.getByRole('button', { name: 'Maak casus van de verklaarder' }).click();
+  assert.equal(await page.textContent('#rw-h-casus'), 'Casus 1: Heusden voor de cursus');
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Download deze casus' }).click(),
+  ]);
+  assert.equal(download.suggestedFilename(), 'heusden-voor-de-cursus.json');
+  const file = JSON.parse(readFileSync(await download.path(), 'utf8'));
+  assert.equal(file.format, 'routewijzer-casus/1');
+  assert.ok(file.topics.includes('od-vr-verschil'));
+  assert.deepEqual(await axeViolations(page), []);
+  assert.deepEqual(await problems(), []);
+  await page.close();
+});
