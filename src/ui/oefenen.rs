@@ -49,6 +49,8 @@ pub enum OefenAction {
     Present,
     /// A trainer's casus from a file, already validated.
     Open(Box<Casus>),
+    /// A trainer's leerpad with its casus files, already validated.
+    OpenLeerpad(Box<oefenen::Leerpad>),
     Message(String),
     Dismiss,
 }
@@ -229,10 +231,47 @@ impl Reducible for OefenState {
                 next.show_hints = false;
                 next.message = None;
             }
+            OefenAction::OpenLeerpad(lp) => {
+                next.leerpad_id = format!("eigen:{}", lp.id);
+                next.leerpad_title = lp.title;
+                next.casussen = lp.casussen;
+                next.current = 0;
+                next.given = blank(next.casussen.first());
+                next.grading = None;
+                next.show_hints = false;
+                next.message = None;
+            }
             OefenAction::Message(m) => next.message = Some(m),
             OefenAction::Dismiss => next.message = None,
         }
         Rc::new(next)
+    }
+}
+
+/// A file read from the file picker: its name and its text (or why it could not be read).
+type ReadFile = (String, Result<String, String>);
+
+/// Opened files → one casus, or the leerpad among them with the others as its casus files.
+fn open_files(files: &[ReadFile]) -> Result<OefenAction, String> {
+    let engine = Engine::bundled().map_err(|e| e.to_string())?;
+    let mut texts = Vec::new();
+    for (name, text) in files {
+        texts.push((name.as_str(), text.as_deref().map_err(|e| e.clone())?));
+    }
+    let leerpad = texts
+        .iter()
+        .find(|(_, t)| t.contains(oefenen::LEERPAD_FORMAT))
+        .copied();
+    match (leerpad, texts.as_slice()) {
+        (Some((name, text)), _) => oefenen::load_leerpad(engine, name, text, &texts)
+            .map(|lp| OefenAction::OpenLeerpad(Box::new(lp)))
+            .map_err(|e| e.to_string()),
+        (None, [(name, text)]) => load_casus(engine, name, text)
+            .map(|c| OefenAction::Open(Box::new(c)))
+            .map_err(|e| e.to_string()),
+        (None, _) => {
+            Err("kies één casusbestand, of een leerpad met zijn casusbestanden".to_string())
+        }
     }
 }
 
@@ -318,7 +357,7 @@ fn download(value: &serde_json::Value, name: &str) -> Result<(), String> {
 pub fn oefenen_view(props: &OefenenProps) -> Html {
     let lang = props.lang;
     let state = use_reducer(OefenState::initial);
-    let reader = use_mut_ref(|| None::<FileReader>);
+    let reader = use_mut_ref(|| None::<Vec<FileReader>>);
 
     let onopen = {
         let state = state.clone();
@@ -327,33 +366,56 @@ pub fn oefenen_view(props: &OefenenProps) -> Html {
             let Some(input) = e.target_dyn_into::<web_sys::HtmlInputElement>() else {
                 return;
             };
-            let Some(file) = input.files().and_then(|files| files.get(0)) else {
+            let Some(list) = input.files() else {
                 return;
             };
+            let files: Vec<web_sys::File> =
+                (0..list.length()).filter_map(|i| list.get(i)).collect();
             input.set_value("");
-            let name = file.name();
-            if file.size() > MAX_FILE_BYTES {
+            if files.is_empty() {
+                return;
+            }
+            if let Some(big) = files.iter().find(|f| f.size() > MAX_FILE_BYTES) {
                 state.dispatch(OefenAction::Message(format!(
-                    "{name}: het bestand is te groot (maximaal 256 kB). Uw voortgang is behouden."
+                    "{}: het bestand is te groot (maximaal 256 kB). Uw voortgang is behouden.",
+                    big.name()
                 )));
                 return;
             }
-            let state = state.clone();
-            let task = gloo::file::callbacks::read_as_bytes(&file.into(), move |result| {
-                let parsed = result.map_err(|e| e.to_string()).and_then(|bytes| {
-                    let text = crate::domain::text_from_bytes(&bytes)
-                        .map_err(|e| format!("{name}: {e}"))?;
-                    let engine = Engine::bundled().map_err(|e| e.to_string())?;
-                    load_casus(engine, &name, text).map_err(|e| e.to_string())
-                });
-                match parsed {
-                    Ok(casus) => state.dispatch(OefenAction::Open(Box::new(casus))),
-                    Err(m) => state.dispatch(OefenAction::Message(format!(
-                        "{m}. Uw voortgang en de huidige casus zijn behouden."
-                    ))),
-                }
-            });
-            *reader.borrow_mut() = Some(task);
+            // Read every file, then: one casus, or a leerpad with its casus files.
+            let total = files.len();
+            let texts: Rc<std::cell::RefCell<Vec<ReadFile>>> = Rc::default();
+            let mut tasks = Vec::new();
+            for file in files {
+                let name = file.name();
+                let state = state.clone();
+                let texts = texts.clone();
+                tasks.push(gloo::file::callbacks::read_as_bytes(
+                    &file.into(),
+                    move |result| {
+                        let text = result.map_err(|e| e.to_string()).and_then(|bytes| {
+                            crate::domain::text_from_bytes(&bytes)
+                                .map(str::to_string)
+                                .map_err(|e| format!("{name}: {e}"))
+                        });
+                        let done = {
+                            let mut t = texts.borrow_mut();
+                            t.push((name, text));
+                            t.len() == total
+                        };
+                        if done {
+                            let all = texts.borrow().clone();
+                            state.dispatch(match open_files(&all) {
+                                Ok(action) => action,
+                                Err(m) => OefenAction::Message(format!(
+                                    "{m}. Uw voortgang en de huidige casus zijn behouden."
+                                )),
+                            });
+                        }
+                    },
+                ));
+            }
+            *reader.borrow_mut() = Some(tasks);
         })
     };
 
@@ -525,7 +587,7 @@ pub fn oefenen_view(props: &OefenenProps) -> Html {
                     { lang.t("Presentatiemodus", "Presentation mode") }
                 </button>
                 <label class="rw-button rw-file-label" for="rw-oef-open">{ lang.t("Open casus…", "Open casus…") }</label>
-                <input id="rw-oef-open" class="rw-file-input" type="file" accept=".json,application/json" onchange={onopen} />
+                <input id="rw-oef-open" class="rw-file-input" type="file" multiple=true accept=".json,application/json" onchange={onopen} />
             </div>
             { trainer }
         </nav>

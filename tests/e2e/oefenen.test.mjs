@@ -173,3 +173,21 @@ test('a trainer turns the explainer scenario into a casus and downloads it', asy
   assert.deepEqual(await problems(), []);
   await page.close();
 });
+
+test('a trainer opens a whole leerpad (leerpad file + casus files); a missing casus file is named', async () => {
+  const { readFileSync } = await import('node:fs');
+  const dir = join(import.meta.dirname, '..', '..', 'data', 'oefenen');
+  const file = (name, text = readFileSync(join(dir, name), 'utf8')) => ({ name, mimeType: 'application/json', buffer: Buffer.from(text) });
+  const leerpad = JSON.stringify({ format: 'routewijzer-leerpad/1', id: 'mijn-pad', title: 'Mijn pad', casussen: ['08-heusden.json', '11-grondwater-magneet.json'] });
+  const { page, problems } = await openWatchedPage(env.browser, env.server.url);
+  await openOefenen(page);
+  await page.setInputFiles('#rw-oef-open', [file('pad.json', leerpad), file('08-heusden.json'), file('11-grondwater-magneet.json')]);
+  await page.waitForFunction(() => document.querySelector('#rw-h-oefenen')?.textContent === 'Mijn pad');
+  assert.equal(await page.locator('.rw-oef-path li').count(), 2);
+  await page.setInputFiles('#rw-oef-open', [file('pad.json', leerpad), file('08-heusden.json')]);
+  await page.waitForSelector('.rw-oefenen .rw-notice');
+  assert.match(await page.textContent('.rw-oefenen .rw-notice'), /pad\.json: casussen\[1\]: casusbestand '11-grondwater-magneet\.json' niet gevonden/);
+  assert.equal(await page.locator('.rw-oef-path li').count(), 2, 'the opened leerpad stays');
+  assert.deepEqual(await problems(), []);
+  await page.close();
+});
