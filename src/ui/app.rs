@@ -15,6 +15,24 @@ use super::scenario_io;
 use super::state::{Action, Place, State};
 use crate::domain::{explain_json, Engine};
 
+/// The app's views; the explainer stays mounted (hidden) so its map keeps pan and zoom.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum View {
+    Verklaren,
+    Oefenen,
+}
+
+impl View {
+    pub const ALL: [View; 2] = [View::Verklaren, View::Oefenen];
+
+    pub fn label(self, lang: Lang) -> &'static str {
+        match self {
+            View::Verklaren => lang.t("Verklaren", "Explain"),
+            View::Oefenen => lang.t("Oefenen", "Practise"),
+        }
+    }
+}
+
 fn initial_state() -> State {
     let fallback = || scenario_io::from_storage().unwrap_or_default();
     match scenario_io::from_fragment() {
@@ -33,7 +51,17 @@ fn initial_state() -> State {
 pub fn app() -> Html {
     let state = use_reducer(initial_state);
     let lang = state.lang;
-    let oefenen = use_state(super::oefenen::link_in_url);
+    let view = use_state(|| {
+        if super::oefenen::link_in_url() {
+            View::Oefenen
+        } else {
+            View::Verklaren
+        }
+    });
+    let onview = {
+        let view = view.clone();
+        Callback::from(move |v: View| view.set(v))
+    };
     let dispatch = {
         let state = state.clone();
         Callback::from(move |action: Action| state.dispatch(action))
@@ -176,8 +204,10 @@ pub fn app() -> Html {
                 <div class="rw-header-row">
                     <h1>{ "Routewijzer" }</h1>
                     <nav class="rw-views" aria-label={lang.t("Weergave", "View")}>
-                        <button type="button" class="rw-button" aria-pressed={(!*oefenen).to_string()} onclick={{ let o = oefenen.clone(); move |_| o.set(false) }}>{ lang.t("Verklaren", "Explain") }</button>
-                        <button type="button" class="rw-button" aria-pressed={(*oefenen).to_string()} onclick={{ let o = oefenen.clone(); move |_| o.set(true) }}>{ lang.t("Oefenen", "Practise") }</button>
+                        { for View::ALL.iter().map(|&v| html! {
+                            <button type="button" class="rw-button" aria-pressed={(*view == v).to_string()}
+                                onclick={{ let onview = onview.clone(); move |_| onview.emit(v) }}>{ v.label(lang) }</button>
+                        }) }
                     </nav>
                     <button type="button" class="rw-button rw-lang" onclick={onlang}
                         lang={if lang == Lang::Nl { "en" } else { "nl" }}>
@@ -195,8 +225,8 @@ pub fn app() -> Html {
                     <button type="button" class="rw-button" onclick={ondismiss}>{ lang.t("Sluiten", "Close") }</button>
                 </div>
             }
-            if *oefenen { <Oefenen {lang} scenario={state.scenario()} /> }
-            <main class="rw-main" hidden={*oefenen}>
+            if *view == View::Oefenen { <Oefenen {lang} scenario={state.scenario()} /> }
+            <main class="rw-main" hidden={*view != View::Verklaren}>
                 <section class="rw-panel rw-panel-location" aria-labelledby="rw-h-location">
                     <h2 id="rw-h-location">{ lang.t("1. Locatie", "1. Location") }</h2>
                     <Map {marker} {selected} {onpick} {lang} />
