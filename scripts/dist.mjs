@@ -55,6 +55,14 @@ const main = emit('main.js', Buffer.from(replaceOnce(
   'www/main.js',
 )));
 const css = emit('style.css', read('www/style.css'));
+// The embedding module (docs/embedding.md) keeps a fixed name, so host pages can link it
+// across versions; the files it loads are hashed.
+let embed = replaceOnce(read('www/embed.js').toString(), "'../pkg/routewijzer.js'",
+  `'./${glue.file}'`, 'www/embed.js import');
+embed = replaceOnce(embed, "new URL('./style.css', import.meta.url)",
+  `new URL('./${css.file}', import.meta.url)`, 'www/embed.js stylesheet');
+writeFileSync(join(outDir, 'embed.js'), embed);
+manifest.files['embed.js'] = { file: 'embed.js', integrity: sri(Buffer.from(embed)), bytes: embed.length };
 
 let html = read('index.html').toString();
 html = replaceOnce(html, '<link rel="stylesheet" href="www/style.css">',

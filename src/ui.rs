@@ -3,6 +3,7 @@
 mod activities;
 mod api;
 mod app;
+mod embed;
 mod i18n;
 mod location;
 mod map;
@@ -11,14 +12,48 @@ mod outcome;
 pub mod panic;
 mod scenario_io;
 mod state;
+mod storage;
 
 use wasm_bindgen::prelude::*;
 
-pub use app::App;
+pub use app::{App, AppProps};
+pub use embed::Embedding;
 
-/// Mounts the app into `root`. Called by `www/main.js` after the Wasm module is initialised.
+/// One mounted instance; `destroy()` removes it (a custom element leaving the page).
 #[wasm_bindgen]
-pub fn mount(root: web_sys::Element) {
+pub struct MountedApp {
+    handle: Option<yew::AppHandle<App>>,
+}
+
+#[wasm_bindgen]
+impl MountedApp {
+    pub fn destroy(&mut self) {
+        if let Some(handle) = self.handle.take() {
+            handle.destroy();
+        }
+    }
+}
+
+/// Mounts an instance into `root` with the options of docs/embedding.md (`undefined` for
+/// the stand-alone page's defaults). Throws an `Error` naming a wrong option.
+#[wasm_bindgen]
+pub fn mount(root: web_sys::Element, options: JsValue) -> Result<MountedApp, JsError> {
+    let options: serde_json::Value = if options.is_undefined() || options.is_null() {
+        serde_json::Value::Null
+    } else {
+        serde_wasm_bindgen::from_value(options)
+            .map_err(|e| JsError::new(&format!("routewijzer: options: {e}")))?
+    };
+    let embedding = match options {
+        serde_json::Value::Null => Embedding::default(),
+        options => Embedding::from_options(&options).map_err(|e| JsError::new(&e))?,
+    };
     panic::install(&root);
-    yew::Renderer::<App>::with_root(root).render();
+    let props = AppProps {
+        embedding: std::rc::Rc::new(embedding),
+    };
+    let handle = yew::Renderer::<App>::with_root_and_props(root, props).render();
+    Ok(MountedApp {
+        handle: Some(handle),
+    })
 }

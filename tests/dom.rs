@@ -59,3 +59,23 @@ fn panic_message_replaces_the_app_and_shows_details_as_text() {
     );
     assert!(!text.contains("oude inhoud"));
 }
+
+#[wasm_bindgen_test]
+async fn a_real_panic_in_the_app_shows_the_panic_page() {
+    let root = fresh_root();
+    yew::Renderer::<App>::with_root(root.clone()).render();
+    panic::install(&root);
+    settle().await;
+    assert!(root.query_selector("svg.rw-map").unwrap().is_some());
+    // The debug-only door panics inside an event listener, as a bug in a callback would.
+    let event = web_sys::Event::new(panic::DEBUG_PANIC_EVENT).unwrap();
+    let _ = root.dispatch_event(&event);
+    let alert = root
+        .query_selector(".rw-panic[role=alert]")
+        .unwrap()
+        .expect("the panic page");
+    let text = alert.text_content().unwrap();
+    assert!(text.contains("Er ging iets mis"), "{text}");
+    assert!(text.contains("bewuste testfout"), "{text}");
+    assert!(root.query_selector("svg.rw-map").unwrap().is_none());
+}

@@ -1,11 +1,13 @@
-// Loads the Wasm module and mounts the app. External (not inline) so that the page works
-// under script-src 'self' 'wasm-unsafe-eval'.
+// Loads the Wasm module and mounts the stand-alone app. External (not inline) so that the
+// page works under script-src 'self' 'wasm-unsafe-eval'.
 import init, { mount } from '../pkg/routewijzer.js';
 
 const root = document.getElementById('app');
 try {
   const wasm = await init();
-  mount(root);
+  // The host pages allowed to drive this page in an iframe (docs/embedding.md); empty = none.
+  const allowed = document.querySelector('meta[name="routewijzer-parent-origins"]')?.content ?? '';
+  mount(root, { fragment: true, parentOrigins: allowed.split(/\s+/).filter(Boolean) });
   // For `make bench`: the Wasm memory size, read from the element, not a global.
   root.routewijzerWasmBytes = () => wasm.memory.buffer.byteLength;
 } catch (error) {

@@ -1,11 +1,14 @@
 //! The explainer screen: location, activities, outcome. One reducer holds the scenario;
 //! the outcome is derived from it on every render and never stored.
 
+use std::rc::Rc;
+
 use gloo::events::EventListener;
 use gloo::file::callbacks::FileReader;
 use yew::prelude::*;
 
 use super::activities::Activities;
+use super::embed::Embedding;
 use super::i18n::Lang;
 use super::location::{locate, LocationCard, LocationPicker};
 use super::map::Map;
@@ -25,6 +28,18 @@ pub enum View {
 impl View {
     pub const ALL: [View; 2] = [View::Verklaren, View::Oefenen];
 
+    /// The name in mount options (`views: ["verklaren", …]`).
+    pub fn id(self) -> &'static str {
+        match self {
+            View::Verklaren => "verklaren",
+            View::Oefenen => "oefenen",
+        }
+    }
+
+    pub fn from_id(id: &str) -> Option<View> {
+        View::ALL.into_iter().find(|v| v.id() == id)
+    }
+
     pub fn label(self, lang: Lang) -> &'static str {
         match self {
             View::Verklaren => lang.t("Verklaren", "Explain"),
@@ -33,9 +48,17 @@ impl View {
     }
 }
 
-fn initial_state() -> State {
-    let fallback = || scenario_io::from_storage().unwrap_or_default();
-    match scenario_io::from_fragment() {
+/// The first state: the URL (if this instance owns it), else this instance's stored work,
+/// else the host's options, else empty.
+fn initial_state(embedding: &Embedding) -> State {
+    let fallback = || {
+        let mut state = scenario_io::from_storage(embedding)
+            .or_else(|| embedding.initial.clone())
+            .unwrap_or_default();
+        state.lang = embedding.lang;
+        state
+    };
+    match scenario_io::from_fragment(embedding) {
         None => fallback(),
         Some(Ok(state)) => state,
         Some(Err(message)) => State {
@@ -47,17 +70,35 @@ fn initial_state() -> State {
     }
 }
 
+#[derive(Properties, PartialEq, Default)]
+pub struct AppProps {
+    #[prop_or_default]
+    pub embedding: Rc<Embedding>,
+}
+
 #[function_component(App)]
-pub fn app() -> Html {
-    let state = use_reducer(initial_state);
+pub fn app(props: &AppProps) -> Html {
+    let embedding = props.embedding.clone();
+    let state = {
+        let embedding = embedding.clone();
+        use_reducer(move || initial_state(&embedding))
+    };
     let lang = state.lang;
-    let view = use_state(|| {
-        if super::oefenen::link_in_url() {
-            View::Oefenen
-        } else {
-            View::Verklaren
-        }
-    });
+    let view = {
+        let embedding = embedding.clone();
+        use_state(move || {
+            let wanted = if super::oefenen::link_in_url(&embedding) {
+                View::Oefenen
+            } else {
+                View::Verklaren
+            };
+            if embedding.views.contains(&wanted) {
+                wanted
+            } else {
+                embedding.views.first().copied().unwrap_or(View::Verklaren)
+            }
+        })
+    };
     let onview = {
         let view = view.clone();
         Callback::from(move |v: View| view.set(v))
@@ -68,22 +109,30 @@ pub fn app() -> Html {
     };
 
     // The URL and storage follow the state.
-    use_effect_with((*state).clone(), |state| {
-        scenario_io::save(state);
-        gloo::utils::document_element()
-            .set_attribute("lang", state.lang.code())
-            .ok();
-    });
+    {
+        let embedding = embedding.clone();
+        use_effect_with((*state).clone(), move |state| {
+            scenario_io::save(state, &embedding);
+            if embedding.owns_fragment {
+                gloo::utils::document_element()
+                    .set_attribute("lang", state.lang.code())
+                    .ok();
+            }
+            super::embed::notify_host(&embedding, state);
+        });
+    }
+    super::embed::use_host_messages(&embedding, &state);
 
     // A link pasted into this tab's address bar changes only the fragment.
     {
         let state = state.clone();
+        let embedding = embedding.clone();
         use_effect_with((), move |_| {
             let listener = EventListener::new(&gloo::utils::window(), "hashchange", move |_| {
                 if scenario_io::fragment_matches(&state) {
                     return;
                 }
-                match scenario_io::from_fragment() {
+                match scenario_io::from_fragment(&embedding) {
                     Some(Ok(loaded)) => state.dispatch(Action::Load(Box::new(loaded))),
                     Some(Err(message)) => state.dispatch(Action::Notify(format!(
                         "{message}. Uw vorige scenario is behouden."
@@ -94,6 +143,9 @@ pub fn app() -> Html {
             move || drop(listener)
         });
     }
+
+    let app_ref = use_node_ref();
+    super::embed::use_host_resize(&embedding, &app_ref);
 
     let outcome = use_memo((*state).clone(), |state| {
         state
@@ -199,12 +251,13 @@ pub fn app() -> Html {
         .unwrap_or_default();
 
     html! {
-        <div class="rw-app" lang={lang.code()}>
+        <ContextProvider<Rc<Embedding>> context={embedding.clone()}>
+        <div class={classes!("rw-app", embedding.compact.then_some("rw-compact"))} lang={lang.code()} ref={app_ref}>
             <header class="rw-header">
                 <div class="rw-header-row">
                     <h1>{ "Routewijzer" }</h1>
-                    <nav class="rw-views" aria-label={lang.t("Weergave", "View")}>
-                        { for View::ALL.iter().map(|&v| html! {
+                    <nav class="rw-views" hidden={embedding.views.len() < 2} aria-label={lang.t("Weergave", "View")}>
+                        { for embedding.views.iter().map(|&v| html! {
                             <button type="button" class="rw-button" aria-pressed={(*view == v).to_string()}
                                 onclick={{ let onview = onview.clone(); move |_| onview.emit(v) }}>{ v.label(lang) }</button>
                         }) }
@@ -229,7 +282,7 @@ pub fn app() -> Html {
             <main class="rw-main" hidden={*view != View::Verklaren}>
                 <section class="rw-panel rw-panel-location" aria-labelledby="rw-h-location">
                     <h2 id="rw-h-location">{ lang.t("1. Locatie", "1. Location") }</h2>
-                    <Map {marker} {selected} {onpick} {lang} />
+                    <Map {marker} {selected} {onpick} {lang} region={embedding.region.clone()} />
                     <LocationPicker {onplace} {lang} />
                     <LocationCard place={state.place.clone()} {lang} />
                 </section>
@@ -265,8 +318,9 @@ pub fn app() -> Html {
             <footer class="rw-footer">
                 <p>{ lang.t("Routewijzer is een hulpmiddel om de routering van het DSO te begrijpen, geen officiële bron. Regels en bronnen: zie elke bevinding.",
                     "Routewijzer helps to understand DSO routing; it is not an official source. Rules and sources: see each finding.") }</p>
-                <p>{ "Kaart: CBS / Kadaster (CC BY 4.0), Het Waterschapshuis · EUPL-1.2" }</p>
+                <p>{ "Kaart: CBS / Kadaster (CC BY 4.0), Het Waterschapshuis · EUPL-1.2 · " }{ format!("versie {}", env!("CARGO_PKG_VERSION")) }</p>
             </footer>
         </div>
+        </ContextProvider<Rc<Embedding>>>
     }
 }

@@ -46,17 +46,25 @@ fn map_data() -> &'static MapData {
     DATA.get_or_init(build_map_data)
 }
 
-fn build_map_data() -> MapData {
+/// The view box around a provincie, omgevingsdienst or veiligheidsregio (by id).
+fn region_view(region: &str) -> Option<ViewBox> {
     let geo = Geography::bundled();
-    let noord_brabant: Vec<&str> = geo
+    let ids: Vec<&str> = geo
         .gemeenten()
         .iter()
-        .filter(|g| g.provincie.id == "PV30")
+        .filter(|g| {
+            g.provincie.id == region
+                || g.omgevingsdienst.as_ref().is_some_and(|o| o.id == region)
+                || g.veiligheidsregio.as_ref().is_some_and(|v| v.id == region)
+        })
         .map(|g| g.id.as_str())
         .collect();
-    let home = geo
-        .svg_paths(Layer::Gemeenten, Some(&noord_brabant), 500.0)
-        .view_box;
+    (!ids.is_empty()).then(|| geo.svg_paths(Layer::Gemeenten, Some(&ids), 500.0).view_box)
+}
+
+fn build_map_data() -> MapData {
+    let geo = Geography::bundled();
+    let home = region_view("PV30").unwrap_or([0.0, 0.0, 1.0, 1.0]);
     MapData {
         gemeenten: geo.svg_paths(Layer::Gemeenten, None, 60.0),
         provincies: geo.svg_paths(Layer::Provincies, None, 60.0),
@@ -70,6 +78,9 @@ pub struct MapProps {
     pub selected: Option<String>,
     pub onpick: Callback<LonLat>,
     pub lang: Lang,
+    /// Start (and reset) view: a provincie, omgevingsdienst or veiligheidsregio id.
+    #[prop_or_default]
+    pub region: Option<String>,
 }
 
 struct Drag {
@@ -81,7 +92,10 @@ struct Drag {
 #[function_component(Map)]
 pub fn map(props: &MapProps) -> Html {
     let data = map_data();
-    let view = use_mut_ref(|| data.home);
+    let home = *use_memo(props.region.clone(), |region| {
+        region.as_deref().and_then(region_view).unwrap_or(data.home)
+    });
+    let view = use_mut_ref(|| home);
     let drag: Rc<RefCell<Option<Drag>>> = use_mut_ref(|| None);
     let redraw = use_force_update();
     let svg_ref = use_node_ref();
@@ -286,7 +300,6 @@ pub fn map(props: &MapProps) -> Html {
     };
     let reset = {
         let view = view.clone();
-        let home = data.home;
         let redraw = redraw.clone();
         Callback::from(move |_| {
             *view.borrow_mut() = home;

@@ -21,6 +21,8 @@ use crate::domain::rules::Rules;
 use crate::domain::{Engine, Outcome};
 use progress::{Progress, Score};
 
+use super::embed::Embedding;
+
 /// Files larger than this are refused before reading.
 const MAX_FILE_BYTES: f64 = oefenen::MAX_FILE_BYTES as f64;
 
@@ -36,6 +38,8 @@ pub struct OefenState {
     /// Projector mode: large type, high contrast, the path hidden.
     present: bool,
     progress: Progress,
+    /// Where this instance keeps the progress (`None`: an embedded instance without storage).
+    progress_key: Option<String>,
     message: Option<String>,
 }
 
@@ -78,11 +82,12 @@ const CASUS_FRAGMENT: &str = "#casus=";
 const MAX_LINK_CHARS: usize = 200_000;
 
 /// True when the URL holds a casus, so the app opens on the Oefenen view.
-pub fn link_in_url() -> bool {
-    gloo::utils::window()
-        .location()
-        .hash()
-        .is_ok_and(|h| h.starts_with(CASUS_FRAGMENT))
+pub fn link_in_url(embedding: &Embedding) -> bool {
+    embedding.owns_fragment
+        && gloo::utils::window()
+            .location()
+            .hash()
+            .is_ok_and(|h| h.starts_with(CASUS_FRAGMENT))
 }
 
 /// The casus in the URL: `None` when there is none, `Err` with a message when it is broken.
@@ -104,8 +109,9 @@ fn casus_from_url() -> Option<Result<Casus, String>> {
 }
 
 impl OefenState {
-    fn initial() -> OefenState {
-        let (progress, stored_message) = progress::load();
+    fn initial(embedding: &Embedding) -> OefenState {
+        let progress_key = embedding.storage_key(progress::STORAGE_NAME);
+        let (progress, stored_message) = progress::load(progress_key.as_deref());
         let loaded = Engine::bundled()
             .map_err(|e| e.to_string())
             .and_then(|e| bundled_leerpad(e).map_err(|e| e.to_string()));
@@ -113,7 +119,7 @@ impl OefenState {
             Ok(lp) => (lp.id, lp.title, lp.casussen, stored_message),
             Err(e) => (String::new(), String::new(), Vec::new(), Some(e)),
         };
-        match casus_from_url() {
+        match casus_from_url().filter(|_| embedding.owns_fragment) {
             Some(Ok(casus)) => {
                 leerpad_id = format!("eigen:{}", casus.id);
                 leerpad_title = casus.title.clone();
@@ -142,6 +148,7 @@ impl OefenState {
             show_hints: false,
             present: false,
             progress,
+            progress_key,
             message,
         }
     }
@@ -209,7 +216,10 @@ impl Reducible for OefenState {
                                     total: g.total,
                                 },
                             );
-                        progress::save(&next.progress);
+                        if let Err(e) = progress::save(next.progress_key.as_deref(), &next.progress)
+                        {
+                            next.message = Some(format!("Uw voortgang is niet opgeslagen: {e}."));
+                        }
                         next.grading = Some(g);
                     }
                     Err(e) => next.message = Some(e),
@@ -356,7 +366,8 @@ fn download(value: &serde_json::Value, name: &str) -> Result<(), String> {
 #[function_component(Oefenen)]
 pub fn oefenen_view(props: &OefenenProps) -> Html {
     let lang = props.lang;
-    let state = use_reducer(OefenState::initial);
+    let embedding = use_context::<Rc<Embedding>>().unwrap_or_default();
+    let state = use_reducer(move || OefenState::initial(&embedding));
     let reader = use_mut_ref(|| None::<Vec<FileReader>>);
 
     let onopen = {

@@ -1,14 +1,15 @@
 //! Where the scenario lives outside the app: the URL fragment (shareable, the source of
 //! truth), localStorage (survives a reload without the fragment), and files.
 
-use gloo::storage::{LocalStorage, Storage};
 use wasm_bindgen::JsCast;
 
+use super::embed::Embedding;
 use super::state::State;
+use super::storage;
 
 const FRAGMENT_KEY: &str = "scenario=";
-/// Versioned, so a future format never gets misread by this version.
-const STORAGE_KEY: &str = "routewijzer.v1.scenario";
+/// The key's last part, after the instance's versioned prefix (`routewijzer.v1.scenario`).
+const STORAGE_NAME: &str = "scenario";
 /// A shared link longer than this was not made by Routewijzer.
 const MAX_FRAGMENT_CHARS: usize = 100_000;
 /// Scenario files larger than this are refused before reading.
@@ -27,9 +28,13 @@ fn current_fragment() -> String {
     gloo::utils::window().location().hash().unwrap_or_default()
 }
 
-/// The state in the URL: `None` when there is none, `Err` with a Dutch message when the
-/// fragment is damaged (truncated, double-encoded, oversized, not a scenario).
-pub fn from_fragment() -> Option<Result<State, String>> {
+/// The state in the URL: `None` when there is none (or this instance does not own the URL),
+/// `Err` with a Dutch message when the fragment is damaged (truncated, double-encoded,
+/// oversized, not a scenario).
+pub fn from_fragment(embedding: &Embedding) -> Option<Result<State, String>> {
+    if !embedding.owns_fragment {
+        return None;
+    }
     let hash = current_fragment();
     let encoded = hash.strip_prefix('#')?.strip_prefix(FRAGMENT_KEY)?;
     Some(decode_fragment(encoded))
@@ -55,23 +60,39 @@ pub fn fragment_matches(state: &State) -> bool {
     current_fragment() == fragment_of(state)
 }
 
-/// Writes the state to the URL (without a new history entry) and to localStorage.
-pub fn save(state: &State) {
-    let fragment = fragment_of(state);
-    if current_fragment() != fragment {
-        if let Ok(history) = gloo::utils::window().history() {
-            let _ =
-                history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&fragment));
+/// Writes the state to the URL (without a new history entry) and to localStorage, as far
+/// as this instance owns them.
+pub fn save(state: &State, embedding: &Embedding) {
+    if embedding.owns_fragment {
+        let fragment = fragment_of(state);
+        if current_fragment() != fragment {
+            if let Ok(history) = gloo::utils::window().history() {
+                let _ = history.replace_state_with_url(
+                    &wasm_bindgen::JsValue::NULL,
+                    "",
+                    Some(&fragment),
+                );
+            }
         }
     }
     // A full or blocked storage only costs the reload fallback; the URL still holds it.
-    let _ = LocalStorage::set(STORAGE_KEY, state.draft().to_string());
+    if let Some(key) = embedding.storage_key(STORAGE_NAME) {
+        let _ = storage::write(&key, &state.draft().to_string());
+    }
 }
 
-/// The state saved in this browser, if it is readable; a corrupt or foreign entry is ignored.
-pub fn from_storage() -> Option<State> {
-    let text: String = LocalStorage::get(STORAGE_KEY).ok()?;
-    State::from_scenario_text(&text).ok()
+/// The state saved in this browser, if it is readable; a corrupt or foreign entry is set
+/// aside (never overwritten unseen) and `None` returned.
+pub fn from_storage(embedding: &Embedding) -> Option<State> {
+    let key = embedding.storage_key(STORAGE_NAME)?;
+    let text = storage::read(&key)?;
+    // Versions before 0.2 stored the scenario as a JSON string holding the JSON.
+    let text = serde_json::from_str::<String>(&text).unwrap_or(text);
+    let state = State::from_scenario_text(&text).ok();
+    if state.is_none() {
+        storage::set_aside(&key);
+    }
+    state
 }
 
 /// Offers the scenario as a file download, in the contract format.

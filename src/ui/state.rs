@@ -273,6 +273,15 @@ impl State {
             }
         }
         let scenario = engine.parse(&probe).map_err(|e| e.to_string())?;
+        // A location the engine cannot place (unknown gemeente, a point at sea) is refused
+        // now, with the engine's message, rather than loaded as a broken state.
+        if has_place {
+            if let Err(e) = crate::domain::explain_json(&probe) {
+                if e.path.starts_with("location") {
+                    return Err(e.to_string());
+                }
+            }
+        }
         let mut state = State {
             configuration: None,
             ..State::default()

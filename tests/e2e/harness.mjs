@@ -14,10 +14,18 @@ export const repoRoot = join(here, '..', '..');
 export const outputDir = join(repoRoot, 'tests', 'output');
 mkdirSync(outputDir, { recursive: true });
 
-/** Starts scripts/serve.py on a free port, serving `dir`; resolves to { url, stop }. */
-export function startServer(dir = repoRoot) {
+/**
+ * Starts scripts/serve.py on a free port, serving `dir` under the strict CSP header;
+ * resolves to { url, stop }. `frameAncestors` names who may frame its pages, `frameSrc`
+ * what they may frame.
+ */
+export function startServer(dir = repoRoot, { frameAncestors, frameSrc } = {}) {
+  const extra = [
+    ...(frameAncestors ? ['--frame-ancestors', frameAncestors] : []),
+    ...(frameSrc ? ['--frame-src', frameSrc] : []),
+  ];
   return new Promise((resolve, reject) => {
-    const server = spawn('python3', [join(repoRoot, 'scripts', 'serve.py'), '--port', '0', '--dir', dir], {
+    const server = spawn('python3', [join(repoRoot, 'scripts', 'serve.py'), '--port', '0', '--dir', dir, ...extra], {
       stdio: ['ignore', 'pipe', 'inherit'],
     });
     server.on('error', reject);
@@ -75,16 +83,19 @@ export async function openWatchedPage(context, url) {
 const require = createRequire(import.meta.url);
 const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 
-/** Runs axe-core (WCAG 2.1 A and AA rules) in the page; returns the violations. */
-export async function axeViolations(page) {
+/**
+ * Runs axe-core (WCAG 2.1 A and AA rules) in the page, or only in the `include` selectors
+ * (axe context, e.g. [['#app']]); returns the violations.
+ */
+export async function axeViolations(page, include) {
   // evaluate() runs through the DevTools protocol, so the page's CSP does not block it.
   await page.evaluate(axeSource);
-  return page.evaluate(async () => {
-    const result = await window.axe.run(document, {
+  return page.evaluate(async (include) => {
+    const result = await window.axe.run(include ? { include } : document, {
       runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
     });
     return result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length}x: ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')})`);
-  });
+  }, include);
 }
 
 /**

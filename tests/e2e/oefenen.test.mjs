@@ -101,13 +101,16 @@ test('answer wrongly, then rightly; progress survives a reload; a broken file ke
   await page.close();
 });
 
-test('corrupt or future-version progress is ignored with a message', async () => {
-  for (const bad of ['{nee', '{"version": 99, "done": {}}']) {
+test('corrupt or future-version progress is set aside with a message, never lost', async () => {
+  for (const [bad, why] of [['{nee', /beschadigd/], ['{"version": 99, "done": {}}', /andere versie/]]) {
     const { page, problems } = await openWatchedPage(env.browser, env.server.url);
-    await page.evaluate(([k, v]) => localStorage.setItem(k, v), [KEY, bad]);
+    await page.evaluate(([k, v]) => { localStorage.clear(); localStorage.setItem(k, v); }, [KEY, bad]);
     await page.reload();
     await openOefenen(page);
-    assert.match(await page.textContent('.rw-oefenen .rw-notice'), /oefenvoortgang .* genegeerd/);
+    const notice = await page.textContent('.rw-oefenen .rw-notice');
+    assert.match(notice, why);
+    assert.match(notice, new RegExp(`bewaard als '${KEY}.beschadigd'`));
+    assert.equal(await page.evaluate((k) => localStorage.getItem(`${k}.beschadigd`), KEY), bad);
     assert.match(await page.textContent('#rw-h-casus'), /^Casus 1: /);
     assert.deepEqual(await problems(), []);
     await page.close();

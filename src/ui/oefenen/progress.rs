@@ -3,10 +3,12 @@
 
 use std::collections::BTreeMap;
 
-use gloo::storage::{LocalStorage, Storage};
 use serde::{Deserialize, Serialize};
 
-pub const STORAGE_KEY: &str = "routewijzer.v1.oefenen";
+use crate::ui::storage;
+
+/// The key's last part; the instance's prefix comes first (`routewijzer.v1.oefenen`).
+pub const STORAGE_NAME: &str = "oefenen";
 pub const VERSION: u32 = 1;
 
 /// One casus answered: how many parts were right out of how many.
@@ -23,48 +25,48 @@ pub struct Progress {
     pub done: BTreeMap<String, BTreeMap<String, Score>>,
 }
 
-/// The stored progress, or a fresh one with a message saying why the stored one was ignored.
-pub fn load() -> (Progress, Option<String>) {
+/// The stored progress, or a fresh one with a message saying why the stored one was set
+/// aside (under `<key>.beschadigd`, so the next save loses nothing).
+pub fn load(key: Option<&str>) -> (Progress, Option<String>) {
     let fresh = Progress {
         version: VERSION,
         done: BTreeMap::new(),
     };
     // Raw text, not gloo's JSON-in-JSON, so the entry is plain JSON anyone can read.
-    let Some(text) = LocalStorage::raw().get_item(STORAGE_KEY).ok().flatten() else {
-        // Nothing stored yet (or storage blocked): start fresh, silently.
+    // Nothing stored yet, storage blocked, or an embedded instance without storage.
+    let Some(key) = key else {
         return (fresh, None);
     };
-    let value: serde_json::Value = match serde_json::from_str(&text) {
-        Ok(v) => v,
-        Err(_) => {
-            return (
-                fresh,
-                Some("De opgeslagen oefenvoortgang is beschadigd en is genegeerd.".to_string()),
-            )
-        }
+    let Some(text) = storage::read(key) else {
+        return (fresh, None);
     };
-    let version = value.get("version").and_then(serde_json::Value::as_u64);
-    if version != Some(u64::from(VERSION)) {
-        return (
-            fresh,
-            Some(
-                "De opgeslagen oefenvoortgang komt van een andere versie van Routewijzer en is genegeerd."
-                    .to_string(),
-            ),
-        );
-    }
-    match serde_json::from_value::<Progress>(value) {
-        Ok(p) => (p, None),
-        Err(_) => (
-            fresh,
-            Some("De opgeslagen oefenvoortgang is beschadigd en is genegeerd.".to_string()),
-        ),
-    }
+    let value = serde_json::from_str::<serde_json::Value>(&text).ok();
+    let version = value
+        .as_ref()
+        .and_then(|v| v.get("version"))
+        .and_then(serde_json::Value::as_u64);
+    let problem = match version {
+        Some(v) if v != u64::from(VERSION) => "komt van een andere versie van Routewijzer",
+        _ => match value.and_then(|v| serde_json::from_value::<Progress>(v).ok()) {
+            Some(progress) => return (progress, None),
+            None => "is beschadigd",
+        },
+    };
+    let kept = storage::set_aside(key).map_or(String::new(), |aside| {
+        format!(" Het oude gegeven is bewaard als '{aside}'.")
+    });
+    (
+        fresh,
+        Some(format!(
+            "De opgeslagen oefenvoortgang {problem} en wordt niet gebruikt.{kept}"
+        )),
+    )
 }
 
-/// Stores the progress; a full or blocked storage only costs the reload.
-pub fn save(progress: &Progress) {
-    if let Ok(text) = serde_json::to_string(progress) {
-        let _ = LocalStorage::raw().set_item(STORAGE_KEY, &text);
-    }
+/// Stores the progress; the error says why it will not survive a reload.
+pub fn save(key: Option<&str>, progress: &Progress) -> Result<(), String> {
+    let (Some(key), Ok(text)) = (key, serde_json::to_string(progress)) else {
+        return Ok(());
+    };
+    storage::write(key, &text)
 }

@@ -1,0 +1,176 @@
+// Embedding (issue 9): two instances on a hostile host page, and an iframe host driving the
+// app through postMessage. Both run from the `make dist` bundle under the strict CSP header.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startServer, launchBrowser, openWatchedPage, axeViolations, repoRoot, outputDir } from './harness.mjs';
+
+const bundles = existsSync(join(repoRoot, 'dist')) ? readdirSync(join(repoRoot, 'dist')) : [];
+const bundle = join(repoRoot, 'dist', bundles.find((d) => d.startsWith('routewijzer-')) ?? 'missing');
+const hosts = join(repoRoot, 'tests', 'e2e', 'hosts');
+let browser;
+
+before(async () => { browser = await launchBrowser(); });
+after(async () => { await browser?.close(); });
+
+/** A copy of the bundle with the host pages beside it, as an intranet would put it. */
+function siteWithHosts() {
+  const dir = mkdtempSync(join(tmpdir(), 'rw-embed-'));
+  cpSync(bundle, dir, { recursive: true });
+  cpSync(hosts, dir, { recursive: true });
+  return dir;
+}
+
+test('two instances on a hostile host page keep their own state, storage and styles', async () => {
+  const server = await startServer(siteWithHosts());
+  try {
+    const { page, problems } = await openWatchedPage(browser, `${server.url}two-instances.html`);
+    const first = page.locator('#first');
+    const second = page.locator('#second');
+    // Playwright's CSS locators pierce open shadow roots.
+    await first.locator('.rw-location-card').waitFor();
+    await second.locator('.rw-verzoek').first().waitFor();
+
+    // Options: the first is compact, Dutch, only the explainer, placed in Oss by region.
+    assert.equal(await first.locator('nav.rw-views').isHidden(), true, 'one view: no tabs');
+    assert.equal(await first.locator('.rw-lead').isHidden(), true, 'compact mode hides the lead');
+    assert.match(await first.locator('.rw-location-card').textContent(), /Oss/);
+    // The second is English, in Tilburg, with an outcome from its scenario option.
+    assert.match(await second.locator('.rw-lang').textContent(), /Nederlands/);
+    assert.match(await second.locator('.rw-panel-outcome').textContent(), /Tilburg/);
+
+    // The host's CSS does not reach into the app ...
+    const h1 = await first.locator('h1').evaluate((el) => {
+      const s = getComputedStyle(el);
+      return { size: s.fontSize, colour: s.color, transform: s.textTransform, display: getComputedStyle(el.closest('.rw-app')).display };
+    });
+    assert.deepEqual(h1, { size: '20px', colour: 'rgb(1, 104, 155)', transform: 'none', display: 'block' });
+    const secondH1 = await second.locator('h1').evaluate((el) => getComputedStyle(el).fontSize);
+    assert.equal(secondH1, '28px', 'em sizes follow the shadow host, not the page\'s 10px rem');
+    const appButton = await second.locator('.rw-lang').evaluate((el) => getComputedStyle(el).backgroundColor);
+    assert.notEqual(appButton, 'rgb(255, 0, 0)');
+    // ... and the app's CSS does not reach out: the host's own .rw-lead and .rw-button.
+    const hostLead = await page.locator('#host-lead').evaluate((el) => getComputedStyle(el).color);
+    assert.equal(hostLead, 'rgb(255, 0, 255)');
+    const hostButton = await page.locator('#host-button').evaluate((el) => getComputedStyle(el).backgroundColor);
+    assert.equal(hostButton, 'rgb(255, 0, 0)');
+
+    // Changing one instance leaves the other alone; each stores under its own key and
+    // neither touches the host's URL.
+    const before = await second.locator('.rw-panel-outcome').textContent();
+    await first.locator('#rw-gemeente-search').fill('Uden');
+    await first.locator('.rw-hit').first().click();
+    await first.locator('.rw-location-card').getByText('Maashorst').first().waitFor();
+    assert.equal(await second.locator('.rw-panel-outcome').textContent(), before);
+    const stored = await page.evaluate(() => Object.keys(localStorage).sort());
+    assert.ok(stored.includes('routewijzer.v1.eerste.scenario'), stored.join());
+    assert.ok(stored.includes('routewijzer.v1.tweede.scenario'), stored.join());
+    assert.ok(!stored.includes('routewijzer.v1.scenario'), 'embedded instances never use the page\'s key');
+    assert.equal(new URL(page.url()).hash, '', 'the host page\'s URL is left alone');
+
+    // Reload: each instance comes back with its own work.
+    await page.reload();
+    await first.locator('.rw-location-card').getByText('Maashorst').first().waitFor();
+    await second.locator('.rw-panel-outcome').getByText('Tilburg').first().waitFor();
+
+    // Before axe: axe itself injects a <style> into shadow roots, which the CSP refuses.
+    assert.deepEqual(await problems(), []);
+    // The apps only: the host page's own garish colours are the host's business.
+    assert.deepEqual(await axeViolations(page, [['#first'], ['#second']]), []);
+    await page.screenshot({ path: join(outputDir, 'embed-two-instances.png'), fullPage: true });
+    await page.close();
+  } finally {
+    server.stop();
+  }
+});
+
+test('a wrong option is named in the element instead of an empty box', async () => {
+  const dir = siteWithHosts();
+  writeFileSync(join(dir, 'bad.html'), readFileSync(join(hosts, 'two-instances.html'), 'utf8')
+    .replace('views="verklaren"', 'views="verklaren kaartspel"')
+    .replace('<script type="module" src="two-instances.js"></script>', ''));
+  const server = await startServer(dir);
+  try {
+    const { page } = await openWatchedPage(browser, `${server.url}bad.html`);
+    const alert = page.locator('#first [role=alert]');
+    await alert.waitFor();
+    assert.match(await alert.textContent(), /onbekende weergave "kaartspel"/);
+    await page.close();
+  } finally {
+    server.stop();
+  }
+});
+
+/** The app's bundle on its own origin, allowing `parentOrigins` and framed by `framers`. */
+async function appServer(parentOrigins, framers) {
+  const dir = mkdtempSync(join(tmpdir(), 'rw-framed-'));
+  cpSync(bundle, dir, { recursive: true });
+  const index = join(dir, 'index.html');
+  const html = readFileSync(index, 'utf8');
+  const meta = '<meta name="routewijzer-parent-origins" content="">';
+  assert.ok(html.includes(meta), 'index.html has the allow-list meta tag');
+  writeFileSync(index, html.replace(meta, `<meta name="routewijzer-parent-origins" content="${parentOrigins.join(' ')}">`));
+  return startServer(dir, { frameAncestors: framers.join(' ') });
+}
+
+const scenario = {
+  format: 'routewijzer-scenario/1',
+  location: { gemeente: 'GM0828' },
+  activities: [{ activity: 'milieubelastende-activiteit', verzoektype: 'melding' }],
+  configuration: 'voorbeeld-noord-brabant',
+};
+
+test('an iframe host drives the app by postMessage; other origins are ignored', async () => {
+  // Host pages may frame any local port: the app's is not known before it starts.
+  const host = await startServer(hosts, { frameSrc: 'http://127.0.0.1:*' });
+  const stranger = await startServer(hosts, { frameSrc: 'http://127.0.0.1:*' });
+  const hostOrigin = new URL(host.url).origin;
+  const strangerOrigin = new URL(stranger.url).origin;
+  const app = await appServer([hostOrigin], [hostOrigin, strangerOrigin]);
+  try {
+    const { page, problems } = await openWatchedPage(browser, `${host.url}iframe-host.html?app=${encodeURIComponent(app.url)}`);
+    const frame = page.frameLocator('#frame');
+    await frame.locator('h1').waitFor();
+    // The app reports its height so the host can size the iframe.
+    await page.waitForFunction(() => window.received.some((m) => m.type === 'routewijzer:resize' && m.height > 300));
+    await page.evaluate((s) => window.send({ type: 'routewijzer:set-scenario', scenario: s }), scenario);
+    await frame.locator('.rw-verzoek').first().waitFor();
+    await page.evaluate(() => window.send({ type: 'routewijzer:get-outcome' }));
+    const answer = await page.waitForFunction(() => window.received.find((m) => m.type === 'routewijzer:outcome'));
+    const outcome = (await answer.jsonValue()).outcome;
+    assert.equal(outcome.total_triggers, 2);
+    assert.equal(outcome.verzoeken[0].bevoegd_gezag.id, 'GM0828');
+    assert.equal(outcome.verzoeken[0].behandeldienst.id, 'ODBN');
+    assert.ok(await page.evaluate(() => window.received.some((m) => m.type === 'routewijzer:changed' && m.outcome)));
+    // A broken scenario is answered with the engine's message; the app keeps its state.
+    await page.evaluate(() => window.send({ type: 'routewijzer:set-scenario', scenario: { format: 'routewijzer-scenario/1', location: { gemeente: 'GM9999' }, activities: [] } }));
+    const error = await page.waitForFunction(() => window.received.find((m) => m.type === 'routewijzer:error'));
+    assert.match((await error.jsonValue()).error, /GM9999/);
+    assert.match(await frame.locator('.rw-location-card').textContent(), /Oss/);
+    // The framed app's own files are the only other origin the host page may reach.
+    const foreign = (await problems()).filter((p) => !p.startsWith(`foreign request: ${app.url}`));
+    assert.deepEqual(foreign, []);
+
+    // The same messages from an origin that is not allowed change nothing and get no answer.
+    const other = await openWatchedPage(browser, `${stranger.url}iframe-host.html?app=${encodeURIComponent(app.url)}`);
+    const strangerFrame = other.page.frameLocator('#frame');
+    await strangerFrame.locator('.rw-location-card').waitFor();
+    const untouched = await strangerFrame.locator('.rw-location-card').textContent();
+    await other.page.evaluate((s) => {
+      window.send({ type: 'routewijzer:set-scenario', scenario: { ...s, location: { gemeente: 'GM0796' } } });
+      window.send({ type: 'routewijzer:get-outcome' });
+    }, scenario);
+    await other.page.waitForTimeout(500);
+    assert.deepEqual(await other.page.evaluate(() => window.received), [], 'no answer, not even a resize');
+    assert.equal(await strangerFrame.locator('.rw-location-card').textContent(), untouched);
+    assert.doesNotMatch(untouched, /Hertogenbosch/);
+    await page.close();
+    await other.page.close();
+  } finally {
+    host.stop();
+    stranger.stop();
+    app.stop();
+  }
+});

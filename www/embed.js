@@ -1,0 +1,94 @@
+// Embeds Routewijzer in another page without an iframe: the custom element
+// <routewijzer-app> or mount(element, options) (docs/embedding.md). Every instance lives in
+// its own shadow root, so the host page's CSS cannot break the app and the app's CSS
+// cannot leak out; ids and storage keys stay per instance.
+import init, { mount as mountWasm } from '../pkg/routewijzer.js';
+
+const STYLESHEET = new URL('./style.css', import.meta.url).href;
+const MAX_CONFIGURATION_BYTES = 1 << 20;
+let started; // one Wasm module serves every instance on the page
+
+/** Mounts an instance into `element`; resolves to a handle with destroy(). */
+export async function mount(element, options = {}) {
+  if (!(element instanceof Element)) throw new TypeError('routewijzer: mount(element, options): element is geen DOM-element');
+  started ??= init();
+  await started;
+  const resolved = { ...options };
+  if (typeof resolved.configuration === 'string' && /[/.]/.test(resolved.configuration)) {
+    resolved.configuration = await fetchConfiguration(resolved.configuration);
+  }
+  const shadow = element.shadowRoot ?? element.attachShadow({ mode: 'open' });
+  const style = document.createElement('link');
+  style.rel = 'stylesheet';
+  style.href = STYLESHEET;
+  const root = document.createElement('div');
+  root.className = 'rw-root';
+  shadow.replaceChildren(style, root);
+  return mountWasm(root, resolved);
+}
+
+/** A configuration file from the host's own origin (never another one: no third parties). */
+async function fetchConfiguration(address) {
+  const url = new URL(address, document.baseURI);
+  if (url.origin !== location.origin) {
+    throw new Error(`routewijzer: configuration ${url.href} staat niet op dezelfde origin als deze pagina`);
+  }
+  const response = await fetch(url, { credentials: 'same-origin' });
+  if (!response.ok) throw new Error(`routewijzer: configuration ${url.href}: HTTP ${response.status}`);
+  const text = await response.text();
+  if (text.length > MAX_CONFIGURATION_BYTES) throw new Error(`routewijzer: configuration ${url.href} is groter dan 1 MB`);
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw new Error(`routewijzer: configuration ${url.href} is geen JSON: ${error.message}`);
+  }
+}
+
+/** Options from the element's attributes: the no-JavaScript way for a CMS page. */
+function optionsFrom(element) {
+  const text = (name) => element.getAttribute(name) ?? undefined;
+  const options = {
+    id: text('instance'),
+    lang: text('language'),
+    region: text('region'),
+    configuration: text('configuration'),
+    views: text('views')?.split(/[\s,]+/).filter(Boolean),
+    compact: element.hasAttribute('compact') || undefined,
+    fragment: element.hasAttribute('fragment') || undefined,
+  };
+  const scenario = text('scenario');
+  if (scenario !== undefined) {
+    try {
+      options.scenario = JSON.parse(scenario);
+    } catch (error) {
+      throw new Error(`routewijzer: het attribuut scenario is geen JSON: ${error.message}`);
+    }
+  }
+  return Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined));
+}
+
+class RoutewijzerApp extends HTMLElement {
+  async connectedCallback() {
+    if (this.instance || this.starting) return;
+    this.starting = true;
+    try {
+      this.instance = await mount(this, optionsFrom(this));
+    } catch (error) {
+      // A wrong attribute is named in the page, as text, instead of leaving an empty box.
+      console.error(error);
+      const message = document.createElement('p');
+      message.setAttribute('role', 'alert');
+      message.textContent = String(error.message ?? error);
+      (this.shadowRoot ?? this.attachShadow({ mode: 'open' })).replaceChildren(message);
+    } finally {
+      this.starting = false;
+    }
+  }
+
+  disconnectedCallback() {
+    this.instance?.destroy();
+    this.instance = undefined;
+  }
+}
+
+if (!customElements.get('routewijzer-app')) customElements.define('routewijzer-app', RoutewijzerApp);
