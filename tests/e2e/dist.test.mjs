@@ -32,6 +32,9 @@ test('the bundle runs from its own folder without errors or foreign requests', a
     const { page, problems } = await openWatchedPage(browser, server.url);
     await page.waitForSelector('h1');
     assert.match(await page.textContent('h1'), /Routewijzer/);
+    // The version a hoster quotes in an accessibility statement is the one in Cargo.toml.
+    const version = /^version = "([^"]+)"/m.exec(readFileSync(join(repoRoot, 'Cargo.toml'), 'utf8'))[1];
+    assert.match(await page.textContent('.rw-footer'), new RegExp(`versie ${version.replaceAll('.', '\\.')}`));
     assert.deepEqual(await problems(), []);
     await page.close();
   } finally {
