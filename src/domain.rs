@@ -13,6 +13,7 @@ pub mod error;
 pub mod finding;
 pub mod ids;
 mod json;
+pub mod link;
 pub mod oefenen;
 pub mod organisations;
 pub mod outcome;

@@ -194,3 +194,19 @@ fn the_message_check_rejects_bad_messages() {
     assert!(std::panic::catch_unwind(|| checks::assert_message("test", &long)).is_err());
     checks::assert_message("test", "activities[0].activity: onbekende activiteit 'x'");
 }
+
+#[test]
+fn link_fragment_corpus() {
+    replay("link_fragment");
+}
+
+#[test]
+fn casus_corpus() {
+    // The seeds include every bundled casus.
+    assert!(replay("casus") >= 10);
+}
+
+#[test]
+fn leerpad_corpus() {
+    replay("leerpad");
+}

@@ -8,7 +8,9 @@
 //! whose message is one non-empty line of plain text (no control characters, so it cannot
 //! break a terminal or a log line) of reasonable length.
 
+use routewijzer::domain::oefenen::{self, casus_to_json, load_casus, load_leerpad};
 use routewijzer::domain::rules::Rules;
+use routewijzer::domain::{explain_json, link, parse_json_text};
 use routewijzer::domain::{explain_str, Catalogue, Configuration, Engine, Organisations};
 use routewijzer::geo::{self, CoordFormat, Geography};
 
@@ -25,6 +27,9 @@ pub const TARGETS: &[(&str, Check)] = &[
     ("rules_json", rules_json),
     ("geography", geography),
     ("gemeente_search", gemeente_search),
+    ("link_fragment", link_fragment),
+    ("casus", casus),
+    ("leerpad", leerpad),
 ];
 
 /// Longest error message we accept as "readable" (characters).
@@ -291,4 +296,56 @@ pub fn geography(data: &[u8]) {
 
 fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
     haystack.windows(needle.len()).position(|w| w == needle)
+}
+
+/// A share link's fragment value (`#scenario=…`) → text → scenario, as the app opens it:
+/// whatever arrives either decodes and re-encodes to the same text, or is refused with a
+/// message.
+pub fn link_fragment(data: &[u8]) {
+    let encoded = text(data);
+    match link::decode(&encoded, 100_000) {
+        Ok(decoded) => {
+            assert_eq!(
+                link::decode(&link::encode(&decoded), usize::MAX),
+                Ok(decoded.clone())
+            );
+            match parse_json_text(&decoded) {
+                Ok(value) => {
+                    if let Err(e) = explain_json(&value) {
+                        assert_message("link scenario", &e.to_string());
+                    }
+                }
+                Err(e) => assert_message("link JSON", &e.to_string()),
+            }
+        }
+        Err(e) => assert_message("link", &e.to_string()),
+    }
+}
+
+/// A casus file a trainer edited by hand: it loads, and then its expected answers come from
+/// the engine and it writes back to a file that loads to the same casus; or a message.
+pub fn casus(data: &[u8]) {
+    let e = engine();
+    match load_casus(e, "fuzz.json", &text(data)) {
+        Ok(casus) => {
+            if let Err(err) = oefenen::expected_answers(e, &casus) {
+                assert_message("casus answers", &err.to_string());
+            }
+            let written = casus_to_json(&casus).to_string();
+            match load_casus(e, "fuzz.json", &written) {
+                Ok(back) => assert_eq!(back, casus, "casus does not round-trip"),
+                Err(err) => panic!("a written casus does not load: {err}"),
+            }
+        }
+        Err(err) => assert_message("casus", &err.to_string()),
+    }
+}
+
+/// A leerpad file with the bundled casussen beside it (the upload of several files).
+pub fn leerpad(data: &[u8]) {
+    let e = engine();
+    match load_leerpad(e, "leerpad.json", &text(data), oefenen::BUNDLED_CASUSSEN) {
+        Ok(path) => assert!(!path.casussen.is_empty(), "a leerpad without casussen"),
+        Err(err) => assert_message("leerpad", &err.to_string()),
+    }
 }

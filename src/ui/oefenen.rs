@@ -95,14 +95,8 @@ fn casus_from_url() -> Option<Result<Casus, String>> {
     let hash = gloo::utils::window().location().hash().ok()?;
     let encoded = hash.strip_prefix(CASUS_FRAGMENT)?;
     Some((|| {
-        if encoded.len() > MAX_LINK_CHARS {
-            return Err(format!(
-                "de link is te lang (maximaal {MAX_LINK_CHARS} tekens)"
-            ));
-        }
-        let text: String = js_sys::decode_uri_component(encoded)
-            .map_err(|_| "de link is beschadigd (ongeldige %-codering)".to_string())?
-            .into();
+        let text =
+            crate::domain::link::decode(encoded, MAX_LINK_CHARS).map_err(|e| e.to_string())?;
         let engine = Engine::bundled().map_err(|e| e.to_string())?;
         load_casus(engine, "link", &text).map_err(|e| e.to_string())
     })())

@@ -6,6 +6,7 @@ use wasm_bindgen::JsCast;
 use super::embed::Embedding;
 use super::state::State;
 use super::storage;
+use crate::domain::link;
 
 const FRAGMENT_KEY: &str = "scenario=";
 /// The key's last part, after the instance's versioned prefix (`routewijzer.v1.scenario`).
@@ -18,10 +19,7 @@ pub const MAX_FILE_BYTES: f64 = 1_048_576.0;
 /// The fragment that encodes this state.
 pub fn fragment_of(state: &State) -> String {
     let json = state.draft().to_string();
-    format!(
-        "#{FRAGMENT_KEY}{}",
-        String::from(js_sys::encode_uri_component(&json))
-    )
+    format!("#{FRAGMENT_KEY}{}", link::encode(&json))
 }
 
 fn current_fragment() -> String {
@@ -41,17 +39,7 @@ pub fn from_fragment(embedding: &Embedding) -> Option<Result<State, String>> {
 }
 
 fn decode_fragment(encoded: &str) -> Result<State, String> {
-    if encoded.len() > MAX_FRAGMENT_CHARS {
-        return Err(format!(
-            "de link is te lang ({} tekens, maximaal {MAX_FRAGMENT_CHARS})",
-            encoded.len()
-        ));
-    }
-    let text: String = js_sys::decode_uri_component(encoded)
-        .map_err(|_| {
-            "de link is beschadigd (ongeldige %-codering; misschien afgebroken)".to_string()
-        })?
-        .into();
+    let text = link::decode(encoded, MAX_FRAGMENT_CHARS).map_err(|e| e.to_string())?;
     State::from_scenario_text(&text).map_err(|e| format!("de link bevat geen geldig scenario: {e}"))
 }
 
