@@ -10,8 +10,8 @@
 use std::collections::BTreeSet;
 
 use routewijzer::domain::oefenen::{
-    self, bundled_leerpad, expected_answers, explanation, grade, load_casus, load_leerpad, missed,
-    Answer, Answers, Ask, Topic, BUNDLED_CASUSSEN, BUNDLED_LEERPAD,
+    self, bundled_leerpad, expected_answers, explanation, grade, leerpad_to_json, load_casus,
+    load_leerpad, missed, Answer, Answers, Ask, Topic, BUNDLED_CASUSSEN, BUNDLED_LEERPAD,
 };
 use routewijzer::domain::Engine;
 
@@ -401,4 +401,29 @@ fn casus_files_round_trip_and_drafts_from_every_fixture_load() {
         n += 1;
     }
     assert!(n >= 30, "{n}");
+}
+
+#[test]
+fn a_downloaded_leerpad_is_one_file_that_loads_to_the_same_leerpad() {
+    let engine = engine();
+    let bundled = bundled_leerpad(engine).unwrap();
+    let text = serde_json::to_string_pretty(&leerpad_to_json(&bundled)).unwrap();
+    let back = load_leerpad(engine, "download.json", &text, &[]).unwrap();
+    assert_eq!(back, bundled);
+    // An inline casus that is broken is named by its place in the leerpad.
+    let mut value = leerpad_to_json(&bundled);
+    value["casussen"][2]["scenario"]["location"] = serde_json::json!({ "gemeente": "GM9999" });
+    let err = load_leerpad(engine, "download.json", &value.to_string(), &[])
+        .unwrap_err()
+        .to_string();
+    assert!(err.starts_with("download.json casussen[2]"), "{err}");
+    assert!(err.contains("GM9999"), "{err}");
+    value["casussen"][2] = serde_json::json!(7);
+    let err = load_leerpad(engine, "download.json", &value.to_string(), &[])
+        .unwrap_err()
+        .to_string();
+    assert!(
+        err.contains("verwacht een bestandsnaam of een casus"),
+        "{err}"
+    );
 }

@@ -787,20 +787,30 @@ pub fn load_leerpad(
     let mut casussen: Vec<Casus> = Vec::new();
     for (i, n) in names.iter().enumerate() {
         let path = format!("casussen[{i}]");
-        let name = n
-            .as_str()
-            .ok_or_else(|| CasusError::new(file, path.clone(), "verwacht een bestandsnaam"))?;
-        let (_, casus_text) = files.iter().find(|(f, _)| *f == name).ok_or_else(|| {
-            CasusError::new(
-                file,
-                path.clone(),
-                format!(
-                    "casusbestand '{}' niet gevonden",
-                    name.chars().take(80).collect::<String>()
-                ),
-            )
-        })?;
-        let casus = load_casus(engine, name, casus_text)?;
+        let casus = match n {
+            // A downloaded leerpad carries its casussen inline: one self-contained file.
+            Value::Object(_) => casus_from_value(engine, &format!("{file} {path}"), n)?,
+            Value::String(name) => {
+                let (_, casus_text) = files.iter().find(|(f, _)| f == name).ok_or_else(|| {
+                    CasusError::new(
+                        file,
+                        path.clone(),
+                        format!(
+                            "casusbestand '{}' niet gevonden",
+                            name.chars().take(80).collect::<String>()
+                        ),
+                    )
+                })?;
+                load_casus(engine, name, casus_text)?
+            }
+            _ => {
+                return Err(CasusError::new(
+                    file,
+                    path,
+                    "verwacht een bestandsnaam of een casus",
+                ))
+            }
+        };
         if let Some(j) = casussen.iter().position(|c| c.id == casus.id) {
             return Err(CasusError::new(
                 file,
@@ -1149,6 +1159,23 @@ pub fn rule_ids(outcome: &Outcome) -> Vec<String> {
 // ---------------------------------------------------------------- writing files (trainer)
 
 /// The casus as a file in the documented format (what `load_casus` reads back).
+/// A leerpad as one self-contained file: its casussen inline, in order (`load_leerpad`
+/// reads it back without any other file).
+pub fn leerpad_to_json(leerpad: &Leerpad) -> Value {
+    let mut o = Map::new();
+    o.insert("format".into(), Value::from(LEERPAD_FORMAT));
+    o.insert("id".into(), Value::from(leerpad.id.as_str()));
+    o.insert("title".into(), Value::from(leerpad.title.as_str()));
+    if let Some(d) = &leerpad.description {
+        o.insert("description".into(), Value::from(d.as_str()));
+    }
+    o.insert(
+        "casussen".into(),
+        Value::Array(leerpad.casussen.iter().map(casus_to_json).collect()),
+    );
+    Value::Object(o)
+}
+
 pub fn casus_to_json(casus: &Casus) -> Value {
     let questions: Vec<Value> = casus
         .questions

@@ -37,6 +37,9 @@ pub struct OefenState {
     show_hints: bool,
     /// Projector mode: large type, high contrast, the path hidden.
     present: bool,
+    /// In projector mode, the story is shown alone first, then the questions (`QUESTIONS`),
+    /// then the outcome (when `grading` is set).
+    step: u8,
     progress: Progress,
     /// Where this instance keeps the progress (`None`: an embedded instance without storage).
     progress_key: Option<String>,
@@ -51,6 +54,8 @@ pub enum OefenAction {
     Retry,
     Hints,
     Present,
+    /// Projector mode: the next (true) or previous step; see `OefenState::step`.
+    Step(bool),
     /// A trainer's casus from a file, already validated.
     Open(Box<Casus>),
     /// A trainer's leerpad with its casus files, already validated.
@@ -141,6 +146,7 @@ impl OefenState {
             grading: None,
             show_hints: false,
             present: false,
+            step: 0,
             progress,
             progress_key,
             message,
@@ -150,7 +156,36 @@ impl OefenState {
     fn casus(&self) -> Option<&Casus> {
         self.casussen.get(self.current)
     }
+
+    /// One step on the projector: story → questions → outcome → next casus, and back.
+    fn step(self: Rc<Self>, forward: bool) -> Rc<OefenState> {
+        let revealed = self.grading.is_some();
+        let action = match (forward, revealed, self.step) {
+            (true, true, _) if self.current + 1 < self.casussen.len() => {
+                OefenAction::Go(self.current + 1)
+            }
+            (true, true, _) => return self,
+            (true, false, STORY) => {
+                let mut next = (*self).clone();
+                next.step = QUESTIONS;
+                return Rc::new(next);
+            }
+            (true, false, _) => OefenAction::Reveal,
+            (false, true, _) => OefenAction::Retry,
+            (false, false, QUESTIONS) => {
+                let mut next = (*self).clone();
+                next.step = STORY;
+                return Rc::new(next);
+            }
+            (false, false, _) if self.current > 0 => OefenAction::Go(self.current - 1),
+            (false, false, _) => return self,
+        };
+        self.reduce(action)
+    }
 }
+
+const STORY: u8 = 0;
+const QUESTIONS: u8 = 1;
 
 impl Reducible for OefenState {
     type Action = OefenAction;
@@ -161,6 +196,7 @@ impl Reducible for OefenState {
             OefenAction::Go(i) => {
                 if i < next.casussen.len() {
                     next.current = i;
+                    next.step = STORY;
                     next.given = blank(next.casussen.get(i));
                     next.grading = None;
                     next.show_hints = false;
@@ -222,7 +258,9 @@ impl Reducible for OefenState {
             OefenAction::Retry => {
                 next.given = blank(next.casus());
                 next.grading = None;
+                next.step = QUESTIONS;
             }
+            OefenAction::Step(forward) => return self.step(forward),
             OefenAction::Hints => next.show_hints = !next.show_hints,
             OefenAction::Present => next.present = !next.present,
             OefenAction::Open(casus) => {
@@ -424,12 +462,13 @@ pub fn oefenen_view(props: &OefenenProps) -> Html {
         })
     };
 
-    // Keyboard: Page Down / → next casus, Page Up / ← previous (not while typing).
+    // Keyboard: Page Down / → next, Page Up / ← previous (not while typing): a casus at a
+    // time, or on the projector a step at a time (what a presenter's clicker sends).
     {
         let state = state.clone();
         use_effect_with(
-            (state.current, state.casussen.len()),
-            move |&(current, len)| {
+            (state.current, state.casussen.len(), state.present),
+            move |&(current, len, present)| {
                 let listener = gloo::events::EventListener::new(
                     &gloo::utils::document(),
                     "keydown",
@@ -450,6 +489,12 @@ pub fn oefenen_view(props: &OefenenProps) -> Html {
                             return;
                         }
                         match e.key().as_str() {
+                            "PageDown" | "ArrowRight" if present => {
+                                state.dispatch(OefenAction::Step(true))
+                            }
+                            "PageUp" | "ArrowLeft" if present => {
+                                state.dispatch(OefenAction::Step(false))
+                            }
                             "PageDown" | "ArrowRight" if current + 1 < len => {
                                 state.dispatch(OefenAction::Go(current + 1))
                             }
@@ -547,6 +592,22 @@ pub fn oefenen_view(props: &OefenenProps) -> Html {
                 }
             })
         };
+        let on_download_leerpad = {
+            let state = state.clone();
+            Callback::from(move |_| {
+                let id = state.leerpad_id.trim_start_matches("eigen:").to_string();
+                let leerpad = oefenen::Leerpad {
+                    id: id.clone(),
+                    title: state.leerpad_title.clone(),
+                    description: None,
+                    casussen: state.casussen.clone(),
+                };
+                let file = format!("{id}.leerpad.json");
+                if let Err(m) = download(&oefenen::leerpad_to_json(&leerpad), &file) {
+                    state.dispatch(OefenAction::Message(m));
+                }
+            })
+        };
         html! {
             <details class="rw-oef-trainer">
                 <summary>{ lang.t("Voor trainers", "For trainers") }</summary>
@@ -563,6 +624,9 @@ pub fn oefenen_view(props: &OefenenProps) -> Html {
                 </button>
                 <button type="button" class="rw-button" onclick={on_download}>
                     { lang.t("Download deze casus", "Download this casus") }
+                </button>
+                <button type="button" class="rw-button" onclick={on_download_leerpad}>
+                    { lang.t("Download het hele leerpad (één bestand)", "Download the whole leerpad (one file)") }
                 </button>
             </details>
         }
@@ -797,6 +861,16 @@ pub fn oefenen_view(props: &OefenenProps) -> Html {
         _ => html! {},
     };
 
+    let story_only = state.present && state.step == STORY && revealed.is_none();
+    let step_label = match (revealed.is_some(), state.step) {
+        (true, _) => lang.t("Stap 3 van 3: de uitkomst", "Step 3 of 3: the outcome"),
+        (false, STORY) => lang.t("Stap 1 van 3: het verhaal", "Step 1 of 3: the story"),
+        (false, _) => lang.t("Stap 2 van 3: de vragen", "Step 2 of 3: the questions"),
+    };
+    let step = |forward: bool| {
+        let state = state.clone();
+        Callback::from(move |_| state.dispatch(OefenAction::Step(forward)))
+    };
     let section_class = classes!("rw-oefenen", state.present.then_some("rw-oef-present"));
     html! {
         <section class={section_class}>
@@ -813,13 +887,20 @@ pub fn oefenen_view(props: &OefenenProps) -> Html {
                         <ul class="rw-oef-hints">{ for casus.hints.iter().map(|h| html! { <li>{ h }</li> }) }</ul>
                     }
                 }
-                <form class="rw-oef-form" {onsubmit}>
+                <form class="rw-oef-form" {onsubmit} hidden={story_only}>
                     { for questions }
                     if revealed.is_none() {
                         <button type="submit" class="rw-button rw-oef-submit">{ lang.t("Toon de uitkomst", "Reveal the outcome") }</button>
                     }
                 </form>
                 { reveal }
+                if state.present {
+                    <div class="rw-file-actions rw-oef-steps">
+                        <button type="button" class="rw-button" onclick={step(false)}>{ lang.t("← Vorige stap", "← Previous step") }</button>
+                        <p class="rw-oef-step" aria-live="polite">{ step_label }</p>
+                        <button type="button" class="rw-button" onclick={step(true)}>{ lang.t("Volgende stap →", "Next step →") }</button>
+                    </div>
+                }
             </article>
         </section>
     }

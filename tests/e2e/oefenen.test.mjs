@@ -125,12 +125,30 @@ test('presentation mode: keyboard next and previous, large high-contrast view, a
   await page.getByRole('button', { name: 'Presentatiemodus' }).click();
   assert.equal(await page.locator('section.rw-oefenen.rw-oef-present').count(), 1);
   await page.locator('.rw-oef-story').click();
+  // One step at a time: the story alone, then the questions, then the outcome.
+  const step = () => page.textContent('.rw-oef-step');
+  assert.match(await step(), /Stap 1 van 3/);
+  assert.equal(await page.locator('form.rw-oef-form').isHidden(), true, 'questions wait');
   await page.keyboard.press('PageDown');
-  assert.match(await page.textContent('#rw-h-casus'), /^Casus 2: /);
-  await page.keyboard.press('ArrowRight');
-  assert.match(await page.textContent('#rw-h-casus'), /^Casus 3: /);
+  assert.match(await step(), /Stap 2 van 3/);
+  assert.equal(await page.locator('form.rw-oef-form').isVisible(), true);
+  await page.keyboard.press('PageDown');
+  assert.match(await step(), /Stap 3 van 3/);
+  await page.locator('.rw-oef-reveal').waitFor();
   await page.keyboard.press('PageUp');
+  assert.match(await step(), /Stap 2 van 3/, 'back from the outcome to the questions');
+  assert.equal(await page.locator('.rw-oef-reveal').count(), 0);
+  await page.keyboard.press('PageDown');
+  await page.keyboard.press('ArrowRight');
   assert.match(await page.textContent('#rw-h-casus'), /^Casus 2: /);
+  assert.match(await step(), /Stap 1 van 3/);
+  await page.getByRole('button', { name: 'Volgende stap →' }).click();
+  assert.match(await step(), /Stap 2 van 3/, 'the on-screen buttons step as well');
+  await page.keyboard.press('ArrowLeft');
+  await page.keyboard.press('ArrowLeft');
+  assert.match(await page.textContent('#rw-h-casus'), /^Casus 1: /);
+  // The outcome shown above counts as done; the next tests start from a clean path.
+  await page.evaluate((k) => localStorage.removeItem(k), KEY);
   await page.screenshot({ path: join(outputDir, 'oefenen-presentatie.png'), fullPage: true });
   assert.deepEqual(await axeViolations(page), []);
   assert.deepEqual(await problems(), []);
@@ -172,6 +190,17 @@ test('a trainer turns the explainer scenario into a casus and downloads it', asy
   const file = JSON.parse(readFileSync(await download.path(), 'utf8'));
   assert.equal(file.format, 'routewijzer-casus/1');
   assert.ok(file.topics.includes('od-vr-verschil'));
+  // The whole leerpad as one file, which opens again on its own.
+  const [whole] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Download het hele leerpad (één bestand)' }).click(),
+  ]);
+  const leerpad = JSON.parse(readFileSync(await whole.path(), 'utf8'));
+  assert.equal(leerpad.format, 'routewijzer-leerpad/1');
+  assert.ok(leerpad.casussen.every((c) => c.format === 'routewijzer-casus/1'));
+  await page.setInputFiles('#rw-oef-open', await whole.path());
+  await page.waitForFunction(() => !document.querySelector('.rw-oefenen .rw-notice'));
+  assert.equal(await page.locator('.rw-oef-path li').count(), leerpad.casussen.length);
   assert.deepEqual(await axeViolations(page), []);
   assert.deepEqual(await problems(), []);
   await page.close();
