@@ -956,22 +956,11 @@ pub fn missed(outcome: &Outcome) -> BTreeSet<String> {
         .iter()
         .flat_map(|v| v.recipients.iter().map(|r| r.id.as_str()))
         .collect();
-    let mut out = BTreeSet::new();
-    for v in &outcome.verzoeken {
-        for a in &v.adviseurs {
-            out.insert(a.id.clone());
-        }
-        for f in &v.findings {
-            let bd = match f.code {
-                FindingCode::BdMixed => f.concerns.get(1),
-                FindingCode::BdAndereBg => f.concerns.get(2),
-                _ => None,
-            };
-            if let Some(bd) = bd {
-                out.insert(bd.clone());
-            }
-        }
-    }
+    let mut out: BTreeSet<String> = outcome
+        .verzoeken
+        .iter()
+        .flat_map(|v| v.missed().into_iter().map(|(id, _)| id))
+        .collect();
     out.retain(|id| !recipients.contains(id.as_str()));
     out
 }

@@ -4,7 +4,7 @@
 
 use serde::Serialize;
 
-use super::finding::Finding;
+use super::finding::{Finding, FindingCode};
 use super::ids::{AdviesRole, RecipientRole, Verzoektype};
 use super::scenario::Assumptions;
 pub use crate::geo::Named;
@@ -94,4 +94,41 @@ pub struct Outcome {
     /// Extension: triggers sent by the timeline steps (not part of `total_triggers`).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub timeline_triggers: Option<u32>,
+}
+
+/// Why an organisation that expected a verzoek gets no trigger.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum MissedReason {
+    /// An adviseur: involved, but the DSO sends it nothing (T4).
+    Adviseur(AdviesRole),
+    /// A configured behandeldienst passed over; the finding says why (`bd-mixed`,
+    /// `bd-andere-bg`).
+    Configured(FindingCode),
+}
+
+impl Verzoek {
+    /// Who misses out on this verzoek: adviseurs, and configured behandeldiensten that the
+    /// findings name as passed over, unless they receive it after all. The one definition
+    /// for the explainer, Oefenen's answers and the speelveld.
+    pub fn missed(&self) -> Vec<(String, MissedReason)> {
+        let mut out: Vec<(String, MissedReason)> = self
+            .adviseurs
+            .iter()
+            .map(|a| (a.id.clone(), MissedReason::Adviseur(a.role)))
+            .collect();
+        for f in &self.findings {
+            let behandeldienst = match f.code {
+                FindingCode::BdMixed => f.concerns.get(1),
+                FindingCode::BdAndereBg => f.concerns.get(2),
+                _ => None,
+            };
+            if let Some(id) = behandeldienst {
+                let received = self.recipients.iter().any(|r| &r.id == id);
+                if !received && !out.iter().any(|(o, _)| o == id) {
+                    out.push((id.clone(), MissedReason::Configured(f.code)));
+                }
+            }
+        }
+        out
+    }
 }

@@ -5,19 +5,9 @@ use yew::prelude::*;
 
 use super::i18n::Lang;
 use super::state::Action;
-use crate::domain::outcome::Verzoek;
+use crate::domain::outcome::{MissedReason, Verzoek};
 use crate::domain::rules::Rules;
-use crate::domain::{
-    AdviesRole, BdMerge, Dso, Engine, Finding, FindingCode, Outcome, RecipientRole,
-};
-
-/// Findings whose `concerns` name an organisation that expected the verzoek but got nothing.
-const MISSED_CODES: [FindingCode; 4] = [
-    FindingCode::BdMixed,
-    FindingCode::BdAndereBg,
-    FindingCode::BdVerzoektype,
-    FindingCode::BdLocatie,
-];
+use crate::domain::{AdviesRole, BdMerge, Dso, Engine, Finding, Outcome, RecipientRole};
 
 fn activity_name(id: &str) -> String {
     Engine::bundled()
@@ -82,46 +72,34 @@ pub fn findings(props: &FindingsProps) -> Html {
     }
 }
 
-/// Who expected this verzoek but gets no trigger, and why.
+/// Who expected this verzoek but gets no trigger, and why (the domain's one definition).
 fn missed(verzoek: &Verzoek, lang: Lang) -> Vec<(String, String)> {
-    let mut out: Vec<(String, String)> = verzoek
-        .adviseurs
-        .iter()
-        .map(|a| {
-            let role = match a.role {
-                AdviesRole::Advies => lang.t("adviseur", "adviser"),
-                AdviesRole::AdviesMetInstemming => {
-                    lang.t("advies met instemming", "advice with consent")
+    verzoek
+        .missed()
+        .into_iter()
+        .map(|(id, reason)| {
+            let why = match reason {
+                MissedReason::Adviseur(AdviesRole::Advies) => {
+                    format!(
+                        "{}: {}",
+                        lang.t("adviseur", "adviser"),
+                        lang.t("geen trigger", "no trigger")
+                    )
                 }
+                MissedReason::Adviseur(AdviesRole::AdviesMetInstemming) => format!(
+                    "{}: {}",
+                    lang.t("advies met instemming", "advice with consent"),
+                    lang.t("geen trigger", "no trigger")
+                ),
+                MissedReason::Configured(code) => format!(
+                    "{} ({})",
+                    lang.t("geconfigureerd, geen trigger", "configured, no trigger"),
+                    code.as_str()
+                ),
             };
-            (
-                a.name.clone(),
-                format!("{role}: {}", lang.t("geen trigger", "no trigger")),
-            )
+            (org_name(&id).unwrap_or(id), why)
         })
-        .collect();
-    for finding in verzoek
-        .findings
-        .iter()
-        .filter(|f| MISSED_CODES.contains(&f.code))
-    {
-        for id in &finding.concerns {
-            let is_recipient = verzoek.recipients.iter().any(|r| &r.id == id);
-            if let (false, Some(name)) = (is_recipient, org_name(id)) {
-                if !out.iter().any(|(n, _)| n == &name) {
-                    out.push((
-                        name,
-                        format!(
-                            "{} ({})",
-                            lang.t("geconfigureerd, geen trigger", "configured, no trigger"),
-                            finding.code.as_str()
-                        ),
-                    ));
-                }
-            }
-        }
-    }
-    out
+        .collect()
 }
 
 /// DSO-LV → each recipient, one arrow per trigger; those who miss out greyed, with why.
