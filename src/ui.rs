@@ -5,6 +5,7 @@ mod api;
 mod app;
 mod embed;
 mod i18n;
+mod js_json;
 mod location;
 mod map;
 mod oefenen;
@@ -41,8 +42,9 @@ pub fn mount(root: web_sys::Element, options: JsValue) -> Result<MountedApp, JsE
     let options: serde_json::Value = if options.is_undefined() || options.is_null() {
         serde_json::Value::Null
     } else {
-        serde_wasm_bindgen::from_value(options)
-            .map_err(|e| JsError::new(&format!("routewijzer: options: {e}")))?
+        js_json::stringify(&options)
+            .and_then(|text| serde_json::from_str(&text).ok())
+            .ok_or_else(|| JsError::new("routewijzer: options is geen JSON-object"))?
     };
     let embedding = match options {
         serde_json::Value::Null => Embedding::default(),

@@ -285,8 +285,7 @@ fn host_window(embedding: &Embedding) -> Option<web_sys::Window> {
 }
 
 fn post(target: &web_sys::Window, message: &Value, origin: &str) {
-    let serializer = serde_wasm_bindgen::Serializer::json_compatible();
-    if let Ok(data) = serde::Serialize::serialize(message, &serializer) {
+    if let Ok(data) = super::js_json::to_js(message) {
         // Delivered only if the host really has this origin (targetOrigin), never to '*'.
         let _ = target.post_message(&data, origin);
     }
@@ -329,7 +328,7 @@ pub fn use_host_messages(embedding: &Rc<Embedding>, state: &UseReducerHandle<Sta
                 else {
                     return;
                 };
-                let data: Value = serde_wasm_bindgen::from_value(event.data()).unwrap_or_default();
+                let data = super::js_json::from_js(&event.data());
                 match host_request(&data) {
                     Some(HostRequest::SetScenario(scenario)) => {
                         match State::from_scenario_text(&scenario.to_string()) {
