@@ -41,24 +41,35 @@ const emit = (name, data) => {
 
 // Leaves first: each parent embeds its children's hashed names, so a change anywhere
 // changes every name above it.
-const wasm = emit('routewijzer_bg.wasm', read('pkg/routewijzer_bg.wasm'));
-const glue = emit('routewijzer.js', Buffer.from(replaceOnce(
-  read('pkg/routewijzer.js').toString(),
-  "new URL('routewijzer_bg.wasm', import.meta.url)",
-  `fetch(new URL('${wasm.file.replace('assets/', '')}', import.meta.url), { integrity: '${wasm.integrity}' })`,
-  'wasm-bindgen glue',
-)));
+/** A wasm-bindgen build (glue + wasm); the glue fetches its wasm with an integrity check. */
+const build = (name) => {
+  const wasm = emit(`${name}_bg.wasm`, read(`pkg/${name}_bg.wasm`));
+  return emit(`${name}.js`, Buffer.from(replaceOnce(
+    read(`pkg/${name}.js`).toString(),
+    `new URL('${name}_bg.wasm', import.meta.url)`,
+    `fetch(new URL('${wasm.file.replace('assets/', '')}', import.meta.url), { integrity: '${wasm.integrity}' })`,
+    `wasm-bindgen glue ${name}`,
+  )));
+};
+const startGlue = build('routewijzer_start');
+const fullGlue = build('routewijzer');
+let loaderText = replaceOnce(read('www/loader.js').toString(), "'../pkg/routewijzer_start.js'",
+  `'./${startGlue.file.replace('assets/', '')}'`, 'www/loader.js start import');
+loaderText = replaceOnce(loaderText, "const FULL = '../pkg/routewijzer.js'",
+  `const FULL = './${fullGlue.file.replace('assets/', '')}'`, 'www/loader.js full import');
+const loader = emit('loader.js', Buffer.from(loaderText));
 const main = emit('main.js', Buffer.from(replaceOnce(
   read('www/main.js').toString(),
-  "'../pkg/routewijzer.js'",
-  `'./${glue.file.replace('assets/', '')}'`,
+  "'./loader.js'",
+  `'./${loader.file.replace('assets/', '')}'`,
   'www/main.js',
 )));
+const glue = startGlue;
 const css = emit('style.css', read('www/style.css'));
 // The embedding module (docs/embedding.md) keeps a fixed name, so host pages can link it
 // across versions; the files it loads are hashed.
-let embed = replaceOnce(read('www/embed.js').toString(), "'../pkg/routewijzer.js'",
-  `'./${glue.file}'`, 'www/embed.js import');
+let embed = replaceOnce(read('www/embed.js').toString(), "'./loader.js'",
+  `'./${loader.file}'`, 'www/embed.js import');
 embed = replaceOnce(embed, "new URL('./style.css', import.meta.url)",
   `new URL('./${css.file}', import.meta.url)`, 'www/embed.js stylesheet');
 writeFileSync(join(outDir, 'embed.js'), embed);
@@ -68,7 +79,8 @@ let html = read('index.html').toString();
 html = replaceOnce(html, '<link rel="stylesheet" href="www/style.css">',
   `<link rel="stylesheet" href="${css.file}" integrity="${css.integrity}">`, 'index.html stylesheet');
 html = replaceOnce(html, '<script type="module" src="www/main.js"></script>',
-  `<link rel="modulepreload" href="${glue.file}" integrity="${glue.integrity}">\n` +
+  `<link rel="modulepreload" href="${loader.file}" integrity="${loader.integrity}">\n` +
+  `  <link rel="modulepreload" href="${glue.file}" integrity="${glue.integrity}">\n` +
   `  <script type="module" src="${main.file}" integrity="${main.integrity}"></script>`, 'index.html script');
 html = replaceOnce(html, '<meta name="description"', `<meta name="generator" content="Routewijzer ${version}">\n  <meta name="description"`, 'index.html meta');
 writeFileSync(join(outDir, 'index.html'), html);

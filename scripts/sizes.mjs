@@ -10,6 +10,12 @@ const files = [
   ['html', 'index.html'],
   ['css', 'www/style.css'],
   ['js', 'www/main.js'],
+  ['js', 'www/loader.js'],
+  ['js', 'pkg/routewijzer_start.js'],
+  ['wasm', 'pkg/routewijzer_start_bg.wasm'],
+];
+// Fetched only when a user opens a view other than the explainer (www/loader.js).
+const later = [
   ['js', 'pkg/routewijzer.js'],
   ['wasm', 'pkg/routewijzer_bg.wasm'],
 ];
@@ -27,4 +33,13 @@ for (const [kind, file] of files) {
   totals.raw += raw; totals.gz += gz; totals.br += br;
   console.log(`${file.padEnd(28)} ${kind.padEnd(5)} ${kb(raw)} ${kb(gz)} ${kb(br)}`);
 }
-console.log(`${'total'.padEnd(34)} ${kb(totals.raw)} ${kb(totals.gz)} ${kb(totals.br)}`);
+console.log(`${'first load total'.padEnd(34)} ${kb(totals.raw)} ${kb(totals.gz)} ${kb(totals.br)}`);
+console.log('\nloaded when another view opens:');
+for (const [kind, file] of later) {
+  const path = join(root, file);
+  if (!existsSync(path)) continue;
+  const data = readFileSync(path);
+  const gz = gzipSync(data, { level: 9 }).length;
+  const br = brotliCompressSync(data, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
+  console.log(`${file.padEnd(28)} ${kind.padEnd(5)} ${kb(data.length)} ${kb(gz)} ${kb(br)}`);
+}

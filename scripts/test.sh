@@ -7,6 +7,7 @@ bash scripts/setup.sh --browser
 step cargo fmt --check
 step cargo clippy --all-targets -- -D warnings
 step cargo clippy --lib --target wasm32-unknown-unknown -- -D warnings
+step cargo clippy --lib --target wasm32-unknown-unknown --no-default-features -- -D warnings  # the start build
 step bash scripts/deny.sh   # licences (EUPL-1.2-compatible), bans, sources: deny.toml
 step cargo test
 CHROMEDRIVER=/usr/bin/chromedriver step cargo test --target wasm32-unknown-unknown --test dom

@@ -8,6 +8,7 @@ mod i18n;
 mod js_json;
 mod location;
 mod map;
+#[cfg(feature = "views")]
 mod oefenen;
 mod outcome;
 pub mod panic;

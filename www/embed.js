@@ -2,17 +2,14 @@
 // <routewijzer-app> or mount(element, options) (docs/embedding.md). Every instance lives in
 // its own shadow root, so the host page's CSS cannot break the app and the app's CSS
 // cannot leak out; ids and storage keys stay per instance.
-import init, { mount as mountWasm } from '../pkg/routewijzer.js';
+import { start } from './loader.js';
 
 const STYLESHEET = new URL('./style.css', import.meta.url).href;
 const MAX_CONFIGURATION_BYTES = 1 << 20;
-let started; // one Wasm module serves every instance on the page
 
 /** Mounts an instance into `element`; resolves to a handle with destroy(). */
 export async function mount(element, options = {}) {
   if (!(element instanceof Element)) throw new TypeError('routewijzer: mount(element, options): element is geen DOM-element');
-  started ??= init();
-  await started;
   const resolved = { ...options };
   if (typeof resolved.configuration === 'string' && /[/.]/.test(resolved.configuration)) {
     resolved.configuration = await fetchConfiguration(resolved.configuration);
@@ -24,7 +21,7 @@ export async function mount(element, options = {}) {
   const root = document.createElement('div');
   root.className = 'rw-root';
   shadow.replaceChildren(style, root);
-  return mountWasm(root, resolved);
+  return start(root, resolved);
 }
 
 /** A configuration file from the host's own origin (never another one: no third parties). */

@@ -1,15 +1,14 @@
-// Loads the Wasm module and mounts the stand-alone app. External (not inline) so that the
-// page works under script-src 'self' 'wasm-unsafe-eval'.
-import init, { mount } from '../pkg/routewijzer.js';
+// Starts the stand-alone app. External (not inline) so that the page works under
+// script-src 'self' 'wasm-unsafe-eval'.
+import { start } from './loader.js';
 
 const root = document.getElementById('app');
 try {
-  const wasm = await init();
   // The host pages allowed to drive this page in an iframe (docs/embedding.md); empty = none.
   const allowed = document.querySelector('meta[name="routewijzer-parent-origins"]')?.content ?? '';
-  mount(root, { fragment: true, parentOrigins: allowed.split(/\s+/).filter(Boolean) });
+  const app = await start(root, { fragment: true, parentOrigins: allowed.split(/\s+/).filter(Boolean) });
   // For `make bench`: the Wasm memory size, read from the element, not a global.
-  root.routewijzerWasmBytes = () => wasm.memory.buffer.byteLength;
+  root.routewijzerWasmBytes = app.memoryBytes;
 } catch (error) {
   // The Wasm module could not even start: say so in the page instead of leaving it dead.
   console.error(error);

@@ -12,7 +12,6 @@ use super::embed::Embedding;
 use super::i18n::Lang;
 use super::location::{locate, LocationCard, LocationPicker};
 use super::map::Map;
-use super::oefenen::Oefenen;
 use super::outcome::{Assumptions, OutcomeView};
 use super::scenario_io;
 use super::state::{Action, Place, State};
@@ -45,6 +44,29 @@ impl View {
             View::Verklaren => lang.t("Verklaren", "Explain"),
             View::Oefenen => lang.t("Oefenen", "Practise"),
         }
+    }
+}
+
+/// Every view but the explainer (which stays mounted, hidden, to keep the map's view).
+#[cfg(feature = "views")]
+fn other_view(view: View, state: &State, lang: Lang) -> Html {
+    match view {
+        View::Verklaren => html! {},
+        View::Oefenen => html! { <super::oefenen::Oefenen {lang} scenario={state.scenario()} /> },
+    }
+}
+
+/// The start build: the full build is on its way (requested in `App`).
+#[cfg(not(feature = "views"))]
+fn other_view(view: View, _state: &State, lang: Lang) -> Html {
+    if view == View::Verklaren {
+        return html! {};
+    }
+    html! {
+        <p class="rw-loading" role="status">
+            { lang.t("Deze weergave wordt geladen… Lukt dat niet, herlaad dan de pagina.",
+                "Loading this view… If it does not appear, reload the page.") }
+        </p>
     }
 }
 
@@ -87,15 +109,14 @@ pub fn app(props: &AppProps) -> Html {
     let view = {
         let embedding = embedding.clone();
         use_state(move || {
-            let wanted = if super::oefenen::link_in_url(&embedding) {
-                View::Oefenen
+            let wanted = if super::embed::casus_link_in_url(&embedding) {
+                Some(View::Oefenen)
             } else {
-                View::Verklaren
+                embedding.view
             };
-            if embedding.views.contains(&wanted) {
-                wanted
-            } else {
-                embedding.views.first().copied().unwrap_or(View::Verklaren)
+            match wanted {
+                Some(v) if embedding.views.contains(&v) => v,
+                _ => embedding.views.first().copied().unwrap_or(View::Verklaren),
             }
         })
     };
@@ -108,11 +129,15 @@ pub fn app(props: &AppProps) -> Html {
         Callback::from(move |action: Action| state.dispatch(action))
     };
 
-    // The URL and storage follow the state.
+    // The URL and storage follow the state; a casus link the page was opened with stays in
+    // the URL until the scenario itself changes.
     {
         let embedding = embedding.clone();
+        let first = use_mut_ref(|| true);
         use_effect_with((*state).clone(), move |state| {
-            scenario_io::save(state, &embedding);
+            let opened_with_casus = std::mem::replace(&mut *first.borrow_mut(), false)
+                && super::embed::casus_link_in_url(&embedding);
+            scenario_io::save(state, &embedding, !opened_with_casus);
             if embedding.owns_fragment {
                 gloo::utils::document_element()
                     .set_attribute("lang", state.lang.code())
@@ -146,6 +171,16 @@ pub fn app(props: &AppProps) -> Html {
 
     let app_ref = use_node_ref();
     super::embed::use_host_resize(&embedding, &app_ref);
+    // The start build has only the explainer: another view loads the full build.
+    #[cfg(not(feature = "views"))]
+    {
+        let app_ref = app_ref.clone();
+        use_effect_with((*view, (*state).clone()), move |(view, state)| {
+            if *view != View::Verklaren {
+                super::embed::request_upgrade(&app_ref, *view, state);
+            }
+        });
+    }
 
     let outcome = use_memo((*state).clone(), |state| {
         state
@@ -278,7 +313,7 @@ pub fn app(props: &AppProps) -> Html {
                     <button type="button" class="rw-button" onclick={ondismiss}>{ lang.t("Sluiten", "Close") }</button>
                 </div>
             }
-            if *view == View::Oefenen { <Oefenen {lang} scenario={state.scenario()} /> }
+            { other_view(*view, &state, lang) }
             <main class="rw-main" hidden={*view != View::Verklaren}>
                 <section class="rw-panel rw-panel-location" aria-labelledby="rw-h-location">
                     <h2 id="rw-h-location">{ lang.t("1. Locatie", "1. Location") }</h2>

@@ -22,6 +22,8 @@ pub struct Embedding {
     /// Only the instance that owns the fragment reads and writes `#scenario=` / `#casus=`.
     pub owns_fragment: bool,
     pub views: Vec<View>,
+    /// The view to open first (`view` option); else the first of `views`.
+    pub view: Option<View>,
     pub compact: bool,
     pub lang: Lang,
     /// Map start region: a provincie, omgevingsdienst or veiligheidsregio id.
@@ -39,6 +41,7 @@ impl Default for Embedding {
             storage_prefix: Some(STORAGE_PREFIX.to_string()),
             owns_fragment: true,
             views: View::ALL.to_vec(),
+            view: None,
             compact: false,
             lang: Lang::Nl,
             region: None,
@@ -49,11 +52,28 @@ impl Default for Embedding {
 }
 
 const STORAGE_PREFIX: &str = "routewijzer.v1.";
+/// A casus link (`#casus=…`, docs/oefenen.md) opens the Oefenen view.
+pub const CASUS_FRAGMENT: &str = "#casus=";
+
+/// True when this instance owns the URL and it holds a casus.
+pub fn casus_link_in_url(embedding: &Embedding) -> bool {
+    embedding.owns_fragment
+        && gloo::utils::window()
+            .location()
+            .hash()
+            .is_ok_and(|h| h.starts_with(CASUS_FRAGMENT))
+}
+
+/// The start build (without the `views` feature) asks the page's loader (www/loader.js) to
+/// switch to the full build, handing over the scenario so no work is lost.
+#[cfg(not(feature = "views"))]
+pub const UPGRADE_EVENT: &str = "routewijzer-upgrade";
 const OPTIONS: &[&str] = &[
     "id",
     "fragment",
     "lang",
     "views",
+    "view",
     "compact",
     "region",
     "scenario",
@@ -110,6 +130,13 @@ impl Embedding {
             None | Some(Value::Null) => View::ALL.to_vec(),
             Some(value) => views(value)?,
         };
+        let view = match text(options, "view")? {
+            None => None,
+            Some(id) => Some(
+                View::from_id(id)
+                    .ok_or_else(|| format!("routewijzer: onbekende weergave \"{id}\" in view"))?,
+            ),
+        };
         let region = text(options, "region")?.map(str::to_string);
         let initial = initial_state(options)?;
         let parent_origins = match options.get("parentOrigins") {
@@ -120,6 +147,7 @@ impl Embedding {
             storage_prefix,
             owns_fragment,
             views,
+            view,
             compact: flag(options, "compact")?.unwrap_or(false),
             lang,
             region,
@@ -380,4 +408,21 @@ pub fn use_host_resize(embedding: &Rc<Embedding>, app: &NodeRef) {
             }
         }
     });
+}
+
+/// Start build: asks the loader for the full build, opening `view` with this state.
+#[cfg(not(feature = "views"))]
+pub fn request_upgrade(app: &NodeRef, view: View, state: &State) {
+    let Some(element) = app.cast::<web_sys::Element>() else {
+        return;
+    };
+    let detail = json!({ "view": view.id(), "scenario": state.draft() });
+    let init = web_sys::CustomEventInit::new();
+    init.set_bubbles(true);
+    if let Ok(detail) = super::js_json::to_js(&detail) {
+        init.set_detail(&detail);
+    }
+    if let Ok(event) = web_sys::CustomEvent::new_with_event_init_dict(UPGRADE_EVENT, &init) {
+        let _ = element.dispatch_event(&event);
+    }
 }

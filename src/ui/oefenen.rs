@@ -82,18 +82,9 @@ fn route(casus: &Casus) -> Result<Outcome, String> {
 
 /// A casus in the URL (`#casus=` + the casus file, URI-encoded), for a link in a training
 /// invitation.
-const CASUS_FRAGMENT: &str = "#casus=";
+use super::embed::CASUS_FRAGMENT;
 /// A link longer than this was not made for Routewijzer.
 const MAX_LINK_CHARS: usize = 200_000;
-
-/// True when the URL holds a casus, so the app opens on the Oefenen view.
-pub fn link_in_url(embedding: &Embedding) -> bool {
-    embedding.owns_fragment
-        && gloo::utils::window()
-            .location()
-            .hash()
-            .is_ok_and(|h| h.starts_with(CASUS_FRAGMENT))
-}
 
 /// The casus in the URL: `None` when there is none, `Err` with a message when it is broken.
 fn casus_from_url() -> Option<Result<Casus, String>> {

@@ -48,10 +48,10 @@ pub fn fragment_matches(state: &State) -> bool {
     current_fragment() == fragment_of(state)
 }
 
-/// Writes the state to the URL (without a new history entry) and to localStorage, as far
-/// as this instance owns them.
-pub fn save(state: &State, embedding: &Embedding) {
-    if embedding.owns_fragment {
+/// Writes the state to localStorage and, with `to_url`, to the URL (without a new history
+/// entry), as far as this instance owns them.
+pub fn save(state: &State, embedding: &Embedding, to_url: bool) {
+    if embedding.owns_fragment && to_url {
         let fragment = fragment_of(state);
         if current_fragment() != fragment {
             if let Ok(history) = gloo::utils::window().history() {

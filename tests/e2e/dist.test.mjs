@@ -35,6 +35,9 @@ test('the bundle runs from its own folder without errors or foreign requests', a
     // The version a hoster quotes in an accessibility statement is the one in Cargo.toml.
     const version = /^version = "([^"]+)"/m.exec(readFileSync(join(repoRoot, 'Cargo.toml'), 'utf8'))[1];
     assert.match(await page.textContent('.rw-footer'), new RegExp(`versie ${version.replaceAll('.', '\\.')}`));
+    // Another view loads the full build (its wasm integrity-checked as well).
+    await page.getByRole('button', { name: 'Oefenen' }).click();
+    await page.waitForSelector('#rw-h-casus');
     assert.deepEqual(await problems(), []);
     await page.close();
   } finally {
@@ -46,7 +49,7 @@ test('a tampered wasm file is refused by its integrity check and the page says s
   const copy = mkdtempSync(join(tmpdir(), 'rw-dist-'));
   cpSync(bundle, copy, { recursive: true });
   const manifest = JSON.parse(readFileSync(join(copy, 'manifest.json'), 'utf8'));
-  const wasmPath = join(copy, manifest.files['routewijzer_bg.wasm'].file);
+  const wasmPath = join(copy, manifest.files['routewijzer_start_bg.wasm'].file);
   const bytes = readFileSync(wasmPath);
   bytes[bytes.length - 1] ^= 0xff;
   writeFileSync(wasmPath, bytes);
