@@ -94,11 +94,21 @@ pub struct CasusError {
     pub message: String,
 }
 
+/// Longest file name or JSON path shown in an error message (characters).
+const MAX_PATH_CHARS: usize = 120;
+
 impl CasusError {
     fn new(file: &str, path: impl Into<String>, message: impl Into<String>) -> CasusError {
+        // A path holds the file's own keys, and a hand-edited file can hold a key of any
+        // length: keep the message one readable line (found by fuzzing).
+        let path: String = path.into();
+        let path = match path.char_indices().nth(MAX_PATH_CHARS) {
+            Some((cut, _)) => format!("{}…", path.get(..cut).unwrap_or_default()),
+            None => path,
+        };
         CasusError {
-            file: file.to_string(),
-            path: path.into(),
+            file: file.chars().take(MAX_PATH_CHARS).collect(),
+            path,
             message: message.into(),
         }
     }
