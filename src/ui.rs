@@ -10,6 +10,7 @@ mod oefenen;
 mod outcome;
 pub mod panic;
 mod scenario_io;
+mod speelveld;
 mod state;
 
 use wasm_bindgen::prelude::*;

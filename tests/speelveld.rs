@@ -378,3 +378,15 @@ fn csv_bytes_open_in_excel() {
         "{line}"
     );
 }
+
+#[test]
+fn gemeenten_are_picked_by_name_alias_or_code() {
+    use routewijzer::domain::speelveld::pick_gemeenten;
+    let (ids, unknown) = pick_gemeenten(engine(), "Oss; gm1991, Den Bosch\nUden, Atlantis, ");
+    assert_eq!(
+        ids,
+        ["GM0828", "GM1991", "GM0796"],
+        "Uden is Maashorst already"
+    );
+    assert_eq!(unknown, ["Atlantis"]);
+}

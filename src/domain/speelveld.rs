@@ -173,7 +173,7 @@ pub fn columns(engine: &Engine) -> Vec<Column> {
 }
 
 /// What one single-activity verzoek gets in one gemeente.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Cell {
     pub bevoegd_gezag: Named,
     pub behandeldienst: Option<Named>,
@@ -189,7 +189,7 @@ pub struct Cell {
 pub type CellResult = Result<Cell, String>;
 
 /// One gemeente's cells, in column order.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Row {
     pub gemeente: Named,
     pub cells: Vec<CellResult>,
@@ -203,7 +203,7 @@ pub struct Missed {
 }
 
 /// Activities submitted together in one gemeente, against each submitted alone.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Combined {
     pub verzoeken: usize,
     pub triggers: u32,
@@ -530,4 +530,29 @@ fn csv_line(out: &mut String, fields: impl Iterator<Item = String>) {
         }
     }
     out.push_str("\r\n");
+}
+
+/// Gemeenten typed by a person: names, former names, aliases or CBS codes, separated by
+/// commas, semicolons or new lines. Returns the ids found (each once, in the order typed)
+/// and the parts that matched no gemeente.
+pub fn pick_gemeenten(engine: &Engine, text: &str) -> (Vec<String>, Vec<String>) {
+    let geo = engine.geography();
+    let mut ids: Vec<String> = Vec::new();
+    let mut unknown = Vec::new();
+    for part in text.split([',', ';', '\n']).map(str::trim) {
+        if part.is_empty() {
+            continue;
+        }
+        let code = part.to_uppercase();
+        let id = match geo.gemeente(&code) {
+            Some(g) => Some(g.id.clone()),
+            None => geo.search(part, 1).into_iter().next().map(|hit| hit.id),
+        };
+        match id {
+            Some(id) if !ids.contains(&id) => ids.push(id),
+            Some(_) => {}
+            None => unknown.push(part.to_string()),
+        }
+    }
+    (ids, unknown)
 }

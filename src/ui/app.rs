@@ -12,6 +12,7 @@ use super::map::Map;
 use super::oefenen::Oefenen;
 use super::outcome::{Assumptions, OutcomeView};
 use super::scenario_io;
+use super::speelveld::Speelveld;
 use super::state::{Action, Place, State};
 use crate::domain::{explain_json, Engine};
 
@@ -20,15 +21,17 @@ use crate::domain::{explain_json, Engine};
 pub enum View {
     Verklaren,
     Oefenen,
+    Speelveld,
 }
 
 impl View {
-    pub const ALL: [View; 2] = [View::Verklaren, View::Oefenen];
+    pub const ALL: [View; 3] = [View::Verklaren, View::Oefenen, View::Speelveld];
 
     pub fn label(self, lang: Lang) -> &'static str {
         match self {
             View::Verklaren => lang.t("Verklaren", "Explain"),
             View::Oefenen => lang.t("Oefenen", "Practise"),
+            View::Speelveld => lang.t("Speelveld", "Playing field"),
         }
     }
 }
@@ -58,9 +61,18 @@ pub fn app() -> Html {
             View::Verklaren
         }
     });
+    // The Speelveld stays mounted (hidden) once opened, so its region and choices survive
+    // a visit to the explainer.
+    let speelveld_seen = use_state(|| false);
     let onview = {
         let view = view.clone();
-        Callback::from(move |v: View| view.set(v))
+        let seen = speelveld_seen.clone();
+        Callback::from(move |v: View| {
+            if v == View::Speelveld {
+                seen.set(true);
+            }
+            view.set(v)
+        })
     };
     let dispatch = {
         let state = state.clone();
@@ -199,7 +211,7 @@ pub fn app() -> Html {
         .unwrap_or_default();
 
     html! {
-        <div class="rw-app" lang={lang.code()}>
+        <div class={classes!("rw-app", (*view == View::Speelveld).then_some("rw-app-speelveld"))} lang={lang.code()}>
             <header class="rw-header">
                 <div class="rw-header-row">
                     <h1>{ "Routewijzer" }</h1>
@@ -226,6 +238,11 @@ pub fn app() -> Html {
                 </div>
             }
             if *view == View::Oefenen { <Oefenen {lang} scenario={state.scenario()} /> }
+            if *speelveld_seen {
+                <div hidden={*view != View::Speelveld}>
+                    <Speelveld state={(*state).clone()} dispatch={dispatch.clone()} onview={onview.clone()} {lang} />
+                </div>
+            }
             <main class="rw-main" hidden={*view != View::Verklaren}>
                 <section class="rw-panel rw-panel-location" aria-labelledby="rw-h-location">
                     <h2 id="rw-h-location">{ lang.t("1. Locatie", "1. Location") }</h2>
