@@ -448,6 +448,10 @@ pub fn speelveld_view(props: &SpeelveldProps) -> Html {
                 <dl class="rw-facts rw-sv-meta">
                     <dt>{ lang.t("Configuratie", "Configuration") }</dt><dd class="rw-sv-config">{ &config_name }</dd>
                     <dt>{ lang.t("Aannames", "Assumptions") }</dt><dd>{ assumptions_text(&props.state, lang) }</dd>
+                    if combine.len() >= 2 {
+                        <dt>{ lang.t("Combinatiecheck", "Combination check") }</dt>
+                        <dd class="rw-sv-combined-names">{ format!("{} ({})", combine.iter().map(|id| engine.catalogue.activity(id).map_or(id.as_str(), |a| a.name.as_str())).collect::<Vec<_>>().join(" + "), Verzoektype::AanvraagVergunning.label()) }</dd>
+                    }
                     <dt>{ lang.t("Datum", "Date") }</dt><dd>{ today(lang) }</dd>
                 </dl>
             </div>

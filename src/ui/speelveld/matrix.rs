@@ -136,12 +136,14 @@ pub fn matrix(props: &MatrixProps) -> Html {
                             <th scope="col" rowspan="2" class="rw-sv-combo-head">{ lang.t("Samen in één aanvraag", "Together in one aanvraag") }</th>
                         }
                         { for heads.iter().map(|(c, n)| html! {
-                            <th scope="col" colspan={n.to_string()} class="rw-sv-activity">{ &c.activity_name }</th>
+                            <th scope="col" colspan={n.to_string()} class={classes!("rw-sv-activity", (*n == 1).then_some("rw-sv-narrow"))}>
+                                <span>{ &c.activity_name }</span>
+                            </th>
                         }) }
                     </tr>
                     <tr>
                         { for visible.iter().map(|c| html! {
-                            <th scope="col" class="rw-sv-type" title={c.verzoektype.label()}>{ short_verzoektype(c.verzoektype, lang) }</th>
+                            <th scope="col" class="rw-sv-type" title={c.verzoektype.label()}><span>{ short_verzoektype(c.verzoektype, lang) }</span></th>
                         }) }
                     </tr>
                 </thead>
