@@ -199,7 +199,8 @@ test('print: the ODBN matrix fits one A4 landscape page with configuration, assu
   assert.match(meta, /\d{1,2} [a-z]+ 20\d\d/);
   const width = await page.$eval('.rw-sv-table', (t) => t.getBoundingClientRect().width);
   assert.ok(width <= 1062, `table ${width}px wide`);
-  assert.ok(await page.evaluate(() => document.documentElement.scrollHeight) <= 733);
+  const height = await page.evaluate(() => document.documentElement.scrollHeight);
+  assert.ok(height <= 733, `page ${height}px high`);
   await page.screenshot({ path: join(outputDir, 'speelveld-odbn-print.png'), fullPage: true });
   await page.emulateMedia({ media: 'screen' });
   await page.setViewportSize({ width: 1280, height: 900 });
