@@ -543,7 +543,7 @@ pub fn pick_gemeenten(engine: &Engine, text: &str) -> (Vec<String>, Vec<String>)
         if part.is_empty() {
             continue;
         }
-        let code = part.to_uppercase();
+        let code = part.to_ascii_uppercase();
         let id = match geo.gemeente(&code) {
             Some(g) => Some(g.id.clone()),
             None => geo.search(part, 1).into_iter().next().map(|hit| hit.id),
