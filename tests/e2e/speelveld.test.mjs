@@ -34,7 +34,12 @@ async function openRegion(key, rows) {
     && !document.querySelector('.rw-sv-progress progress'), rows);
 }
 
+/** The routing time the page reports for the matrix just built (drawing excluded). */
+const computeMs = async () => Number((await page.textContent('.rw-sv-time')).match(/(\d+) ms/)[1]);
+
 test('the ODBN matrix: every gemeente, every activity × verzoektype, cells from the engine', async () => {
+  await openRegion('provincie:PV30', 56);
+  console.log(`Noord-Brabant matrix (56 × 33 = 1848 cells): routed in ${await computeMs()} ms in the browser (release wasm)`);
   await openRegion('omgevingsdienst:ODBN', 10);
   assert.match(await page.textContent('#rw-sv-title'), /Omgevingsdienst Brabant Noord/);
   assert.match(await page.textContent('.rw-sv-config'), /Voorbeeld Noord-Brabant/);
@@ -160,6 +165,7 @@ test('all 342 gemeenten build in chunks while the page keeps painting frames; th
   await page.waitForFunction(() => !document.querySelector('.rw-sv-progress progress')
     && /342 gemeenten/.test(document.querySelector('.rw-sv-progress').textContent), null, { timeout: 60000 });
   const elapsed = Date.now() - start;
+  console.log(`all-NL matrix (342 × 33 = 11286 cells, plus the combination check): routed in ${await computeMs()} ms`);
   const gaps = await page.evaluate(() => { window.__stop = true; return window.__gaps; });
   const worst = Math.max(...gaps);
   const sorted = [...gaps].sort((a, b) => a - b);
