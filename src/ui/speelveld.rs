@@ -289,7 +289,7 @@ pub fn speelveld_view(props: &SpeelveldProps) -> Html {
     let verzoektype = use_state(String::new);
     let combine = use_state(Vec::<String>::new);
     let mode = use_state(|| Mode::Tabel);
-    let map_column = use_state(|| 0usize);
+    let map_column = use_state(|| None::<usize>);
     let page = use_state(|| 0usize);
     let job = use_mut_ref(Job::default);
     let redraw = use_force_update();
@@ -357,6 +357,19 @@ pub fn speelveld_view(props: &SpeelveldProps) -> Html {
     let shown_page = (*page).min(pages - 1);
     let first = shown_page * PAGE_SIZE;
     let page_rows: Vec<Rc<RowData>> = rows.iter().skip(first).take(PAGE_SIZE).cloned().collect();
+    // Until one is chosen, the map shows the first column where someone is behandeldienst.
+    let shown_column = map_column.unwrap_or_else(|| {
+        (0..columns.len())
+            .find(|&i| {
+                rows.iter().any(|r| {
+                    r.row
+                        .cells
+                        .get(i)
+                        .is_some_and(|c| c.as_ref().is_ok_and(|c| c.behandeldienst.is_some()))
+                })
+            })
+            .unwrap_or(0)
+    });
     let go = |to: usize| {
         let page = page.clone();
         Callback::from(move |_| page.set(to))
@@ -545,7 +558,7 @@ pub fn speelveld_view(props: &SpeelveldProps) -> Html {
             </div>
             if *mode == Mode::Kaart {
                 <kaart::Kaart region={region.clone()} rows={rows.clone()} columns={columns.clone()} palette={palette.clone()}
-                    column={*map_column} onselect={{ let m = map_column.clone(); Callback::from(move |i| m.set(i)) }}
+                    column={shown_column} onselect={{ let m = map_column.clone(); Callback::from(move |i| m.set(Some(i))) }}
                     onopen={onopen.clone()} {lang} />
             } else {
                 if pages > 1 {

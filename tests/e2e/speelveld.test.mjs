@@ -40,6 +40,8 @@ const computeMs = async () => Number((await page.textContent('.rw-sv-time')).mat
 test('the ODBN matrix: every gemeente, every activity × verzoektype, cells from the engine', async () => {
   await openRegion('provincie:PV30', 56);
   console.log(`Noord-Brabant matrix (56 × 33 = 1848 cells): routed in ${await computeMs()} ms in the browser (release wasm)`);
+  const cut = await page.evaluate(() => [...document.querySelectorAll('.rw-sv-cell')].filter((b) => b.scrollWidth > b.clientWidth).length);
+  assert.equal(cut, 0, 'no cell text is cut off');
   await openRegion('omgevingsdienst:ODBN', 10);
   assert.match(await page.textContent('#rw-sv-title'), /Omgevingsdienst Brabant Noord/);
   assert.match(await page.textContent('.rw-sv-config'), /Voorbeeld Noord-Brabant/);
