@@ -12,7 +12,7 @@ use super::ids::Verzoektype;
 use super::outcome::{Named, Outcome};
 use super::scenario::{Assumptions, ConfigurationRef, Location, Scenario, SelectedActivity};
 use super::{Engine, ScenarioError};
-use crate::geo::GemeenteInfo;
+use crate::geo::{GemeenteInfo, Located};
 
 /// A region: whose gemeenten form the rows.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -229,6 +229,8 @@ pub fn passed_over(finding: &Finding) -> Option<&str> {
 pub struct Field<'e> {
     engine: &'e Engine,
     scenario: Scenario,
+    /// The last gemeente located: a row routes one gemeente 33 times.
+    located: Option<(String, Located, bool)>,
 }
 
 impl<'e> Field<'e> {
@@ -247,7 +249,11 @@ impl<'e> Field<'e> {
             }
         }
         let scenario = engine.parse(&probe)?;
-        Ok(Field { engine, scenario })
+        Ok(Field {
+            engine,
+            scenario,
+            located: None,
+        })
     }
 
     pub fn assumptions(&self) -> Assumptions {
@@ -316,7 +322,17 @@ impl<'e> Field<'e> {
             }
         }
         self.aim(gemeente, activities);
-        self.engine.route(&self.scenario)
+        let located = match self.located.take() {
+            Some(hit) if hit.0 == gemeente => hit,
+            _ => {
+                let (loc, is_point) = super::route::locate(self.engine, &self.scenario.location)?;
+                (gemeente.to_string(), loc, is_point)
+            }
+        };
+        let outcome =
+            super::route::route_at(self.engine, &self.scenario, located.1.clone(), located.2);
+        self.located = Some(located);
+        outcome
     }
 
     pub fn cell(&mut self, gemeente: &str, column: &Column) -> CellResult {
