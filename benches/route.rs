@@ -1,6 +1,6 @@
 //! Routing benchmark (issue 4): routes per second for typical scenarios, and the time to route
 //! every Noord-Brabant gemeente × every activity × every allowed verzoektype as single-activity
-//! scenarios. Prints figures only; nothing is asserted (these machines are noisy).
+//! scenarios, and the Speelveld matrix of a region (issue 7). Prints figures only; nothing is asserted (these machines are noisy).
 #![allow(
     clippy::unwrap_used,
     clippy::expect_used,
@@ -158,5 +158,59 @@ fn main() {
         best * 1e6 / scenarios.len() as f64,
         triggers,
         with_bd
+    );
+    speelveld(engine);
+}
+
+/// Speelveld (issue 7): the whole matrix of a region through `Field`, best of five.
+fn speelveld(engine: &Engine) {
+    use routewijzer::domain::speelveld::{columns, Field, Region};
+    let cols = columns(engine);
+    let draft = json!({ "configuration": "voorbeeld-noord-brabant" });
+    println!();
+    for region in [
+        Region::Omgevingsdienst("ODBN".into()),
+        Region::Provincie("PV30".into()),
+        Region::Nederland,
+    ] {
+        let mut best = f64::MAX;
+        let mut cells = 0;
+        for _ in 0..5 {
+            let t = Instant::now();
+            let mut field = Field::new(engine, &draft).unwrap();
+            let rows = field.matrix(&region, &cols);
+            cells = rows.iter().map(|r| r.cells.len()).sum::<usize>();
+            black_box(rows);
+            best = best.min(t.elapsed().as_secs_f64());
+        }
+        println!(
+            "speelveld matrix {:<32} {cells:>6} cells in {:>6.1} ms (best of 5; {:.2} µs each)",
+            region.name(engine),
+            best * 1e3,
+            best * 1e6 / cells as f64
+        );
+    }
+    let mut field = Field::new(engine, &draft).unwrap();
+    let gemeenten = Region::Nederland.gemeenten(engine);
+    let pair = [
+        "omgevingsplanactiviteit-bouwwerk",
+        "milieubelastende-activiteit",
+    ];
+    let t = Instant::now();
+    let missed: usize = gemeenten
+        .iter()
+        .map(|g| {
+            field
+                .combination(
+                    &g.id,
+                    &pair,
+                    routewijzer::domain::Verzoektype::AanvraagVergunning,
+                )
+                .map_or(0, |c| c.missed.len())
+        })
+        .sum();
+    println!(
+        "speelveld combination check, 2 activities × 342 gemeenten: {:.1} ms ({missed} missed)",
+        t.elapsed().as_secs_f64() * 1e3
     );
 }

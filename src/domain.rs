@@ -20,6 +20,7 @@ pub mod outcome;
 mod route;
 pub mod rules;
 pub mod scenario;
+pub mod speelveld;
 
 use std::collections::HashMap;
 use std::sync::OnceLock;

@@ -13,6 +13,8 @@ mod oefenen;
 mod outcome;
 pub mod panic;
 mod scenario_io;
+#[cfg(feature = "views")]
+mod speelveld;
 mod state;
 mod storage;
 

@@ -60,6 +60,17 @@ struct Ctx<'e> {
 pub(crate) fn route(engine: &Engine, scenario: &Scenario) -> Result<Outcome, ScenarioError> {
     // 1. Locate.
     let (loc, is_point) = locate(engine, &scenario.location)?;
+    route_at(engine, scenario, loc, is_point)
+}
+
+/// [`route`] from step 1 on, with `scenario.location` already located (`is_point`: it was a
+/// point, not a gemeente).
+pub(crate) fn route_at(
+    engine: &Engine,
+    scenario: &Scenario,
+    loc: Located,
+    is_point: bool,
+) -> Result<Outcome, ScenarioError> {
     for (i, sel) in scenario.activities.iter().enumerate() {
         let water = engine
             .catalogue
@@ -686,7 +697,10 @@ fn shown_number(v: f64) -> String {
     }
 }
 
-fn locate(engine: &Engine, location: &Location) -> Result<(Located, bool), ScenarioError> {
+pub(crate) fn locate(
+    engine: &Engine,
+    location: &Location,
+) -> Result<(Located, bool), ScenarioError> {
     let geo = engine.geography;
     match location {
         Location::LonLat { lon, lat } => geo

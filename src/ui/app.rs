@@ -22,15 +22,17 @@ use crate::domain::{explain_json, Engine};
 pub enum View {
     Verklaren,
     Oefenen,
+    Speelveld,
 }
 
 impl View {
-    pub const ALL: [View; 2] = [View::Verklaren, View::Oefenen];
+    pub const ALL: [View; 3] = [View::Verklaren, View::Speelveld, View::Oefenen];
 
     /// The name in mount options (`views: ["verklaren", …]`).
     pub fn id(self) -> &'static str {
         match self {
             View::Verklaren => "verklaren",
+            View::Speelveld => "speelveld",
             View::Oefenen => "oefenen",
         }
     }
@@ -43,28 +45,50 @@ impl View {
         match self {
             View::Verklaren => lang.t("Verklaren", "Explain"),
             View::Oefenen => lang.t("Oefenen", "Practise"),
+            View::Speelveld => lang.t("Speelveld", "Playing field"),
         }
     }
 }
 
+/// What the views beside the explainer need from the app (the start build reads only the
+/// view and the language: it shows a loading line).
+#[cfg_attr(not(feature = "views"), allow(dead_code))]
+struct OtherViews {
+    view: View,
+    state: State,
+    dispatch: Callback<Action>,
+    onview: Callback<View>,
+    lang: Lang,
+    /// The Speelveld stays mounted (hidden) once opened, so its region and choices survive
+    /// a visit to the explainer.
+    speelveld_seen: bool,
+}
+
 /// Every view but the explainer (which stays mounted, hidden, to keep the map's view).
 #[cfg(feature = "views")]
-fn other_view(view: View, state: &State, lang: Lang) -> Html {
-    match view {
-        View::Verklaren => html! {},
-        View::Oefenen => html! { <super::oefenen::Oefenen {lang} scenario={state.scenario()} /> },
+fn other_views(v: &OtherViews) -> Html {
+    let lang = v.lang;
+    html! {
+        <>
+            if v.view == View::Oefenen { <super::oefenen::Oefenen {lang} scenario={v.state.scenario()} /> }
+            if v.speelveld_seen || v.view == View::Speelveld {
+                <div hidden={v.view != View::Speelveld}>
+                    <super::speelveld::Speelveld state={v.state.clone()} dispatch={v.dispatch.clone()} onview={v.onview.clone()} {lang} />
+                </div>
+            }
+        </>
     }
 }
 
 /// The start build: the full build is on its way (requested in `App`).
 #[cfg(not(feature = "views"))]
-fn other_view(view: View, _state: &State, lang: Lang) -> Html {
-    if view == View::Verklaren {
+fn other_views(v: &OtherViews) -> Html {
+    if v.view == View::Verklaren {
         return html! {};
     }
     html! {
         <p class="rw-loading" role="status">
-            { lang.t("Deze weergave wordt geladen… Lukt dat niet, herlaad dan de pagina.",
+            { v.lang.t("Deze weergave wordt geladen… Lukt dat niet, herlaad dan de pagina.",
                 "Loading this view… If it does not appear, reload the page.") }
         </p>
     }
@@ -120,9 +144,21 @@ pub fn app(props: &AppProps) -> Html {
             }
         })
     };
+    // The Speelveld stays mounted (hidden) once opened, so its region and choices survive
+    // a visit to the explainer.
+    let speelveld_seen = {
+        let start = *view;
+        use_state(move || start == View::Speelveld)
+    };
     let onview = {
         let view = view.clone();
-        Callback::from(move |v: View| view.set(v))
+        let seen = speelveld_seen.clone();
+        Callback::from(move |v: View| {
+            if v == View::Speelveld {
+                seen.set(true);
+            }
+            view.set(v)
+        })
     };
     let dispatch = {
         let state = state.clone();
@@ -287,7 +323,7 @@ pub fn app(props: &AppProps) -> Html {
 
     html! {
         <ContextProvider<Rc<Embedding>> context={embedding.clone()}>
-        <div class={classes!("rw-app", embedding.compact.then_some("rw-compact"))} lang={lang.code()} ref={app_ref}>
+        <div class={classes!("rw-app", embedding.compact.then_some("rw-compact"), (*view == View::Speelveld).then_some("rw-app-speelveld"))} lang={lang.code()} ref={app_ref}>
             <header class="rw-header">
                 <div class="rw-header-row">
                     <h1>{ "Routewijzer" }</h1>
@@ -313,7 +349,7 @@ pub fn app(props: &AppProps) -> Html {
                     <button type="button" class="rw-button" onclick={ondismiss}>{ lang.t("Sluiten", "Close") }</button>
                 </div>
             }
-            { other_view(*view, &state, lang) }
+            { other_views(&OtherViews { view: *view, state: (*state).clone(), dispatch: dispatch.clone(), onview: onview.clone(), lang, speelveld_seen: *speelveld_seen }) }
             <main class="rw-main" hidden={*view != View::Verklaren}>
                 <section class="rw-panel rw-panel-location" aria-labelledby="rw-h-location">
                     <h2 id="rw-h-location">{ lang.t("1. Locatie", "1. Location") }</h2>

@@ -365,25 +365,8 @@ pub struct OefenenProps {
 
 /// Offers `value` as a JSON file download.
 fn download(value: &serde_json::Value, name: &str) -> Result<(), String> {
-    use wasm_bindgen::JsCast;
-    let fail = || "kon het bestand niet maken".to_string();
     let json = serde_json::to_string_pretty(value).map_err(|e| e.to_string())?;
-    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(&json));
-    let options = web_sys::BlobPropertyBag::new();
-    options.set_type("application/json");
-    let blob =
-        web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).map_err(|_| fail())?;
-    let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(|_| fail())?;
-    let anchor = gloo::utils::document()
-        .create_element("a")
-        .ok()
-        .and_then(|a| a.dyn_into::<web_sys::HtmlAnchorElement>().ok())
-        .ok_or_else(fail)?;
-    anchor.set_href(&url);
-    anchor.set_download(name);
-    anchor.click();
-    let _ = web_sys::Url::revoke_object_url(&url);
-    Ok(())
+    super::scenario_io::offer_file(name, "application/json", &json)
 }
 
 #[function_component(Oefenen)]

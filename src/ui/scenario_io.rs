@@ -86,21 +86,26 @@ pub fn from_storage(embedding: &Embedding) -> Option<State> {
 /// Offers the scenario as a file download, in the contract format.
 pub fn download(state: &State) -> Result<(), String> {
     let json = serde_json::to_string_pretty(&state.draft()).map_err(|e| e.to_string())?;
-    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(&json));
+    offer_file("routewijzer-scenario.json", "application/json", &json)
+}
+
+/// Offers `text` as a file download (a Blob, so nothing leaves the browser). The Blob
+/// stores it as UTF-8; a leading U+FEFF becomes the byte-order mark EF BB BF.
+pub fn offer_file(name: &str, mime: &str, text: &str) -> Result<(), String> {
+    let fail = || "kon het bestand niet maken".to_string();
+    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
     let options = web_sys::BlobPropertyBag::new();
-    options.set_type("application/json");
-    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)
-        .map_err(|_| "kon het bestand niet maken".to_string())?;
-    let url = web_sys::Url::create_object_url_with_blob(&blob)
-        .map_err(|_| "kon het bestand niet maken".to_string())?;
-    let document = gloo::utils::document();
-    let anchor = document
+    options.set_type(mime);
+    let blob =
+        web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).map_err(|_| fail())?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(|_| fail())?;
+    let anchor = gloo::utils::document()
         .create_element("a")
         .ok()
         .and_then(|a| a.dyn_into::<web_sys::HtmlAnchorElement>().ok())
-        .ok_or_else(|| "kon het bestand niet maken".to_string())?;
+        .ok_or_else(fail)?;
     anchor.set_href(&url);
-    anchor.set_download("routewijzer-scenario.json");
+    anchor.set_download(name);
     anchor.click();
     let _ = web_sys::Url::revoke_object_url(&url);
     Ok(())
