@@ -9,10 +9,21 @@
 
 use routewijzer::domain::outcome::Named;
 use routewijzer::domain::speelveld::{
-    columns, csv, passed_over, regions, Cell, Column, Field, Region, Row, CSV_HEADER,
+    columns, csv, regions, Cell, Column, Field, Region, Row, CSV_HEADER,
 };
-use routewijzer::domain::{explain_json, Engine, FindingCode, Verzoektype};
+use routewijzer::domain::{explain_json, Engine, Finding, FindingCode, Verzoektype};
 use serde_json::{json, Value};
+
+/// Independently of the domain's `Verzoek::missed`: the behandeldienst a `bd-mixed` or
+/// `bd-andere-bg` finding names as passed over (the engine lists it last in `concerns`).
+fn passed_over(finding: &Finding) -> Option<&str> {
+    match finding.code {
+        FindingCode::BdMixed | FindingCode::BdAndereBg => {
+            finding.concerns.last().map(String::as_str)
+        }
+        _ => None,
+    }
+}
 
 fn engine() -> &'static Engine {
     Engine::bundled().unwrap()

@@ -7,9 +7,9 @@ use std::fmt::Write as _;
 
 use serde_json::{json, Value};
 
-use super::finding::{Finding, FindingCode};
+use super::finding::FindingCode;
 use super::ids::Verzoektype;
-use super::outcome::{Named, Outcome};
+use super::outcome::{MissedReason, Named, Outcome};
 use super::scenario::{Assumptions, ConfigurationRef, Location, Scenario, SelectedActivity};
 use super::{Engine, ScenarioError};
 use crate::geo::{GemeenteInfo, Located};
@@ -213,17 +213,6 @@ pub struct Combined {
     pub missed: Vec<Missed>,
 }
 
-/// The behandeldienst a `bd-mixed` or `bd-andere-bg` finding says is passed over (the
-/// engine lists it last in `concerns`).
-pub fn passed_over(finding: &Finding) -> Option<&str> {
-    match finding.code {
-        FindingCode::BdMixed | FindingCode::BdAndereBg => {
-            finding.concerns.last().map(String::as_str)
-        }
-        _ => None,
-    }
-}
-
 /// The routing field: the active configuration and assumptions, parsed once, aimed at one
 /// gemeente and activity after another.
 pub struct Field<'e> {
@@ -349,15 +338,17 @@ impl<'e> Field<'e> {
             .iter()
             .chain(outcome.verzoeken.iter().flat_map(|v| &v.findings));
         let mut codes: Vec<FindingCode> = Vec::new();
-        let mut missed: Vec<Named> = Vec::new();
         for f in all_findings {
             if !codes.contains(&f.code) {
                 codes.push(f.code);
             }
-            if let Some(bd) = passed_over(f) {
-                if !receives(outcome, bd) && !missed.iter().any(|m| m.id == bd) {
-                    missed.push(self.named(bd));
-                }
+        }
+        // Configured behandeldiensten passed over (the domain's one definition), not adviseurs.
+        let mut missed: Vec<Named> = Vec::new();
+        for (bd, reason) in outcome.verzoeken.iter().flat_map(|v| v.missed()) {
+            let configured = matches!(reason, MissedReason::Configured(_));
+            if configured && !receives(outcome, &bd) && !missed.iter().any(|m| m.id == bd) {
+                missed.push(self.named(&bd));
             }
         }
         Cell {
