@@ -165,15 +165,22 @@ pub fn app(props: &AppProps) -> Html {
         Callback::from(move |action: Action| state.dispatch(action))
     };
 
+    let storage_problem = use_state(|| None::<String>);
     // The URL and storage follow the state; a casus link the page was opened with stays in
     // the URL until the scenario itself changes.
     {
         let embedding = embedding.clone();
         let first = use_mut_ref(|| true);
+        let storage_problem = storage_problem.clone();
         use_effect_with((*state).clone(), move |state| {
             let opened_with_casus = std::mem::replace(&mut *first.borrow_mut(), false)
                 && super::embed::casus_link_in_url(&embedding);
-            scenario_io::save(state, &embedding, !opened_with_casus);
+            // Shown beside the file actions while it lasts: the scenario still lives in this
+            // window and its URL.
+            let problem = scenario_io::save(state, &embedding, !opened_with_casus).err();
+            if *storage_problem != problem {
+                storage_problem.set(problem);
+            }
             if embedding.owns_fragment {
                 gloo::utils::document_element()
                     .set_attribute("lang", state.lang.code())
@@ -379,6 +386,9 @@ pub fn app(props: &AppProps) -> Html {
                     </div>
                     <OutcomeView outcome={(*outcome).clone()} {lang} />
                     <Assumptions bd_merge={state.bd_merge} dso={state.dso} bg_notified_when_bd={state.bg_notified_when_bd} dispatch={dispatch.clone()} {lang} />
+                    if let Some(problem) = &*storage_problem {
+                        <p class="rw-warning" role="status">{ format!("{}: {problem}.", lang.t("Niet bewaard in deze browser", "Not kept in this browser")) }</p>
+                    }
                     <div class="rw-file-actions">
                         <button type="button" class="rw-button" onclick={ondownload}>{ lang.t("Download scenario", "Download scenario") }</button>
                         <label class="rw-button rw-file-label" for="rw-open">{ lang.t("Open scenario…", "Open scenario…") }</label>

@@ -49,8 +49,9 @@ pub fn fragment_matches(state: &State) -> bool {
 }
 
 /// Writes the state to localStorage and, with `to_url`, to the URL (without a new history
-/// entry), as far as this instance owns them.
-pub fn save(state: &State, embedding: &Embedding, to_url: bool) {
+/// entry), as far as this instance owns them. The error says why it will not survive a
+/// reload (storage full or blocked); the URL still holds it.
+pub fn save(state: &State, embedding: &Embedding, to_url: bool) -> Result<(), String> {
     if embedding.owns_fragment && to_url {
         let fragment = fragment_of(state);
         if current_fragment() != fragment {
@@ -63,9 +64,9 @@ pub fn save(state: &State, embedding: &Embedding, to_url: bool) {
             }
         }
     }
-    // A full or blocked storage only costs the reload fallback; the URL still holds it.
-    if let Some(key) = embedding.storage_key(STORAGE_NAME) {
-        let _ = storage::write(&key, &state.draft().to_string());
+    match embedding.storage_key(STORAGE_NAME) {
+        Some(key) => storage::write(&key, &state.draft().to_string()),
+        None => Ok(()),
     }
 }
 

@@ -113,6 +113,8 @@ test('full storage: the app keeps working and the link still holds the scenario'
   });
   assert.equal(await total(page), '2');
   assert.match(decodeURIComponent(new URL(page.url()).hash), /milieubelastende-activiteit/);
+  // Said plainly: the work is in this window and its link, not in the browser.
+  assert.match(await page.textContent('.rw-panel-outcome .rw-warning[role=status]'), /opslag van deze browser is vol of geblokkeerd/);
   await assertHealthy(page, problems);
   await page.close();
 });
