@@ -427,3 +427,26 @@ fn a_downloaded_leerpad_is_one_file_that_loads_to_the_same_leerpad() {
         "{err}"
     );
 }
+
+#[test]
+fn every_bundled_casus_reads_in_english_too() {
+    let engine = engine();
+    for casus in bundled_leerpad(engine).unwrap().casussen {
+        let en = casus.texts(true);
+        assert!(casus.en.is_some(), "{}: no English texts", casus.id);
+        assert_ne!(en.title, casus.title, "{}", casus.id);
+        assert_eq!(en.hints.len(), casus.hints.len(), "{}", casus.id);
+        assert_eq!(casus.texts(false).story, casus.story);
+    }
+    // The English explanation is checked like the Dutch one.
+    let mut v = first_casus();
+    v["en"] = serde_json::json!({ "title": "T", "story": "S", "explanation": "{onbekend}" });
+    let m = err_of(&v);
+    assert!(m.contains("en.explanation"), "{m}");
+    v["en"] = serde_json::json!({ "title": "T", "story": "S", "explanation": "E", "extra": 1 });
+    assert!(
+        err_of(&v).contains("en.extra: onbekend veld"),
+        "{}",
+        err_of(&v)
+    );
+}

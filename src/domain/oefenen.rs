@@ -409,6 +409,33 @@ pub struct Casus {
     pub hints: Vec<String>,
     /// With placeholders; see `explanation`.
     pub explanation: String,
+    /// The texts in English (`en`), for a session in English; optional.
+    pub en: Option<CasusTexts>,
+}
+
+/// A casus's texts for people in a second language: what the trainee reads.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct CasusTexts {
+    pub title: String,
+    pub story: String,
+    pub hints: Vec<String>,
+    /// With the same placeholders as the Dutch explanation.
+    pub explanation: String,
+}
+
+impl Casus {
+    /// The texts to show: English when asked and present, else Dutch.
+    pub fn texts(&self, english: bool) -> CasusTexts {
+        match (&self.en, english) {
+            (Some(en), true) => en.clone(),
+            _ => CasusTexts {
+                title: self.title.clone(),
+                story: self.story.clone(),
+                hints: self.hints.clone(),
+                explanation: self.explanation.clone(),
+            },
+        }
+    }
 }
 
 /// A leerpad: casussen in order.
@@ -526,6 +553,24 @@ fn join_path(path: &str, key: &str) -> String {
     }
 }
 
+/// An optional list of hints (`hints`) at `path`.
+fn hint_list(file: &str, obj: &Map<String, Value>, path: &str) -> Result<Vec<String>, CasusError> {
+    let at = join_path(path, "hints");
+    match obj.get("hints") {
+        None | Some(Value::Null) => Ok(Vec::new()),
+        Some(Value::Array(items)) => items
+            .iter()
+            .enumerate()
+            .map(|(i, h)| {
+                h.as_str()
+                    .map(str::to_string)
+                    .ok_or_else(|| CasusError::new(file, format!("{at}[{i}]"), "verwacht tekst"))
+            })
+            .collect(),
+        Some(_) => Err(CasusError::new(file, at, "verwacht een lijst")),
+    }
+}
+
 fn text_field(
     file: &str,
     obj: &Map<String, Value>,
@@ -596,7 +641,9 @@ const CASUS_FIELDS: &[&str] = &[
     "questions",
     "hints",
     "explanation",
+    "en",
 ];
+const EN_FIELDS: &[&str] = &["title", "story", "hints", "explanation"];
 const QUESTION_FIELDS: &[&str] = &["ask", "activity", "text"];
 
 /// Reads and validates a casus file: fields, the scenario (engine's parser and router), the
@@ -645,19 +692,23 @@ pub fn casus_from_value(engine: &Engine, file: &str, value: &Value) -> Result<Ca
         Some(_) => return Err(CasusError::new(file, "topics", "verwacht een lijst")),
     }
 
-    let mut hints = Vec::new();
-    match obj.get("hints") {
-        None | Some(Value::Null) => {}
-        Some(Value::Array(items)) => {
-            for (i, h) in items.iter().enumerate() {
-                let s = h.as_str().ok_or_else(|| {
-                    CasusError::new(file, format!("hints[{i}]"), "verwacht tekst")
-                })?;
-                hints.push(s.to_string());
-            }
+    let hints = hint_list(file, obj, "")?;
+    let en = match obj.get("en") {
+        None | Some(Value::Null) => None,
+        Some(v) => {
+            let eo = object(file, v, "en")?;
+            known_fields(file, eo, "en", EN_FIELDS)?;
+            let required = |key: &str| -> Result<String, CasusError> {
+                Ok(text_field(file, eo, "en", key, true)?.unwrap_or_default())
+            };
+            Some(CasusTexts {
+                title: required("title")?,
+                story: required("story")?,
+                hints: hint_list(file, eo, "en")?,
+                explanation: required("explanation")?,
+            })
         }
-        Some(_) => return Err(CasusError::new(file, "hints", "verwacht een lijst")),
-    }
+    };
 
     let scenario_value = obj
         .get("scenario")
@@ -723,6 +774,7 @@ pub fn casus_from_value(engine: &Engine, file: &str, value: &Value) -> Result<Ca
         questions,
         hints,
         explanation,
+        en,
     };
     // Questions fit the outcome.
     for (i, q) in casus.questions.iter().enumerate() {
@@ -732,6 +784,10 @@ pub fn casus_from_value(engine: &Engine, file: &str, value: &Value) -> Result<Ca
     // Placeholders are known and fit the outcome.
     fill_explanation(&casus.explanation, &outcome)
         .map_err(|m| CasusError::new(file, "explanation", m))?;
+    if let Some(en) = &casus.en {
+        fill_explanation(&en.explanation, &outcome)
+            .map_err(|m| CasusError::new(file, "en.explanation", m))?;
+    }
     // Topics are shown by the outcome.
     for (i, t) in casus.topics.iter().enumerate() {
         if !t.shown_by(engine, &scenario, &outcome) {
@@ -1191,7 +1247,7 @@ pub fn casus_to_json(casus: &Casus) -> Value {
             Value::Object(o)
         })
         .collect();
-    serde_json::json!({
+    let mut value = serde_json::json!({
         "format": CASUS_FORMAT,
         "id": casus.id,
         "title": casus.title,
@@ -1201,7 +1257,19 @@ pub fn casus_to_json(casus: &Casus) -> Value {
         "questions": questions,
         "hints": casus.hints,
         "explanation": casus.explanation,
-    })
+    });
+    if let (Some(en), Some(o)) = (&casus.en, value.as_object_mut()) {
+        o.insert(
+            "en".into(),
+            serde_json::json!({
+                "title": en.title,
+                "story": en.story,
+                "hints": en.hints,
+                "explanation": en.explanation,
+            }),
+        );
+    }
+    value
 }
 
 /// A new casus from a scenario (the explainer's current state) with a title and story: the

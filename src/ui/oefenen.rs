@@ -617,7 +617,7 @@ pub fn oefenen_view(props: &OefenenProps) -> Html {
                         <li>
                             <button type="button" class="rw-oef-link" onclick={go}
                                 aria-current={(i == state.current).then_some("step")}>
-                                { &c.title }
+                                { c.texts(lang == Lang::En).title }
                             </button>
                             if let Some(m) = mark { <span class="rw-oef-done">{ m }</span> }
                         </li>
@@ -640,6 +640,8 @@ pub fn oefenen_view(props: &OefenenProps) -> Html {
         return html! { <section class="rw-oefenen">{ message }{ path }</section> };
     };
     let outcome = route(&casus);
+    // The trainee reads the casus in the app's language when the casus has it.
+    let texts = casus.texts(lang == Lang::En);
     let names: Vec<Named> = match (Engine::bundled(), outcome.as_ref()) {
         (Ok(engine), Ok(o)) => choices(engine, o),
         _ => Vec::new(),
@@ -776,7 +778,7 @@ pub fn oefenen_view(props: &OefenenProps) -> Html {
 
     let reveal = match (&revealed, &outcome) {
         (Some(g), Ok(o)) => {
-            let text = fill_explanation(&casus.explanation, o).unwrap_or_default();
+            let text = fill_explanation(&texts.explanation, o).unwrap_or_default();
             let rules = Rules::bundled();
             let findings: Vec<_> = o
                 .verzoeken
@@ -851,14 +853,14 @@ pub fn oefenen_view(props: &OefenenProps) -> Html {
             { for message }
             { path }
             <article class="rw-panel rw-oef-casus" aria-labelledby="rw-h-casus">
-                <h3 id="rw-h-casus">{ format!("{} {}: {}", lang.t("Casus", "Casus"), state.current + 1, casus.title) }</h3>
-                <p class="rw-oef-story">{ &casus.story }</p>
-                if !casus.hints.is_empty() {
+                <h3 id="rw-h-casus">{ format!("{} {}: {}", lang.t("Casus", "Casus"), state.current + 1, texts.title) }</h3>
+                <p class="rw-oef-story">{ &texts.story }</p>
+                if !texts.hints.is_empty() {
                     <button type="button" class="rw-button" onclick={onhints} aria-expanded={state.show_hints.to_string()}>
                         { lang.t("Hints", "Hints") }
                     </button>
                     if state.show_hints {
-                        <ul class="rw-oef-hints">{ for casus.hints.iter().map(|h| html! { <li>{ h }</li> }) }</ul>
+                        <ul class="rw-oef-hints">{ for texts.hints.iter().map(|h| html! { <li>{ h }</li> }) }</ul>
                     }
                 }
                 <form class="rw-oef-form" {onsubmit} hidden={story_only}>

@@ -223,3 +223,17 @@ test('a trainer opens a whole leerpad (leerpad file + casus files); a missing ca
   assert.deepEqual(await problems(), []);
   await page.close();
 });
+
+test('in English the casus reads in English', async () => {
+  const { page, problems } = await openWatchedPage(env.browser, env.server.url);
+  await page.evaluate((k) => localStorage.removeItem(k), KEY);
+  await page.reload();
+  await openOefenen(page);
+  await page.getByRole('button', { name: 'English' }).click();
+  assert.equal(await page.textContent('#rw-h-casus'), 'Casus 1: A melding in Oss');
+  assert.match(await page.textContent('.rw-oef-story'), /car repair business in Oss/);
+  await page.getByRole('button', { name: 'Nederlands' }).click();
+  assert.equal(await page.textContent('#rw-h-casus'), 'Casus 1: Een melding in Oss');
+  assert.deepEqual(await problems(), []);
+  await page.close();
+});
