@@ -6,6 +6,7 @@ use gloo::file::callbacks::FileReader;
 use yew::prelude::*;
 
 use super::activities::Activities;
+use super::configuratie::{Configuratie, Store};
 use super::i18n::Lang;
 use super::location::{locate, LocationCard, LocationPicker};
 use super::map::Map;
@@ -20,15 +21,17 @@ use crate::domain::{explain_json, Engine};
 pub enum View {
     Verklaren,
     Oefenen,
+    Configuratie,
 }
 
 impl View {
-    pub const ALL: [View; 2] = [View::Verklaren, View::Oefenen];
+    pub const ALL: [View; 3] = [View::Verklaren, View::Oefenen, View::Configuratie];
 
     pub fn label(self, lang: Lang) -> &'static str {
         match self {
             View::Verklaren => lang.t("Verklaren", "Explain"),
             View::Oefenen => lang.t("Oefenen", "Practise"),
+            View::Configuratie => lang.t("Configuratie", "Configuration"),
         }
     }
 }
@@ -94,6 +97,38 @@ pub fn app() -> Html {
             move || drop(listener)
         });
     }
+
+    // The user's configurations; the one the explainer uses follows every valid edit.
+    let store = use_reducer(Store::load);
+    use_effect_with((*store).clone(), |store| store.save());
+    let active = active_user_configuration(&state, &store);
+    {
+        let state = state.clone();
+        use_effect_with((*store).clone(), move |store| {
+            let Some(draft) = active_user_configuration(&state, store).and_then(|id| store.draft(&id)) else {
+                return;
+            };
+            let valid = Engine::bundled().is_ok_and(|e| draft.to_configuration(e).is_ok());
+            let value = draft.to_value();
+            if valid && state.inline_configuration.as_ref() != Some(&value) {
+                state.dispatch(Action::SetInlineConfiguration(value));
+            }
+        });
+    }
+    let onuse = {
+        let dispatch = dispatch.clone();
+        let view = view.clone();
+        Callback::from(move |c: crate::domain::Configuration| {
+            let user = c.id.as_deref().is_some_and(|id| id != super::configuratie::BUNDLED);
+            if user {
+                let draft = crate::domain::configuration::draft::Draft::from_configuration(&c);
+                dispatch.emit(Action::SetInlineConfiguration(draft.to_value()));
+            } else {
+                dispatch.emit(Action::SetConfiguration(Some(super::configuratie::BUNDLED.to_string())));
+            }
+            view.set(View::Verklaren);
+        })
+    };
 
     let outcome = use_memo((*state).clone(), |state| {
         state
@@ -163,9 +198,14 @@ pub fn app() -> Html {
     };
     let onconfig = {
         let dispatch = dispatch.clone();
+        let store = store.clone();
         Callback::from(move |e: Event| {
             if let Some(select) = e.target_dyn_into::<web_sys::HtmlSelectElement>() {
                 let value = select.value();
+                if let Some(id) = value.strip_prefix(USER_PREFIX) {
+                    dispatch.emit(user_configuration_action(&store, id));
+                    return;
+                }
                 dispatch.emit(Action::SetConfiguration(
                     (!value.is_empty()).then_some(value),
                 ));
@@ -226,6 +266,7 @@ pub fn app() -> Html {
                 </div>
             }
             if *view == View::Oefenen { <Oefenen {lang} scenario={state.scenario()} /> }
+            if *view == View::Configuratie { <Configuratie store={store.clone()} {lang} {onuse} active={active.clone()} /> }
             <main class="rw-main" hidden={*view != View::Verklaren}>
                 <section class="rw-panel rw-panel-location" aria-labelledby="rw-h-location">
                     <h2 id="rw-h-location">{ lang.t("1. Locatie", "1. Location") }</h2>
@@ -248,7 +289,12 @@ pub fn app() -> Html {
                                     { format!("{name} ({})", lang.t("illustratief", "illustrative")) }
                                 </option>
                             }) }
-                            if state.inline_configuration.is_some() {
+                            { for store.drafts.iter().map(|d| html! {
+                                <option value={format!("{USER_PREFIX}{}", d.id)} selected={active.as_deref() == Some(d.id.as_str())}>
+                                    { format!("{} ({})", d.name, lang.t("eigen", "own")) }
+                                </option>
+                            }) }
+                            if state.inline_configuration.is_some() && active.is_none() {
                                 <option value="" selected=true disabled=true>{ lang.t("Eigen configuratie uit het scenario", "Own configuration from the scenario") }</option>
                             }
                         </select>
@@ -268,5 +314,31 @@ pub fn app() -> Html {
                 <p>{ "Kaart: CBS / Kadaster (CC BY 4.0), Het Waterschapshuis · EUPL-1.2" }</p>
             </footer>
         </div>
+    }
+}
+
+/// Value prefix of a user configuration in the explainer's select.
+const USER_PREFIX: &str = "eigen:";
+
+/// The id of the user configuration the explainer's inline configuration came from.
+fn active_user_configuration(state: &State, store: &Store) -> Option<String> {
+    let id = state.inline_configuration.as_ref()?.get("id")?.as_str()?;
+    store.draft(id).map(|d| d.id.clone())
+}
+
+/// Choosing a user configuration in the explainer: its valid version, or why not.
+fn user_configuration_action(store: &Store, id: &str) -> Action {
+    let Some(draft) = store.draft(id) else {
+        return Action::Notify("Deze configuratie bestaat niet meer.".into());
+    };
+    let checked = Engine::bundled()
+        .map_err(|e| e.to_string())
+        .and_then(|e| draft.to_configuration(e).map_err(|e| e.to_string()));
+    match checked {
+        Ok(_) => Action::SetInlineConfiguration(draft.to_value()),
+        Err(e) => Action::Notify(format!(
+            "Configuratie '{}' bevat fouten en kan niet in de verklaring: {e}. Herstel ze onder Configuratie.",
+            draft.name
+        )),
     }
 }

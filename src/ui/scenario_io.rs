@@ -77,9 +77,14 @@ pub fn from_storage() -> Option<State> {
 /// Offers the scenario as a file download, in the contract format.
 pub fn download(state: &State) -> Result<(), String> {
     let json = serde_json::to_string_pretty(&state.draft()).map_err(|e| e.to_string())?;
-    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(&json));
+    download_text(&json, "routewijzer-scenario.json", "application/json")
+}
+
+/// Offers `text` as a file download named `name` (a Blob URL, revoked after the click).
+pub fn download_text(text: &str, name: &str, mime: &str) -> Result<(), String> {
+    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
     let options = web_sys::BlobPropertyBag::new();
-    options.set_type("application/json");
+    options.set_type(mime);
     let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)
         .map_err(|_| "kon het bestand niet maken".to_string())?;
     let url = web_sys::Url::create_object_url_with_blob(&blob)
@@ -91,7 +96,7 @@ pub fn download(state: &State) -> Result<(), String> {
         .and_then(|a| a.dyn_into::<web_sys::HtmlAnchorElement>().ok())
         .ok_or_else(|| "kon het bestand niet maken".to_string())?;
     anchor.set_href(&url);
-    anchor.set_download("routewijzer-scenario.json");
+    anchor.set_download(name);
     anchor.click();
     let _ = web_sys::Url::revoke_object_url(&url);
     Ok(())
