@@ -3,6 +3,7 @@
 mod activities;
 mod api;
 mod app;
+mod configuratie;
 mod i18n;
 mod location;
 mod map;

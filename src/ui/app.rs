@@ -105,7 +105,9 @@ pub fn app() -> Html {
     {
         let state = state.clone();
         use_effect_with((*store).clone(), move |store| {
-            let Some(draft) = active_user_configuration(&state, store).and_then(|id| store.draft(&id)) else {
+            let Some(draft) =
+                active_user_configuration(&state, store).and_then(|id| store.draft(&id))
+            else {
                 return;
             };
             let valid = Engine::bundled().is_ok_and(|e| draft.to_configuration(e).is_ok());
@@ -119,12 +121,16 @@ pub fn app() -> Html {
         let dispatch = dispatch.clone();
         let view = view.clone();
         Callback::from(move |c: crate::domain::Configuration| {
-            let user = c.id.as_deref().is_some_and(|id| id != super::configuratie::BUNDLED);
+            let user =
+                c.id.as_deref()
+                    .is_some_and(|id| id != super::configuratie::BUNDLED);
             if user {
                 let draft = crate::domain::configuration::draft::Draft::from_configuration(&c);
                 dispatch.emit(Action::SetInlineConfiguration(draft.to_value()));
             } else {
-                dispatch.emit(Action::SetConfiguration(Some(super::configuratie::BUNDLED.to_string())));
+                dispatch.emit(Action::SetConfiguration(Some(
+                    super::configuratie::BUNDLED.to_string(),
+                )));
             }
             view.set(View::Verklaren);
         })

@@ -32,7 +32,11 @@ pub fn all_configurations(store: &Store, lang: Lang) -> Vec<(String, String)> {
     let bundled = bundled_draft();
     std::iter::once((
         String::new(),
-        format!("{} ({})", bundled.name, lang.t("meegeleverd, alleen lezen", "bundled, read-only")),
+        format!(
+            "{} ({})",
+            bundled.name,
+            lang.t("meegeleverd, alleen lezen", "bundled, read-only")
+        ),
     ))
     .chain(store.drafts.iter().map(|d| (d.id.clone(), d.name.clone())))
     .collect()
@@ -138,9 +142,11 @@ pub fn configuratie(props: &Props) -> Html {
     };
     let onchange = {
         let store = store.clone();
-        Callback::from(move |(draft, key): (Draft, Option<(usize, &'static str)>)| {
-            store.dispatch(StoreAction::Update(draft, key))
-        })
+        Callback::from(
+            move |(draft, key): (Draft, Option<(usize, &'static str)>)| {
+                store.dispatch(StoreAction::Update(draft, key))
+            },
+        )
     };
     let onuse = {
         let onuse = props.onuse.clone();
@@ -157,7 +163,11 @@ pub fn configuratie(props: &Props) -> Html {
         let shown = shown.clone();
         let store = store.clone();
         Callback::from(move |_| {
-            let name = if shown.id.is_empty() { BUNDLED } else { shown.id.as_str() };
+            let name = if shown.id.is_empty() {
+                BUNDLED
+            } else {
+                shown.id.as_str()
+            };
             let result = if csv {
                 scenario_io::download_text(
                     &export_csv(&shown, engine),
@@ -167,7 +177,9 @@ pub fn configuratie(props: &Props) -> Html {
             } else {
                 serde_json::to_string_pretty(&shown.to_value())
                     .map_err(|e| e.to_string())
-                    .and_then(|t| scenario_io::download_text(&t, &format!("{name}.json"), "application/json"))
+                    .and_then(|t| {
+                        scenario_io::download_text(&t, &format!("{name}.json"), "application/json")
+                    })
             };
             if let Err(e) = result {
                 store.dispatch(StoreAction::Notify(Some(e)));
@@ -284,7 +296,10 @@ pub fn configuratie(props: &Props) -> Html {
 fn import_file(name: &str, bytes: &[u8], engine: &Engine) -> Result<(Draft, ImportReport), String> {
     let text = crate::domain::text_from_bytes(bytes).map_err(|e| e.to_string())?;
     let base = name.rsplit_once('.').map_or(name, |(b, _)| b).to_string();
-    let looks_json = text.trim_start_matches('\u{feff}').trim_start().starts_with('{');
+    let looks_json = text
+        .trim_start_matches('\u{feff}')
+        .trim_start()
+        .starts_with('{');
     let (mut draft, rows, problems) = if looks_json {
         let value = crate::domain::parse_json_text(text).map_err(|e| e.to_string())?;
         let c = Configuration::from_value(&value, "", &engine.catalogue, &engine.organisations)

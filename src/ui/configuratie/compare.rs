@@ -38,7 +38,11 @@ fn regions() -> Vec<(String, String)> {
 fn region_gemeenten(region: &str, typed: &str) -> Vec<String> {
     let geo = Geography::bundled();
     let by = |pick: &dyn Fn(&crate::geo::GemeenteInfo) -> bool| -> Vec<String> {
-        geo.gemeenten().iter().filter(|g| pick(g)).map(|g| g.id.clone()).collect()
+        geo.gemeenten()
+            .iter()
+            .filter(|g| pick(g))
+            .map(|g| g.id.clone())
+            .collect()
     };
     if let Some(pv) = region.strip_prefix("pv:") {
         by(&|g| g.provincie.id == pv)
@@ -62,7 +66,10 @@ fn route_text(engine: &Engine, r: &Route, lang: Lang) -> String {
         .behandeldiensten
         .iter()
         .map(|bd| match bd {
-            Some(id) => engine.organisations.get(id).map_or(id.clone(), |o| o.display_name()),
+            Some(id) => engine
+                .organisations
+                .get(id)
+                .map_or(id.clone(), |o| o.display_name()),
             None => lang.t("geen", "none").to_string(),
         })
         .collect();
@@ -73,7 +80,14 @@ fn route_text(engine: &Engine, r: &Route, lang: Lang) -> String {
 pub fn compare(props: &Props) -> Html {
     let lang = props.lang;
     let a = use_state(String::new);
-    let b = use_state(|| props.store.drafts.first().map(|d| d.id.clone()).unwrap_or_default());
+    let b = use_state(|| {
+        props
+            .store
+            .drafts
+            .first()
+            .map(|d| d.id.clone())
+            .unwrap_or_default()
+    });
     let region = use_state(|| "od:ODBN".to_string());
     let typed = use_state(String::new);
     let result = use_state(|| None::<Result<(usize, Vec<RouteChange>), String>>);
@@ -98,13 +112,22 @@ pub fn compare(props: &Props) -> Html {
         })
     };
     let onrun = {
-        let (a, b, region, typed, result) = (a.clone(), b.clone(), region.clone(), typed.clone(), result.clone());
+        let (a, b, region, typed, result) = (
+            a.clone(),
+            b.clone(),
+            region.clone(),
+            typed.clone(),
+            result.clone(),
+        );
         let store = props.store.clone();
         Callback::from(move |_| {
             let config = |id: &str| {
                 draft_by_id(&store, id)
                     .ok_or_else(|| "configuratie niet gevonden".to_string())
-                    .and_then(|d| d.to_configuration(engine).map_err(|e| format!("{}: {e}", d.name)))
+                    .and_then(|d| {
+                        d.to_configuration(engine)
+                            .map_err(|e| format!("{}: {e}", d.name))
+                    })
             };
             let gemeenten = region_gemeenten(&region, &typed);
             let outcome = config(&a).and_then(|ca| {
@@ -117,15 +140,22 @@ pub fn compare(props: &Props) -> Html {
             result.set(Some(outcome));
         })
     };
-    let config_select = |id: &str, label: String, value: &UseStateHandle<String>| html! {
-        <div class="rw-field">
-            <label for={id.to_string()}>{ label }</label>
-            <select id={id.to_string()} onchange={pick(value)}>
-                { for configs.iter().map(|(cid, name)| html! { <option value={cid.clone()} selected={**value == *cid}>{ name.clone() }</option> }) }
-            </select>
-        </div>
+    let config_select = |id: &str, label: String, value: &UseStateHandle<String>| {
+        html! {
+            <div class="rw-field">
+                <label for={id.to_string()}>{ label }</label>
+                <select id={id.to_string()} onchange={pick(value)}>
+                    { for configs.iter().map(|(cid, name)| html! { <option value={cid.clone()} selected={**value == *cid}>{ name.clone() }</option> }) }
+                </select>
+            </div>
+        }
     };
-    let name_of = |id: &str| engine.organisations.get(id).map_or(id.to_string(), |o| o.name.clone());
+    let name_of = |id: &str| {
+        engine
+            .organisations
+            .get(id)
+            .map_or(id.to_string(), |o| o.name.clone())
+    };
     html! {
         <section class="rw-config-compare" aria-labelledby="rw-h-compare">
             <h3 id="rw-h-compare">{ lang.t("Vergelijk twee configuraties", "Compare two configurations") }</h3>

@@ -42,7 +42,8 @@ pub enum StoreAction {
 impl Store {
     /// The store saved in this browser; an unreadable one is set aside with a notice.
     pub fn load() -> Store {
-        let Ok(text) = LocalStorage::get::<String>(KEY) else {
+        // Raw text, not gloo's JSON-in-JSON, so the entry is plain JSON anyone can read.
+        let Some(text) = LocalStorage::raw().get_item(KEY).ok().flatten() else {
             return Store::default();
         };
         match parse(&text) {
@@ -51,7 +52,7 @@ impl Store {
                 ..Store::default()
             },
             Err(why) => {
-                let _ = LocalStorage::set(CORRUPT_KEY, &text);
+                let _ = LocalStorage::raw().set_item(CORRUPT_KEY, &text);
                 Store {
                     notice: Some(format!(
                         "De opgeslagen configuraties zijn niet te lezen ({why}). Ze zijn bewaard onder {CORRUPT_KEY} en niet gewist; u begint met een lege lijst."
@@ -68,7 +69,7 @@ impl Store {
             "configuraties": self.drafts.iter().map(Draft::to_value).collect::<Vec<_>>(),
         });
         // A full or blocked storage loses nothing in this tab; export keeps the work.
-        let _ = LocalStorage::set(KEY, value.to_string());
+        let _ = LocalStorage::raw().set_item(KEY, &value.to_string());
     }
 
     pub fn draft(&self, id: &str) -> Option<&Draft> {
@@ -100,7 +101,11 @@ fn parse(text: &str) -> Result<Vec<Draft>, String> {
     let value: Value = serde_json::from_str(text).map_err(|e| format!("geen JSON: {e}"))?;
     match value.get("version").and_then(Value::as_u64) {
         Some(VERSION) => {}
-        Some(v) => return Err(format!("versie {v}, deze Routewijzer kent versie {VERSION}")),
+        Some(v) => {
+            return Err(format!(
+                "versie {v}, deze Routewijzer kent versie {VERSION}"
+            ))
+        }
         None => return Err("geen versienummer".into()),
     }
     value
@@ -145,7 +150,8 @@ impl Reducible for Store {
             }
             StoreAction::Undo => {
                 if let Some(previous) = next.undo.pop() {
-                    next.redo.push(std::mem::replace(&mut next.drafts, previous));
+                    next.redo
+                        .push(std::mem::replace(&mut next.drafts, previous));
                 }
             }
             StoreAction::Redo => {

@@ -193,10 +193,10 @@ fn applies_in(e: &DraftEntry, g: &GemeenteInfo, engine: &Engine) -> bool {
 }
 
 fn org_label(engine: &Engine, id: &str) -> String {
-    engine
-        .organisations
-        .get(id)
-        .map_or_else(|| id.to_string(), |o| format!("{} ({id})", o.display_name()))
+    engine.organisations.get(id).map_or_else(
+        || id.to_string(),
+        |o| format!("{} ({id})", o.display_name()),
+    )
 }
 
 fn activity_label(engine: &Engine, id: &str) -> String {
@@ -204,7 +204,12 @@ fn activity_label(engine: &Engine, id: &str) -> String {
         .catalogue
         .activity(id)
         .map(|a| a.name.clone())
-        .or_else(|| engine.catalogue.group(id).map(|g| format!("groep {}", g.name)))
+        .or_else(|| {
+            engine
+                .catalogue
+                .group(id)
+                .map(|g| format!("groep {}", g.name))
+        })
         .unwrap_or_else(|| id.to_string())
 }
 
@@ -213,14 +218,25 @@ fn gemeenten_label(engine: &Engine, list: &[String], lang: Lang) -> String {
         return lang.t("alle", "all").into();
     }
     list.iter()
-        .map(|g| engine.organisations.get(g).map_or(g.clone(), |o| o.name.clone()))
+        .map(|g| {
+            engine
+                .organisations
+                .get(g)
+                .map_or(g.clone(), |o| o.name.clone())
+        })
         .collect::<Vec<_>>()
         .join(", ")
 }
 
 fn verzoektype_label(v: &str, lang: Lang) -> String {
     Verzoektype::parse(v).map_or_else(
-        || if v.is_empty() { lang.t("alle", "all").into() } else { v.to_string() },
+        || {
+            if v.is_empty() {
+                lang.t("alle", "all").into()
+            } else {
+                v.to_string()
+            }
+        },
         |v| v.label().to_string(),
     )
 }
