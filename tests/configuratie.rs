@@ -332,3 +332,31 @@ fn the_diff_names_the_routes_a_proposal_changes() {
     assert_eq!(c.b.behandeldiensten, vec![None]);
     assert!(c.a.triggers > c.b.triggers, "{c:?}");
 }
+
+#[test]
+fn hostile_csv_never_panics_and_answers_in_one_piece() {
+    let header =
+        "Begindatum;Bevoegd gezag;Activiteit;Behandeldienst;Toestemming;Bevoegd gezag (locatie)\n";
+    let bodies = [
+        "\"",
+        "\"\"\"",
+        ";;;;;;;;;;;;",
+        "\r\r\r\n\n",
+        "a\"b;\"c",
+        "\u{0};\u{2028};\u{feff}",
+        "x;Gemeente Oss;kappen;ODBN;;Gemeente Oss;extra;velden",
+        "x;Gemeente Oss",
+        "x;Gemeente Oss;kappen;ODBN;;Provincie Noord-Brabant",
+    ];
+    for body in bodies {
+        for text in [body.to_string(), format!("{header}{body}")] {
+            match import_csv(&text, "x", engine()) {
+                Ok(r) => assert!(r
+                    .problems
+                    .iter()
+                    .all(|p| p.line >= 2 && !p.message.is_empty())),
+                Err(e) => assert!(!e.is_empty() && !e.contains('\n')),
+            }
+        }
+    }
+}
