@@ -360,3 +360,35 @@ fn hostile_csv_never_panics_and_answers_in_one_piece() {
         }
     }
 }
+
+#[test]
+fn vraagstuk_1_one_activity_three_behandeldiensten_by_gemeente() {
+    let e = engine();
+    let d = draft(vec![
+        entry("PV30", "ontgrondingsactiviteit", "ODBN", &["GM0828"]),
+        entry("PV30", "ontgrondingsactiviteit", "ODZOB", &["GM0772"]),
+        entry("PV30", "ontgrondingsactiviteit", "OMWB", &["GM0855"]),
+        // A waterschap never is BG for kappen, not even through a magneet (B2).
+        entry("WS24", "kappen", "ODBN", &[]),
+    ]);
+    let found = d.check(e);
+    assert_eq!(found.len(), 1);
+    assert_eq!((found[0].entry, found[0].code), (3, "bd-geen-bg"));
+    let config = d.to_value();
+    for (gm, od) in [("GM0828", "ODBN"), ("GM0772", "ODZOB"), ("GM0855", "OMWB")] {
+        let outcome = e
+            .explain_json(&json!({
+                "location": { "gemeente": gm },
+                "activities": [{ "activity": "ontgrondingsactiviteit", "verzoektype": "aanvraag-vergunning" }],
+                "configuration": config,
+            }))
+            .unwrap();
+        let v = &outcome.verzoeken[0];
+        assert_eq!(v.bevoegd_gezag.id, "PV30");
+        assert_eq!(
+            v.behandeldienst.as_ref().map(|n| n.id.as_str()),
+            Some(od),
+            "{gm}"
+        );
+    }
+}

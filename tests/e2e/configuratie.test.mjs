@@ -119,6 +119,65 @@ test('edit an entry and the explainer follows; wrong input is reported; reload k
   await page.close();
 });
 
+/** Clicks a gemeente's representative point on the map, as a person would. */
+async function clickGemeente(page, id) {
+  const point = await page.evaluate((gm) => {
+    const path = document.querySelector(`svg.rw-map path[data-id="${gm}"]`);
+    const svg = path.ownerSVGElement;
+    const p = svg.createSVGPoint();
+    p.x = Number(path.dataset.x);
+    p.y = Number(path.dataset.y);
+    const screen = p.matrixTransform(svg.getScreenCTM());
+    return { x: screen.x, y: screen.y };
+  }, id);
+  await page.mouse.click(point.x, point.y);
+}
+
+test('vraagstuk 1: one activity, three behandeldiensten by gemeente; content routing refused', async () => {
+  const { page, problems } = await openWatchedPage(env.browser, env.server.url);
+  await page.waitForSelector('h1');
+  await page.evaluate((k) => localStorage.removeItem(k), KEY);
+  const ontgronding = { ...scenario, activities: [{ activity: 'ontgrondingsactiviteit', verzoektype: 'aanvraag-vergunning' }] };
+  await page.goto(`${env.server.url}#scenario=${encodeURIComponent(JSON.stringify(ontgronding))}`);
+  await page.reload();
+  await page.waitForSelector('.rw-verzoek');
+
+  await view(page, 'Configuratie');
+  await page.getByRole('button', { name: 'Nieuwe lege configuratie' }).click();
+  await page.fill('#rw-cfg-name', 'Vraagstuk 1');
+  const areas = [['ODBN', 'GM0828'], ['ODZOB', 'GM0772'], ['OMWB', 'GM0855']];
+  for (const [i, [od, gm]] of areas.entries()) {
+    await page.getByRole('button', { name: 'Regel toevoegen' }).click();
+    const n = i + 1;
+    await page.getByLabel(`Bevoegd gezag (id) van regel ${n}`, { exact: true }).fill('PV30');
+    await page.getByLabel(`Activiteit of groep van regel ${n}`, { exact: true }).selectOption('ontgrondingsactiviteit');
+    const list = page.getByLabel(`Gemeenten (CBS-codes, komma's; leeg = alle) van regel ${n}`, { exact: true });
+    await list.fill(gm);
+    await list.press('Tab');
+    await page.getByLabel(`Behandeldienst (id) van regel ${n}`, { exact: true }).fill(od);
+  }
+  assert.equal(await page.locator('.rw-config-diags').count(), 0, 'three clean entries');
+  await page.getByRole('button', { name: 'Gebruik in de verklaring' }).click();
+  await page.waitForSelector('.rw-verzoek', { state: 'visible' });
+  for (const [od, gm] of areas) {
+    await clickGemeente(page, gm);
+    await page.waitForFunction((id) => document.querySelector('.rw-verzoek .rw-bd')?.dataset.id === id, od);
+    assert.equal(await page.locator('.rw-verzoek .rw-bg').getAttribute('data-id'), 'PV30');
+  }
+
+  // Now try to route by content: impossible, and the view says why.
+  await view(page, 'Configuratie');
+  await page.getByLabel('Voorwaarde op inhoud van regel 1', { exact: true }).fill('alleen boven 1000 m²');
+  const text = await page.textContent('.rw-config-diags');
+  assert.match(text, /bd-inhoud \(regel B5\)/);
+  assert.match(text, /kan niet routeren op de inhoud/);
+  // The explainer keeps the last valid version (Tilburg → OMWB).
+  await view(page, 'Verklaren');
+  assert.equal(await bd(page), 'OMWB');
+  assert.deepEqual(await problems(), []);
+  await page.close();
+});
+
 test('a CSV with one bad row imports the rest and names the line; reload keeps it', async () => {
   const { page, problems } = await openWatchedPage(env.browser, env.server.url);
   await fresh(page, env.server.url);
