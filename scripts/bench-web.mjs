@@ -60,8 +60,11 @@ try {
   const before = await memory();
 
   // One click: pointer up on the map → the first frame after the page changed.
-  const box = await page.locator('svg.rw-map').boundingBox();
+  const map = page.locator('svg.rw-map');
   const clickOnce = async (i) => {
+    // Measured afresh each time: a notice (a point at sea) shifts the page.
+    await map.scrollIntoViewIfNeeded();
+    const box = await map.boundingBox();
     const x = box.x + box.width * (0.3 + 0.4 * ((i * 37) % 100) / 100);
     const y = box.y + box.height * (0.3 + 0.4 * ((i * 61) % 100) / 100);
     await page.evaluate(() => {

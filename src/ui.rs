@@ -3,6 +3,9 @@
 mod activities;
 mod api;
 mod app;
+mod config_store;
+#[cfg(feature = "views")]
+mod configuratie;
 mod embed;
 mod i18n;
 mod js_json;

@@ -210,3 +210,8 @@ fn casus_corpus() {
 fn leerpad_corpus() {
     replay("leerpad");
 }
+
+#[test]
+fn configuration_csv_corpus() {
+    replay("configuration_csv");
+}

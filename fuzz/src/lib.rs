@@ -8,6 +8,7 @@
 //! whose message is one non-empty line of plain text (no control characters, so it cannot
 //! break a terminal or a log line) of reasonable length.
 
+use routewijzer::domain::configuration::csv::{export_csv, import_csv};
 use routewijzer::domain::oefenen::{self, casus_to_json, load_casus, load_leerpad};
 use routewijzer::domain::rules::Rules;
 use routewijzer::domain::{explain_json, link, parse_json_text};
@@ -30,6 +31,7 @@ pub const TARGETS: &[(&str, Check)] = &[
     ("link_fragment", link_fragment),
     ("casus", casus),
     ("leerpad", leerpad),
+    ("configuration_csv", configuration_csv),
 ];
 
 /// Longest error message we accept as "readable" (characters).
@@ -347,5 +349,38 @@ pub fn leerpad(data: &[u8]) {
     match load_leerpad(e, "leerpad.json", &text(data), oefenen::BUNDLED_CASUSSEN) {
         Ok(path) => assert!(!path.casussen.is_empty(), "a leerpad without casussen"),
         Err(err) => assert_message("leerpad", &err.to_string()),
+    }
+}
+
+/// A behandeldienstconfiguratie export from the DSO's implementation monitor (CSV, often via
+/// Excel): every row is imported or named with its line; what is imported validates and
+/// exports to CSV that imports to the same entries.
+pub fn configuration_csv(data: &[u8]) {
+    let e = engine();
+    match import_csv(&text(data), "fuzz", e) {
+        Ok(import) => {
+            assert!(
+                import.problems.len() <= import.rows,
+                "more problems than rows"
+            );
+            for p in &import.problems {
+                assert!(p.line >= 2, "a row problem on the header line {}", p.line);
+                assert_message("csv row", &p.message);
+            }
+            if let Ok(config) = import.draft.to_configuration(e) {
+                let again = import_csv(&export_csv(&import.draft, e), "fuzz", e)
+                    .unwrap_or_else(|m| panic!("an exported CSV does not import: {m}"));
+                assert_eq!(
+                    again
+                        .draft
+                        .to_configuration(e)
+                        .ok()
+                        .map(|c| c.behandeldiensten),
+                    Some(config.behandeldiensten),
+                    "CSV export does not round-trip"
+                );
+            }
+        }
+        Err(m) => assert_message("csv", &m),
     }
 }

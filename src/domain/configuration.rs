@@ -14,6 +14,14 @@ use super::json::{
 };
 use super::organisations::Organisations;
 
+pub mod csv;
+pub mod diff;
+pub mod draft;
+
+/// Why a condition on the content of a verzoek cannot be configured (domain-research B5,
+/// W-BD-CONTENT): shown by the editor and in the error for an `inhoud` field.
+pub const INHOUD_UITLEG: &str = "het DSO kan niet routeren op de inhoud van een verzoek (antwoorden op vragen, omvang, basistaak of plustaak); een behandeldienst hangt alleen af van activiteit, verzoektype (toestemming) en locatie (regel B5). Maak zo nodig een werkafspraak buiten het DSO";
+
 /// One configuration entry: bevoegd gezag B routes `activity` (or a group) to `behandeldienst`,
 /// optionally only for one verzoektype and/or only within some gemeenten.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -151,6 +159,12 @@ fn parse_entry(
     orgs: &Organisations,
 ) -> Result<ConfigEntry, ScenarioError> {
     let map = expect_object(item, path, "een configuratieregel (object)")?;
+    if map.contains_key("inhoud") {
+        return Err(ScenarioError::new(
+            field_path(path, "inhoud"),
+            format!("bd-inhoud: {INHOUD_UITLEG}"),
+        ));
+    }
     check_fields(map, path, ENTRY_FIELDS)?;
 
     let bg_path = field_path(path, "bevoegd_gezag");

@@ -8,6 +8,7 @@ use gloo::file::callbacks::FileReader;
 use yew::prelude::*;
 
 use super::activities::Activities;
+use super::config_store::{Store, StoreAction, BUNDLED};
 use super::embed::Embedding;
 use super::i18n::Lang;
 use super::location::{locate, LocationCard, LocationPicker};
@@ -23,15 +24,22 @@ pub enum View {
     Verklaren,
     Oefenen,
     Speelveld,
+    Configuratie,
 }
 
 impl View {
-    pub const ALL: [View; 3] = [View::Verklaren, View::Speelveld, View::Oefenen];
+    pub const ALL: [View; 4] = [
+        View::Verklaren,
+        View::Configuratie,
+        View::Speelveld,
+        View::Oefenen,
+    ];
 
     /// The name in mount options (`views: ["verklaren", …]`).
     pub fn id(self) -> &'static str {
         match self {
             View::Verklaren => "verklaren",
+            View::Configuratie => "configuratie",
             View::Speelveld => "speelveld",
             View::Oefenen => "oefenen",
         }
@@ -46,6 +54,7 @@ impl View {
             View::Verklaren => lang.t("Verklaren", "Explain"),
             View::Oefenen => lang.t("Oefenen", "Practise"),
             View::Speelveld => lang.t("Speelveld", "Playing field"),
+            View::Configuratie => lang.t("Configuratie", "Configuration"),
         }
     }
 }
@@ -62,6 +71,10 @@ struct OtherViews {
     /// The Speelveld stays mounted (hidden) once opened, so its region and choices survive
     /// a visit to the explainer.
     speelveld_seen: bool,
+    store: UseReducerHandle<Store>,
+    onuse: Callback<crate::domain::Configuration>,
+    /// The user configuration the explainer uses, if any.
+    active: Option<String>,
 }
 
 /// Every view but the explainer (which stays mounted, hidden, to keep the map's view).
@@ -71,6 +84,9 @@ fn other_views(v: &OtherViews) -> Html {
     html! {
         <>
             if v.view == View::Oefenen { <super::oefenen::Oefenen {lang} scenario={v.state.scenario()} /> }
+            if v.view == View::Configuratie {
+                <super::configuratie::Configuratie store={v.store.clone()} {lang} onuse={v.onuse.clone()} active={v.active.clone()} />
+            }
             if v.speelveld_seen || v.view == View::Speelveld {
                 <div hidden={v.view != View::Speelveld}>
                     <super::speelveld::Speelveld state={v.state.clone()} dispatch={v.dispatch.clone()} onview={v.onview.clone()} {lang} />
@@ -225,6 +241,78 @@ pub fn app(props: &AppProps) -> Html {
         });
     }
 
+    // The user's configurations; the one the explainer uses follows every valid edit.
+    let store = {
+        let key = embedding.storage_key(super::config_store::STORAGE_NAME);
+        use_reducer(move || Store::load(key))
+    };
+    {
+        let reducer = store.clone();
+        // Saved after a change only: loading writes nothing (so an unreadable store stays
+        // in place for the full build to report too, after a lazy switch).
+        let loaded = use_mut_ref(|| true);
+        use_effect_with((*store).clone(), move |store| {
+            if std::mem::replace(&mut *loaded.borrow_mut(), false) {
+                return;
+            }
+            if let Err(e) = store.save() {
+                if store.notice.is_none() {
+                    reducer.dispatch(StoreAction::Notify(Some(format!(
+                        "De configuraties zijn niet bewaard: {e}. Exporteer ze om ze te houden."
+                    ))));
+                }
+            }
+        });
+    }
+    // Another tab saved the configurations: this tab stops saving and asks (config_store).
+    {
+        let store = store.clone();
+        use_effect_with((), move |_| {
+            let listener = EventListener::new(&gloo::utils::window(), "storage", move |event| {
+                let Some(event) = wasm_bindgen::JsCast::dyn_ref::<web_sys::StorageEvent>(event)
+                else {
+                    return;
+                };
+                if event.key().as_deref() == store.key() {
+                    if let Some(text) = event.new_value() {
+                        store.dispatch(StoreAction::External(text));
+                    }
+                }
+            });
+            move || drop(listener)
+        });
+    }
+    let active = active_user_configuration(&state, &store);
+    {
+        let state = state.clone();
+        use_effect_with((*store).clone(), move |store| {
+            let Some(draft) =
+                active_user_configuration(&state, store).and_then(|id| store.draft(&id))
+            else {
+                return;
+            };
+            let valid = Engine::bundled().is_ok_and(|e| draft.to_configuration(e).is_ok());
+            let value = draft.to_value();
+            if valid && state.inline_configuration.as_ref() != Some(&value) {
+                state.dispatch(Action::SetInlineConfiguration(value));
+            }
+        });
+    }
+    let onuse = {
+        let dispatch = dispatch.clone();
+        let view = view.clone();
+        Callback::from(move |c: crate::domain::Configuration| {
+            let user = c.id.as_deref().is_some_and(|id| id != BUNDLED);
+            if user {
+                let draft = crate::domain::configuration::draft::Draft::from_configuration(&c);
+                dispatch.emit(Action::SetInlineConfiguration(draft.to_value()));
+            } else {
+                dispatch.emit(Action::SetConfiguration(Some(BUNDLED.to_string())));
+            }
+            view.set(View::Verklaren);
+        })
+    };
+
     let outcome = use_memo((*state).clone(), |state| {
         state
             .scenario()
@@ -293,9 +381,14 @@ pub fn app(props: &AppProps) -> Html {
     };
     let onconfig = {
         let dispatch = dispatch.clone();
+        let store = store.clone();
         Callback::from(move |e: Event| {
             if let Some(select) = e.target_dyn_into::<web_sys::HtmlSelectElement>() {
                 let value = select.value();
+                if let Some(id) = value.strip_prefix(USER_PREFIX) {
+                    dispatch.emit(user_configuration_action(&store, id));
+                    return;
+                }
                 dispatch.emit(Action::SetConfiguration(
                     (!value.is_empty()).then_some(value),
                 ));
@@ -350,13 +443,30 @@ pub fn app(props: &AppProps) -> Html {
                         "See which bevoegd gezag and which behandeldienst receive a verzoek from the Omgevingsloket, how many triggers go out, and why.") }
                 </p>
             </header>
+            if let Some(conflict) = &store.conflict {
+                <div class="rw-notice" role="alert">
+                    <p>
+                        { lang.t("Een ander venster heeft de configuraties intussen gewijzigd. Dit venster bewaart niets meer tot u kiest.",
+                            "Another window changed the configurations meanwhile. This window saves nothing until you choose.") }
+                        if let Err(why) = conflict { { format!(" ({why})") } }
+                    </p>
+                    if conflict.is_ok() {
+                        <button type="button" class="rw-button" onclick={{ let store = store.clone(); move |_| store.dispatch(StoreAction::Resolve(true)) }}>
+                            { lang.t("Gebruik die versie", "Use that version") }
+                        </button>
+                    }
+                    <button type="button" class="rw-button" onclick={{ let store = store.clone(); move |_| store.dispatch(StoreAction::Resolve(false)) }}>
+                        { lang.t("Houd de versie van dit venster", "Keep this window's version") }
+                    </button>
+                </div>
+            }
             if let Some(notice) = &state.notice {
                 <div class="rw-notice" role="alert">
                     <p>{ &notice.text }</p>
                     <button type="button" class="rw-button" onclick={ondismiss}>{ lang.t("Sluiten", "Close") }</button>
                 </div>
             }
-            { other_views(&OtherViews { view: *view, state: (*state).clone(), dispatch: dispatch.clone(), onview: onview.clone(), lang, speelveld_seen: *speelveld_seen }) }
+            { other_views(&OtherViews { view: *view, state: (*state).clone(), dispatch: dispatch.clone(), onview: onview.clone(), lang, speelveld_seen: *speelveld_seen, store: store.clone(), onuse: onuse.clone(), active: active.clone() }) }
             <main class="rw-main" hidden={*view != View::Verklaren}>
                 <section class="rw-panel rw-panel-location" aria-labelledby="rw-h-location">
                     <h2 id="rw-h-location">{ lang.t("1. Locatie", "1. Location") }</h2>
@@ -379,7 +489,12 @@ pub fn app(props: &AppProps) -> Html {
                                     { format!("{name} ({})", lang.t("illustratief", "illustrative")) }
                                 </option>
                             }) }
-                            if state.inline_configuration.is_some() {
+                            { for store.drafts.iter().map(|d| html! {
+                                <option value={format!("{USER_PREFIX}{}", d.id)} selected={active.as_deref() == Some(d.id.as_str())}>
+                                    { format!("{} ({})", d.name, lang.t("eigen", "own")) }
+                                </option>
+                            }) }
+                            if state.inline_configuration.is_some() && active.is_none() {
                                 <option value="" selected=true disabled=true>{ lang.t("Eigen configuratie uit het scenario", "Own configuration from the scenario") }</option>
                             }
                         </select>
@@ -403,5 +518,31 @@ pub fn app(props: &AppProps) -> Html {
             </footer>
         </div>
         </ContextProvider<Rc<Embedding>>>
+    }
+}
+
+/// Value prefix of a user configuration in the explainer's select.
+const USER_PREFIX: &str = "eigen:";
+
+/// The id of the user configuration the explainer's inline configuration came from.
+fn active_user_configuration(state: &State, store: &Store) -> Option<String> {
+    let id = state.inline_configuration.as_ref()?.get("id")?.as_str()?;
+    store.draft(id).map(|d| d.id.clone())
+}
+
+/// Choosing a user configuration in the explainer: its valid version, or why not.
+fn user_configuration_action(store: &Store, id: &str) -> Action {
+    let Some(draft) = store.draft(id) else {
+        return Action::Notify("Deze configuratie bestaat niet meer.".into());
+    };
+    let checked = Engine::bundled()
+        .map_err(|e| e.to_string())
+        .and_then(|e| draft.to_configuration(e).map_err(|e| e.to_string()));
+    match checked {
+        Ok(_) => Action::SetInlineConfiguration(draft.to_value()),
+        Err(e) => Action::Notify(format!(
+            "Configuratie '{}' bevat fouten en kan niet in de verklaring: {e}. Herstel ze onder Configuratie.",
+            draft.name
+        )),
     }
 }

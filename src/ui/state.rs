@@ -74,6 +74,8 @@ pub enum Action {
     SetVerzoektype(usize, Verzoektype),
     SetFlag(usize, String, bool),
     SetConfiguration(Option<String>),
+    /// Use a configuration of the Configuratie view (contract format, already validated).
+    SetInlineConfiguration(Value),
     SetBdMerge(BdMerge),
     SetDso(Dso),
     SetBgNotified(bool),
@@ -137,6 +139,10 @@ impl Reducible for State {
             Action::SetConfiguration(name) => {
                 next.configuration = name;
                 next.inline_configuration = None;
+            }
+            Action::SetInlineConfiguration(value) => {
+                next.configuration = None;
+                next.inline_configuration = Some(value);
             }
             Action::SetBdMerge(v) => next.bd_merge = v,
             Action::SetDso(v) => next.dso = v,

@@ -1,0 +1,255 @@
+// Configuratie end to end: copy the bundled example, use it in the explainer, edit an entry
+// and see the explainer follow; a wrong id and a content condition are reported (bd-inhoud,
+// rule B5) while the explainer keeps the last valid version; undo; reload keeps everything.
+// A CSV with one bad row imports the rest and names that row's line. A corrupt store is set
+// aside with a message.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { useServerAndBrowser, openWatchedPage, axeViolations, outputDir, repoRoot } from './harness.mjs';
+
+const env = useServerAndBrowser();
+const KEY = 'routewijzer.v1.configuraties';
+
+const bundled = JSON.parse(readFileSync(join(repoRoot, 'data/configurations/voorbeeld-noord-brabant.json'), 'utf8'));
+// The row number the view shows for Oss's own milieubelastende-activiteit entry.
+const ossRow = bundled.behandeldiensten.findIndex(
+  (e) => e.bevoegd_gezag === 'GM0828' && e.activity === 'milieubelastende-activiteit') + 1;
+
+const scenario = {
+  format: 'routewijzer-scenario/1',
+  location: { gemeente: 'GM0828' },
+  activities: [{ activity: 'milieubelastende-activiteit', verzoektype: 'melding' }],
+  configuration: 'voorbeeld-noord-brabant',
+};
+
+async function fresh(page, url) {
+  await page.waitForSelector('h1');
+  await page.evaluate((k) => { localStorage.removeItem(k); localStorage.removeItem(`${k}.beschadigd`); }, KEY);
+  await page.goto(`${url}#scenario=${encodeURIComponent(JSON.stringify(scenario))}`);
+  await page.reload();
+  await page.waitForSelector('.rw-verzoek');
+}
+
+const bd = (page) => page.locator('.rw-verzoek .rw-bd').getAttribute('data-id');
+const view = (page, name) => page.locator('.rw-views').getByRole('button', { name }).click();
+
+test('edit an entry and the explainer follows; wrong input is reported; reload keeps it', async () => {
+  const { page, problems } = await openWatchedPage(env.browser, env.server.url);
+  await fresh(page, env.server.url);
+  assert.equal(await bd(page), 'ODBN');
+
+  await view(page, 'Configuratie');
+  await page.waitForSelector('.rw-config-table');
+  assert.equal(await page.locator('.rw-config-table caption', { hasText: 'College van B&W van Oss' }).count(), 1);
+  // Filter: everything for gemeente Oss shows only entries that can apply there.
+  await page.fill('#rw-cfg-filter-gemeente', 'Oss');
+  assert.match(await page.textContent('#rw-h-entries'), /^Regels \(\d+ \/ 178\)$/);
+  assert.equal(await page.locator('.rw-config-table caption', { hasText: 'College van B&W van Boxtel' }).count(), 0);
+
+  await page.getByRole('button', { name: 'Kopiëren om te bewerken' }).click();
+  await page.waitForSelector('#rw-cfg-name');
+  await page.fill('#rw-cfg-name', 'Werkafspraak Oss');
+  await page.getByRole('button', { name: 'Gebruik in de verklaring' }).click();
+  await page.waitForSelector('.rw-verzoek', { state: 'visible' });
+  assert.match(await page.locator('#rw-configuration option:checked').textContent(), /Werkafspraak Oss \(eigen\)/);
+  assert.equal(await bd(page), 'ODBN');
+
+  // Edit: Oss sends milieubelastende activiteiten to OMWB; the explainer follows at once.
+  await view(page, 'Configuratie');
+  const field = page.getByLabel(`Behandeldienst (id) van regel ${ossRow}`, { exact: true });
+  await field.fill('OMWB');
+  assert.match(await page.textContent('.rw-config-status'), /wijzigingen werken direct door/);
+  await view(page, 'Verklaren');
+  await page.waitForFunction(() => document.querySelector('.rw-verzoek .rw-bd')?.dataset.id === 'OMWB');
+
+  // An unknown id: reported next to the entry; the explainer keeps the last valid version.
+  await view(page, 'Configuratie');
+  await field.fill('ODXX');
+  const diags = page.locator('.rw-config-diags');
+  assert.match(await diags.first().textContent(), /Fout bd-onbekend: onbekende behandeldienst 'ODXX'/);
+  assert.match(await page.textContent('.rw-config-status'), /laatste geldige versie/);
+  await view(page, 'Verklaren');
+  assert.equal(await bd(page), 'OMWB');
+  await view(page, 'Configuratie');
+  await field.fill('OMWB');
+  assert.equal(await diags.count(), 0);
+
+  // Routing on content: refused with the reason and rule B5.
+  await page.getByLabel(`Voorwaarde op inhoud van regel ${ossRow}`, { exact: true }).fill('alleen boven 1000 m²');
+  const b5 = await diags.first().textContent();
+  assert.match(b5, /bd-inhoud \(regel B5\)/);
+  assert.match(b5, /alleen op activiteit, verzoektype \(toestemming\) en locatie|alleen af van activiteit, verzoektype \(toestemming\) en locatie/);
+  assert.deepEqual(await axeViolations(page), []);
+  await page.screenshot({ path: join(outputDir, 'configuratie-b5.png'), fullPage: true });
+
+  // Undo (Ctrl+Z) takes the condition away again; redo brings it back; undo once more.
+  await page.getByRole('button', { name: 'Ongedaan maken' }).focus();
+  await page.keyboard.press('Control+z');
+  assert.equal(await diags.count(), 0);
+  await page.keyboard.press('Control+y');
+  assert.equal(await diags.count(), 1);
+  await page.getByRole('button', { name: 'Ongedaan maken' }).click();
+  assert.equal(await diags.count(), 0);
+
+  // Diff: the bundled example against the proposal, hand-picked gemeente Oss.
+  await page.selectOption('#rw-cmp-a', { label: 'Voorbeeld Noord-Brabant (meegeleverd, alleen lezen)' });
+  await page.selectOption('#rw-cmp-b', { label: 'Werkafspraak Oss' });
+  await page.selectOption('#rw-cmp-region', 'hand');
+  await page.fill('#rw-cmp-gemeenten', 'Oss');
+  await page.press('#rw-cmp-gemeenten', 'Tab');
+  await page.getByRole('button', { name: 'Vergelijk', exact: true }).click();
+  const diff = page.locator('.rw-config-diff');
+  await diff.waitFor();
+  assert.match(await diff.locator('caption').textContent(), /^\d+ routes veranderen in 1 gemeenten/);
+  assert.match(await diff.locator('tbody').textContent(), /Omgevingsdienst Brabant Noord.*Omgevingsdienst Midden- en West-Brabant|ODBN.*OMWB/s);
+  assert.deepEqual(await axeViolations(page), []);
+
+  // Reload: configuration, edit and the explainer's choice are kept.
+  await page.reload();
+  await page.waitForSelector('.rw-verzoek');
+  assert.equal(await bd(page), 'OMWB');
+  assert.match(await page.locator('#rw-configuration option:checked').textContent(), /Werkafspraak Oss/);
+  const stored = JSON.parse(await page.evaluate((k) => localStorage.getItem(k), KEY));
+  assert.equal(stored.version, 1);
+  assert.equal(stored.configuraties[0].name, 'Werkafspraak Oss');
+  assert.equal(stored.configuraties[0].behandeldiensten[ossRow - 1].behandeldienst, 'OMWB');
+  assert.deepEqual(await problems(), []);
+  await page.close();
+});
+
+/** Clicks a gemeente's representative point on the map, as a person would. */
+async function clickGemeente(page, id) {
+  const point = await page.evaluate((gm) => {
+    const path = document.querySelector(`svg.rw-map path[data-id="${gm}"]`);
+    const svg = path.ownerSVGElement;
+    const p = svg.createSVGPoint();
+    p.x = Number(path.dataset.x);
+    p.y = Number(path.dataset.y);
+    const screen = p.matrixTransform(svg.getScreenCTM());
+    return { x: screen.x, y: screen.y };
+  }, id);
+  await page.mouse.click(point.x, point.y);
+}
+
+test('vraagstuk 1: one activity, three behandeldiensten by gemeente; content routing refused', async () => {
+  const { page, problems } = await openWatchedPage(env.browser, env.server.url);
+  await page.waitForSelector('h1');
+  await page.evaluate((k) => localStorage.removeItem(k), KEY);
+  const ontgronding = { ...scenario, activities: [{ activity: 'ontgrondingsactiviteit', verzoektype: 'aanvraag-vergunning' }] };
+  await page.goto(`${env.server.url}#scenario=${encodeURIComponent(JSON.stringify(ontgronding))}`);
+  await page.reload();
+  await page.waitForSelector('.rw-verzoek');
+
+  await view(page, 'Configuratie');
+  await page.getByRole('button', { name: 'Nieuwe lege configuratie' }).click();
+  await page.fill('#rw-cfg-name', 'Vraagstuk 1');
+  const areas = [['ODBN', 'GM0828'], ['ODZOB', 'GM0772'], ['OMWB', 'GM0855']];
+  for (const [i, [od, gm]] of areas.entries()) {
+    await page.getByRole('button', { name: 'Regel toevoegen' }).click();
+    const n = i + 1;
+    await page.getByLabel(`Bevoegd gezag (id) van regel ${n}`, { exact: true }).fill('PV30');
+    await page.getByLabel(`Activiteit of groep van regel ${n}`, { exact: true }).selectOption('ontgrondingsactiviteit');
+    const list = page.getByLabel(`Gemeenten (CBS-codes, komma's; leeg = alle) van regel ${n}`, { exact: true });
+    await list.fill(gm);
+    await list.press('Tab');
+    await page.getByLabel(`Behandeldienst (id) van regel ${n}`, { exact: true }).fill(od);
+  }
+  assert.equal(await page.locator('.rw-config-diags').count(), 0, 'three clean entries');
+  await page.getByRole('button', { name: 'Gebruik in de verklaring' }).click();
+  await page.waitForSelector('.rw-verzoek', { state: 'visible' });
+  for (const [od, gm] of areas) {
+    await clickGemeente(page, gm);
+    await page.waitForFunction((id) => document.querySelector('.rw-verzoek .rw-bd')?.dataset.id === id, od);
+    assert.equal(await page.locator('.rw-verzoek .rw-bg').getAttribute('data-id'), 'PV30');
+  }
+
+  // Now try to route by content: impossible, and the view says why.
+  await view(page, 'Configuratie');
+  await page.getByLabel('Voorwaarde op inhoud van regel 1', { exact: true }).fill('alleen boven 1000 m²');
+  const text = await page.textContent('.rw-config-diags');
+  assert.match(text, /bd-inhoud \(regel B5\)/);
+  assert.match(text, /kan niet routeren op de inhoud/);
+  // The explainer keeps the last valid version (Tilburg → OMWB).
+  await view(page, 'Verklaren');
+  assert.equal(await bd(page), 'OMWB');
+  assert.deepEqual(await problems(), []);
+  await page.close();
+});
+
+test('a CSV with one bad row imports the rest and names the line; reload keeps it', async () => {
+  const { page, problems } = await openWatchedPage(env.browser, env.server.url);
+  await fresh(page, env.server.url);
+  await view(page, 'Configuratie');
+  const csv = '\ufeffBegindatum;Bevoegd gezag;Activiteit;Behandeldienst;Toestemming;Bevoegd gezag (locatie)\r\n'
+    + '2024-01-01;Gedeputeerde Staten van Noord-Brabant;Milieubelastende activiteit;Omgevingsdienst Brabant Noord;;Gemeente Oss\r\n'
+    + '2024-01-01;College van B&W van Atlantis;kappen;ODBN;;\r\n'
+    + '2024-01-01;"College van burgemeester en wethouders van Oss";Vellen van houtopstand;ODBN;melding;\r\n';
+  await page.setInputFiles('#rw-cfg-import', { name: 'monitor.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+  await page.waitForSelector('.rw-config-report');
+  assert.match(await page.textContent('#rw-h-import'), /monitor\.csv: 3 rijen, 1 niet overgenomen/);
+  assert.equal(await page.locator('.rw-config-problem').count(), 1);
+  assert.match(await page.textContent('.rw-config-problem'), /^Regel 3: Bevoegd gezag: organisatie 'College van B&W van Atlantis' niet gevonden/);
+  assert.match(await page.locator('#rw-cfg-select option:checked').textContent(), /^monitor$/);
+  assert.match(await page.textContent('#rw-h-entries'), /\(2 \/ 2\)/);
+  assert.deepEqual(await axeViolations(page), []);
+
+  await page.reload();
+  await page.waitForSelector('.rw-verzoek');
+  await view(page, 'Configuratie');
+  // The view arrives with the full build (loaded on first use).
+  await page.waitForSelector('#rw-cfg-select option:nth-child(2)', { state: 'attached' });
+  assert.deepEqual(
+    await page.locator('#rw-cfg-select option').allTextContents(),
+    ['Voorbeeld Noord-Brabant (meegeleverd, alleen lezen)', 'monitor'],
+  );
+  assert.deepEqual(await problems(), []);
+  await page.close();
+});
+
+test('an unreadable store is reported and set aside, not wiped', async () => {
+  for (const bad of ['{nee', '{"version": 7, "configuraties": []}']) {
+    const { page, problems } = await openWatchedPage(env.browser, env.server.url);
+    await page.waitForSelector('h1');
+    await page.evaluate(([k, v]) => localStorage.setItem(k, v), [KEY, bad]);
+    await page.reload();
+    await view(page, 'Configuratie');
+    assert.match(await page.textContent('.rw-config .rw-notice'), /niet te lezen .*routewijzer\.v1\.configuraties\.beschadigd/);
+    assert.equal(await page.evaluate((k) => localStorage.getItem(`${k}.beschadigd`), KEY), bad);
+    assert.deepEqual(await problems(), []);
+    await page.close();
+  }
+});
+
+test('two tabs: the other tab\'s save is never overwritten unseen; the user chooses', async () => {
+  const a = await openWatchedPage(env.browser, env.server.url);
+  await fresh(a.page, env.server.url);
+  const b = await openWatchedPage(env.browser, env.server.url);
+  await b.page.waitForSelector('.rw-verzoek');
+  for (const { page } of [a, b]) {
+    await view(page, 'Configuratie');
+    await page.waitForSelector('.rw-config-table');
+  }
+  // Tab A makes a configuration; tab B, which knew nothing of it, is told and stops saving.
+  await a.page.getByRole('button', { name: 'Kopiëren om te bewerken' }).click();
+  await a.page.fill('#rw-cfg-name', 'Uit venster A');
+  await a.page.locator('#rw-cfg-name').blur();
+  const banner = b.page.locator('.rw-notice', { hasText: 'Een ander venster heeft de configuraties' });
+  await banner.waitFor();
+  // B edits meanwhile: its own copy must not replace A's saved work.
+  await b.page.getByRole('button', { name: 'Kopiëren om te bewerken' }).click();
+  await b.page.fill('#rw-cfg-name', 'Uit venster B');
+  await b.page.locator('#rw-cfg-name').blur();
+  const stored = () => a.page.evaluate((k) => JSON.parse(localStorage.getItem(k)).configuraties.map((c) => c.name), KEY);
+  assert.deepEqual(await stored(), ['Uit venster A']);
+  // B takes A's version: A's configuration is there, and B saves again from then on.
+  await b.page.getByRole('button', { name: 'Gebruik die versie' }).click();
+  assert.equal(await banner.count(), 0);
+  await b.page.waitForFunction(() => [...document.querySelectorAll('#rw-cfg-select option')].some((o) => o.textContent === 'Uit venster A'));
+  assert.deepEqual(await stored(), ['Uit venster A']);
+  assert.deepEqual(await a.problems(), []);
+  assert.deepEqual(await b.problems(), []);
+  await a.page.close();
+  await b.page.close();
+});
