@@ -139,7 +139,7 @@ pub fn import_csv(text: &str, name: &str, engine: &Engine) -> Result<CsvImport, 
             Ok(entry) => merge(&mut draft.entries, entry),
             Err(message) => problems.push(RowProblem {
                 line: *line,
-                message,
+                message: one_line(&message),
             }),
         }
     }
@@ -435,4 +435,26 @@ fn field(s: &str) -> String {
     } else {
         s.to_string()
     }
+}
+
+/// A message quotes the file's own cells, which may hold anything Excel lets through:
+/// control characters become spaces and the length is capped, so it stays one readable line
+/// (found by fuzzing).
+fn one_line(message: &str) -> String {
+    const MAX_CHARS: usize = 300;
+    let mut out: String = message
+        .chars()
+        .map(|c| {
+            if c.is_control() || c == '\u{2028}' || c == '\u{2029}' {
+                ' '
+            } else {
+                c
+            }
+        })
+        .take(MAX_CHARS)
+        .collect();
+    if message.chars().nth(MAX_CHARS).is_some() {
+        out.push('…');
+    }
+    out
 }
