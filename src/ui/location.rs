@@ -3,6 +3,8 @@
 
 use yew::prelude::*;
 
+use crate::ui::forms::keep_value;
+
 use super::i18n::Lang;
 use super::state::Place;
 use crate::geo::{parse_coordinates, Geography, Located};
@@ -21,22 +23,8 @@ pub fn location_picker(props: &LocationPickerProps) -> Html {
     let lang = props.lang;
 
     let hits = Geography::bundled().search(&query, 8);
-    let oninput = {
-        let query = query.clone();
-        Callback::from(move |e: InputEvent| {
-            if let Some(input) = e.target_dyn_into::<web_sys::HtmlInputElement>() {
-                query.set(input.value());
-            }
-        })
-    };
-    let oncoords = {
-        let coords = coords.clone();
-        Callback::from(move |e: InputEvent| {
-            if let Some(input) = e.target_dyn_into::<web_sys::HtmlInputElement>() {
-                coords.set(input.value());
-            }
-        })
-    };
+    let oninput = keep_value::<InputEvent>(&query);
+    let oncoords = keep_value::<InputEvent>(&coords);
     let onsubmit = {
         let coords = coords.clone();
         let coord_error = coord_error.clone();

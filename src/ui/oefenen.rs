@@ -11,6 +11,8 @@ use std::rc::Rc;
 use gloo::file::callbacks::FileReader;
 use yew::prelude::*;
 
+use crate::ui::forms::keep_value;
+
 use super::i18n::Lang;
 use crate::domain::oefenen::{
     self, bundled_leerpad, choices, expected_from_outcome, fill_explanation, grade, load_casus,
@@ -506,22 +508,8 @@ pub fn oefenen_view(props: &OefenenProps) -> Html {
     let trainer_title = use_state(String::new);
     let trainer_story = use_state(String::new);
     let trainer = {
-        let on_title = {
-            let t = trainer_title.clone();
-            Callback::from(move |e: InputEvent| {
-                if let Some(i) = e.target_dyn_into::<web_sys::HtmlInputElement>() {
-                    t.set(i.value());
-                }
-            })
-        };
-        let on_story = {
-            let t = trainer_story.clone();
-            Callback::from(move |e: InputEvent| {
-                if let Some(i) = e.target_dyn_into::<web_sys::HtmlTextAreaElement>() {
-                    t.set(i.value());
-                }
-            })
-        };
+        let on_title = keep_value::<InputEvent>(&trainer_title);
+        let on_story = keep_value::<InputEvent>(&trainer_story);
         let on_make = {
             let state = state.clone();
             let scenario = props.scenario.clone();

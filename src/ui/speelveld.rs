@@ -12,6 +12,8 @@ use std::rc::Rc;
 use gloo::timers::callback::Timeout;
 use yew::prelude::*;
 
+use crate::ui::forms::keep_value;
+
 use super::app::View;
 use super::i18n::Lang;
 use super::state::{Action, Chosen, Place, State};
@@ -401,22 +403,8 @@ pub fn speelveld_view(props: &SpeelveldProps) -> Html {
             onview.emit(View::Verklaren);
         },
     );
-    let select = |handle: &UseStateHandle<String>| {
-        let handle = handle.clone();
-        Callback::from(move |e: Event| {
-            if let Some(s) = e.target_dyn_into::<web_sys::HtmlSelectElement>() {
-                handle.set(s.value());
-            }
-        })
-    };
-    let on_picked = {
-        let picked_text = picked_text.clone();
-        Callback::from(move |e: Event| {
-            if let Some(input) = e.target_dyn_into::<web_sys::HtmlInputElement>() {
-                picked_text.set(input.value());
-            }
-        })
-    };
+    let select = keep_value::<Event>;
+    let on_picked = keep_value::<Event>(&picked_text);
     let on_combine = |id: String| {
         let combine = combine.clone();
         Callback::from(move |e: Event| {

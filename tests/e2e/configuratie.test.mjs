@@ -7,7 +7,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { useServerAndBrowser, openWatchedPage, axeViolations, outputDir, repoRoot } from './harness.mjs';
+import { useServerAndBrowser, openWatchedPage, axeViolations, clickGemeente, outputDir, repoRoot } from './harness.mjs';
 
 const env = useServerAndBrowser();
 const KEY = 'routewijzer.v1.configuraties';
@@ -118,20 +118,6 @@ test('edit an entry and the explainer follows; wrong input is reported; reload k
   assert.deepEqual(await problems(), []);
   await page.close();
 });
-
-/** Clicks a gemeente's representative point on the map, as a person would. */
-async function clickGemeente(page, id) {
-  const point = await page.evaluate((gm) => {
-    const path = document.querySelector(`svg.rw-map path[data-id="${gm}"]`);
-    const svg = path.ownerSVGElement;
-    const p = svg.createSVGPoint();
-    p.x = Number(path.dataset.x);
-    p.y = Number(path.dataset.y);
-    const screen = p.matrixTransform(svg.getScreenCTM());
-    return { x: screen.x, y: screen.y };
-  }, id);
-  await page.mouse.click(point.x, point.y);
-}
 
 test('vraagstuk 1: one activity, three behandeldiensten by gemeente; content routing refused', async () => {
   const { page, problems } = await openWatchedPage(env.browser, env.server.url);

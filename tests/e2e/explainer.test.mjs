@@ -1,41 +1,16 @@
 // The explainer as a user meets it: place Oss on the map, add two activities, read the
 // outcome; switch an assumption; share the URL; open a broken file. Screenshots included.
-import { test, before, after } from 'node:test';
+import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { startServer, launchBrowser, openWatchedPage, axeViolations, outputDir } from './harness.mjs';
+import { useAppPage, clickGemeente as clickGemeenteOn, axeViolations, outputDir } from './harness.mjs';
 
-let server;
-let browser;
 let page;
 let problems;
+const app = useAppPage({ viewport: { width: 1280, height: 800 } });
+before(async () => ({ page, problems } = await app.ready));
 
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-  ({ page, problems } = await openWatchedPage(browser, server.url));
-  await page.setViewportSize({ width: 1280, height: 800 });
-  await page.waitForSelector('svg.rw-map path.rw-gemeente');
-});
-
-after(async () => {
-  await browser?.close();
-  server?.stop();
-});
-
-/** Clicks a gemeente's representative point on the map, as a person would. */
-async function clickGemeente(id) {
-  const point = await page.evaluate((gm) => {
-    const path = document.querySelector(`svg.rw-map path[data-id="${gm}"]`);
-    const svg = path.ownerSVGElement;
-    const p = svg.createSVGPoint();
-    p.x = Number(path.dataset.x);
-    p.y = Number(path.dataset.y);
-    const screen = p.matrixTransform(svg.getScreenCTM());
-    return { x: screen.x, y: screen.y };
-  }, id);
-  await page.mouse.click(point.x, point.y);
-}
+const clickGemeente = (id) => clickGemeenteOn(page, id);
 
 async function addActivity(id, verzoektype) {
   await page.click(`.rw-add[data-activity="${id}"]`);
@@ -89,7 +64,7 @@ test('switching bd_merge changes who gets the Maashorst meervoudige aanvraag', a
 test('the URL carries the whole scenario into a new page', async () => {
   const url = page.url();
   assert.match(url, /#scenario=/);
-  const other = await browser.newPage();
+  const other = await app.browser.newPage();
   await other.goto(url);
   await other.waitForSelector('.rw-verzoek');
   assert.equal(await other.textContent('.rw-total-number'), '2');
@@ -120,8 +95,8 @@ test('a valid scenario file replaces the state', async () => {
 });
 
 test('a tampered link shows a message and keeps the previous scenario', async () => {
-  const tampered = await browser.newPage();
-  await tampered.goto(`${server.url}#scenario=%7B%22activities%22%3A%5B%7B%22activity`);
+  const tampered = await app.browser.newPage();
+  await tampered.goto(`${app.server.url}#scenario=%7B%22activities%22%3A%5B%7B%22activity`);
   const notice = tampered.locator('.rw-notice');
   await notice.waitFor();
   assert.match(await notice.textContent(), /link/);

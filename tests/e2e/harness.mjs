@@ -114,3 +114,48 @@ export function useServerAndBrowser() {
   });
   return env;
 }
+
+/**
+ * One app page for a whole test file: server, browser and a watched page with the map
+ * drawn. The returned object gets `page`, `problems`, `server` and `browser`; await its
+ * `ready` in a `before` hook.
+ */
+export function useAppPage({ viewport } = {}) {
+  const env = {};
+  // `ready` exists from the start, so a test file's own `before` can await it: node:test
+  // does not finish one top-level hook before starting the next.
+  let started;
+  env.ready = new Promise((resolve, reject) => { started = { resolve, reject }; });
+  before(async () => {
+    try {
+      env.server = await startServer();
+      env.browser = await launchBrowser();
+      Object.assign(env, await openWatchedPage(env.browser, env.server.url));
+      if (viewport) await env.page.setViewportSize(viewport);
+      await env.page.waitForSelector('svg.rw-map path.rw-gemeente');
+      started.resolve(env);
+    } catch (error) {
+      started.reject(error);
+      throw error;
+    }
+  });
+  after(async () => {
+    await env.browser?.close();
+    env.server?.stop();
+  });
+  return env;
+}
+
+/** Clicks a gemeente's representative point on the map, as a person would. */
+export async function clickGemeente(page, id) {
+  const point = await page.evaluate((gm) => {
+    const path = document.querySelector(`svg.rw-map path[data-id="${gm}"]`);
+    const svg = path.ownerSVGElement;
+    const p = svg.createSVGPoint();
+    p.x = Number(path.dataset.x);
+    p.y = Number(path.dataset.y);
+    const screen = p.matrixTransform(svg.getScreenCTM());
+    return { x: screen.x, y: screen.y };
+  }, id);
+  await page.mouse.click(point.x, point.y);
+}

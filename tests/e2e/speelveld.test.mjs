@@ -1,28 +1,16 @@
 // Speelveld (issue 7): the ODBN matrix, the combination check that finds Maashorst's
 // meervoudige aanvraag and opens it in the explainer, the CSV export's bytes, map mode by
 // keyboard, the all-NL matrix without freezing the page, and the A4 landscape printout.
-import { test, before, after } from 'node:test';
+import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { startServer, launchBrowser, openWatchedPage, axeViolations, outputDir } from './harness.mjs';
+import { useAppPage, axeViolations, outputDir } from './harness.mjs';
 
-let server;
-let browser;
 let page;
 let problems;
-
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-  ({ page, problems } = await openWatchedPage(browser, server.url));
-  await page.waitForSelector('svg.rw-map path.rw-gemeente');
-});
-
-after(async () => {
-  await browser?.close();
-  server?.stop();
-});
+const app = useAppPage();
+before(async () => ({ page, problems } = await app.ready));
 
 const view = (name) => page.click(`.rw-views button:text-is("${name}")`);
 

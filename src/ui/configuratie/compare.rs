@@ -2,6 +2,8 @@
 
 use yew::prelude::*;
 
+use crate::ui::forms::keep_value;
+
 use super::super::i18n::Lang;
 use super::{all_configurations, draft_by_id, Store};
 use crate::domain::configuration::diff::{diff, Route, RouteChange};
@@ -95,22 +97,8 @@ pub fn compare(props: &Props) -> Html {
         return html! {};
     };
     let configs = all_configurations(&props.store, lang);
-    let pick = |h: &UseStateHandle<String>| {
-        let h = h.clone();
-        Callback::from(move |e: Event| {
-            if let Some(s) = e.target_dyn_into::<web_sys::HtmlSelectElement>() {
-                h.set(s.value());
-            }
-        })
-    };
-    let ontyped = {
-        let typed = typed.clone();
-        Callback::from(move |e: Event| {
-            if let Some(i) = e.target_dyn_into::<web_sys::HtmlInputElement>() {
-                typed.set(i.value());
-            }
-        })
-    };
+    let pick = keep_value::<Event>;
+    let ontyped = keep_value::<Event>(&typed);
     let onrun = {
         let (a, b, region, typed, result) = (
             a.clone(),
