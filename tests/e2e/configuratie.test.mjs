@@ -82,7 +82,8 @@ test('edit an entry and the explainer follows; wrong input is reported; reload k
   assert.match(b5, /bd-inhoud \(regel B5\)/);
   assert.match(b5, /alleen op activiteit, verzoektype \(toestemming\) en locatie|alleen af van activiteit, verzoektype \(toestemming\) en locatie/);
   assert.deepEqual(await axeViolations(page), []);
-  await page.screenshot({ path: join(outputDir, 'configuratie-b5.png'), fullPage: true });
+  await diags.first().scrollIntoViewIfNeeded();
+  await page.screenshot({ path: join(outputDir, 'configuratie-b5.png') });
 
   // Undo (Ctrl+Z) takes the condition away again; redo brings it back; undo once more.
   await page.getByRole('button', { name: 'Ongedaan maken' }).focus();
