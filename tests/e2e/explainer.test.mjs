@@ -142,6 +142,15 @@ test('axe-core finds no violations with an outcome on screen; phone screenshot',
   await page.screenshot({ path: join(outputDir, 'explainer-390x844.png') });
   await page.locator('.rw-total').scrollIntoViewIfNeeded();
   await page.screenshot({ path: join(outputDir, 'explainer-390x844-outcome.png') });
+  // WCAG 1.4.10 reflow: at 320 CSS pixels nothing needs horizontal scrolling, and every
+  // view tab can be reached.
+  await page.setViewportSize({ width: 320, height: 700 });
+  assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth),
+    'the page scrolls sideways at 320 px');
+  for (const tab of await page.locator('.rw-views button').all()) {
+    const box = await tab.boundingBox();
+    assert.ok(box.x >= 0 && box.x + box.width <= 320, `${await tab.textContent()} is off screen`);
+  }
   await page.setViewportSize({ width: 1280, height: 800 });
   assert.deepEqual(await problems(), []);
 });
