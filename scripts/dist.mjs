@@ -53,10 +53,15 @@ const build = (name) => {
 };
 const startGlue = build('routewijzer_start');
 const fullGlue = build('routewijzer');
+const viewsCss = emit('views.css', read('www/views.css'));
 let loaderText = replaceOnce(read('www/loader.js').toString(), "'../pkg/routewijzer_start.js'",
   `'./${startGlue.file.replace('assets/', '')}'`, 'www/loader.js start import');
 loaderText = replaceOnce(loaderText, "const FULL = '../pkg/routewijzer.js'",
   `const FULL = './${fullGlue.file.replace('assets/', '')}'`, 'www/loader.js full import');
+loaderText = replaceOnce(loaderText, "new URL('./views.css', import.meta.url)",
+  `new URL('./${viewsCss.file.replace('assets/', '')}', import.meta.url)`, 'www/loader.js views.css');
+loaderText = replaceOnce(loaderText, "const VIEWS_CSS_INTEGRITY = ''",
+  `const VIEWS_CSS_INTEGRITY = '${viewsCss.integrity}'`, 'www/loader.js views.css integrity');
 const loader = emit('loader.js', Buffer.from(loaderText));
 const main = emit('main.js', Buffer.from(replaceOnce(
   read('www/main.js').toString(),

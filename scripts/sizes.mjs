@@ -16,6 +16,7 @@ const files = [
 ];
 // Fetched only when a user opens a view other than the explainer (www/loader.js).
 const later = [
+  ['css', 'www/views.css'],
   ['js', 'pkg/routewijzer.js'],
   ['wasm', 'pkg/routewijzer_bg.wasm'],
 ];

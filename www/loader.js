@@ -4,8 +4,27 @@
 import initStart, { mount as mountStart } from '../pkg/routewijzer_start.js';
 
 const FULL = '../pkg/routewijzer.js';
+const VIEWS_CSS = new URL('./views.css', import.meta.url).href;
+const VIEWS_CSS_INTEGRITY = ''; // set by make dist (scripts/dist.mjs)
 let started;
 let full;
+
+/** The views' stylesheet, once per document or shadow root; resolves when it has loaded. */
+function stylesheet(root) {
+  const scope = root.getRootNode();
+  const parent = scope instanceof ShadowRoot ? scope : document.head;
+  const present = parent.querySelector(`link[href="${VIEWS_CSS}"]`);
+  if (present) return Promise.resolve();
+  return new Promise((resolve, reject) => {
+    const link = document.createElement('link');
+    link.rel = 'stylesheet';
+    link.href = VIEWS_CSS;
+    if (VIEWS_CSS_INTEGRITY) link.integrity = VIEWS_CSS_INTEGRITY;
+    link.onload = () => resolve();
+    link.onerror = () => reject(new Error(`routewijzer: ${VIEWS_CSS} kon niet laden`));
+    parent.append(link);
+  });
+}
 
 /** Mounts into `root`; resolves to { destroy(), memoryBytes() }. Rejects on a bad option. */
 export async function start(root, options = {}) {
@@ -19,7 +38,7 @@ export async function start(root, options = {}) {
     const { view, scenario } = event.detail ?? {};
     try {
       full ??= import(FULL).then(async (module) => ({ module, wasm: await module.default() }));
-      const loaded = await full;
+      const [loaded] = await Promise.all([full, stylesheet(root)]);
       handle.destroy();
       handle = loaded.module.mount(root, { ...options, view, scenario });
       wasm = loaded.wasm;
