@@ -333,13 +333,9 @@ pub fn app(props: &AppProps) -> Html {
         let dispatch = dispatch.clone();
         let reader = reader.clone();
         Callback::from(move |e: Event| {
-            let Some(input) = e.target_dyn_into::<web_sys::HtmlInputElement>() else {
+            let Some(file) = super::forms::take_file(&e) else {
                 return;
             };
-            let Some(file) = input.files().and_then(|files| files.get(0)) else {
-                return;
-            };
-            input.set_value("");
             let name = file.name();
             if file.size() > scenario_io::MAX_FILE_BYTES {
                 dispatch.emit(Action::Notify(format!(

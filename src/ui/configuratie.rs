@@ -187,13 +187,9 @@ pub fn configuratie(props: &Props) -> Html {
         let store = store.clone();
         let report = report.clone();
         Callback::from(move |e: Event| {
-            let Some(input) = e.target_dyn_into::<web_sys::HtmlInputElement>() else {
+            let Some(file) = super::forms::take_file(&e) else {
                 return;
             };
-            let Some(file) = input.files().and_then(|f| f.get(0)) else {
-                return;
-            };
-            input.set_value("");
             let name = file.name();
             if file.size() > scenario_io::MAX_FILE_BYTES {
                 store.dispatch(StoreAction::Notify(Some(format!(
