@@ -7,6 +7,7 @@ mod config_store;
 #[cfg(feature = "views")]
 mod configuratie;
 mod embed;
+mod forms;
 mod i18n;
 mod js_json;
 mod location;
