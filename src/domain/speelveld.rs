@@ -11,7 +11,7 @@ use super::finding::FindingCode;
 use super::ids::Verzoektype;
 use super::outcome::{MissedReason, Named, Outcome};
 use super::scenario::{Assumptions, ConfigurationRef, Location, Scenario, SelectedActivity};
-use super::{Engine, ScenarioError};
+use super::{Configuration, Engine, ScenarioError};
 use crate::geo::{GemeenteInfo, Located};
 
 /// A region: whose gemeenten form the rows.
@@ -243,6 +243,18 @@ impl<'e> Field<'e> {
             scenario,
             located: None,
         })
+    }
+
+    /// With a configuration already decoded (no JSON round trip), e.g. two to compare.
+    pub fn with_configuration(
+        engine: &'e Engine,
+        configuration: Configuration,
+        assumptions: Assumptions,
+    ) -> Result<Field<'e>, ScenarioError> {
+        let mut field = Field::new(engine, &Value::Null)?;
+        field.scenario.configuration = Some(ConfigurationRef::Inline(configuration));
+        field.scenario.assumptions = assumptions;
+        Ok(field)
     }
 
     pub fn assumptions(&self) -> Assumptions {

@@ -2,10 +2,10 @@
 //! a region routed by the real engine under both configurations (one activity per scenario).
 
 use serde::Serialize;
-use serde_json::json;
 
 use super::Configuration;
-use crate::domain::scenario::{Assumptions, ConfigurationRef};
+use crate::domain::scenario::Assumptions;
+use crate::domain::speelveld::{columns, Field};
 use crate::domain::{Engine, Outcome, Verzoektype};
 
 /// How one single-activity verzoek fares under one configuration.
@@ -29,6 +29,7 @@ pub struct RouteChange {
 /// Routes every (gemeente, activity, allowed verzoektype) with configuration `a` and `b`
 /// and lists the ones whose behandeldienst or trigger count differ. Combinations the engine
 /// refuses (a water activity where no waterschap lies) are skipped, as no verzoek exists.
+/// The Speelveld's [`Field`] does the routing: each configuration is set once, not per cell.
 pub fn diff(
     engine: &Engine,
     a: &Configuration,
@@ -36,33 +37,33 @@ pub fn diff(
     gemeenten: &[String],
     assumptions: Assumptions,
 ) -> Vec<RouteChange> {
+    let fields = Field::with_configuration(engine, a.clone(), assumptions).and_then(|fa| {
+        Field::with_configuration(engine, b.clone(), assumptions).map(|fb| (fa, fb))
+    });
+    // The probe scenario is the first bundled gemeente and activity: it always parses.
+    let Ok((mut fa, mut fb)) = fields else {
+        return Vec::new();
+    };
+    let columns = columns(engine);
     let mut out = Vec::new();
     for gemeente in gemeenten {
-        for activity in &engine.catalogue.activities {
-            for &verzoektype in &activity.verzoektypes {
-                let value = json!({
-                    "location": { "gemeente": gemeente },
-                    "activities": [{ "activity": activity.id, "verzoektype": verzoektype.as_str() }],
+        for column in &columns {
+            let activities = [(column.activity.as_str(), column.verzoektype)];
+            let (Ok(oa), Ok(ob)) = (
+                fa.route(gemeente, &activities),
+                fb.route(gemeente, &activities),
+            ) else {
+                continue;
+            };
+            let (ra, rb) = (route_of(&oa), route_of(&ob));
+            if ra != rb {
+                out.push(RouteChange {
+                    gemeente: gemeente.clone(),
+                    activity: column.activity.clone(),
+                    verzoektype: column.verzoektype,
+                    a: ra,
+                    b: rb,
                 });
-                let Ok(mut scenario) = engine.parse(&value) else {
-                    continue;
-                };
-                scenario.assumptions = assumptions;
-                let mut route_with = |c: &Configuration| {
-                    scenario.configuration = Some(ConfigurationRef::Inline(c.clone()));
-                    engine.route(&scenario).ok().map(|o| route_of(&o))
-                };
-                if let (Some(ra), Some(rb)) = (route_with(a), route_with(b)) {
-                    if ra != rb {
-                        out.push(RouteChange {
-                            gemeente: gemeente.clone(),
-                            activity: activity.id.clone(),
-                            verzoektype,
-                            a: ra,
-                            b: rb,
-                        });
-                    }
-                }
             }
         }
     }
