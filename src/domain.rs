@@ -125,6 +125,12 @@ impl Engine {
         route::route(self, scenario)
     }
 
+    /// Checks that a location lies in a gemeente (the first step of routing), with the
+    /// message routing would give.
+    pub fn check_location(&self, location: &Location) -> Result<(), ScenarioError> {
+        route::locate(self, location).map(|_| ())
+    }
+
     /// Parse + route.
     pub fn explain_json(&self, value: &Value) -> Result<Outcome, ScenarioError> {
         let scenario = self.parse(value)?;

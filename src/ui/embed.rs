@@ -335,7 +335,10 @@ pub fn notify_host(embedding: &Embedding, state: &State) {
 pub fn use_host_messages(embedding: &Rc<Embedding>, state: &UseReducerHandle<State>) {
     // The listener lives as long as the app; it reads the newest state through this cell.
     let latest = use_mut_ref(|| (**state).clone());
-    *latest.borrow_mut() = (**state).clone();
+    // Only kept up to date where the API is on: no copy per render on an ordinary page.
+    if !embedding.parent_origins.is_empty() {
+        *latest.borrow_mut() = (**state).clone();
+    }
     let state = state.clone();
     use_effect_with(embedding.clone(), move |embedding| {
         let embedding = embedding.clone();

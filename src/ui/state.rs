@@ -282,11 +282,9 @@ impl State {
         // A location the engine cannot place (unknown gemeente, a point at sea) is refused
         // now, with the engine's message, rather than loaded as a broken state.
         if has_place {
-            if let Err(e) = crate::domain::explain_json(&probe) {
-                if e.path.starts_with("location") {
-                    return Err(e.to_string());
-                }
-            }
+            engine
+                .check_location(&scenario.location)
+                .map_err(|e| e.to_string())?;
         }
         let mut state = State {
             configuration: None,
