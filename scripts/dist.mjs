@@ -83,10 +83,17 @@ manifest.files['embed.js'] = { file: 'embed.js', integrity: sri(Buffer.from(embe
 let html = read('index.html').toString();
 html = replaceOnce(html, '<link rel="stylesheet" href="www/style.css">',
   `<link rel="stylesheet" href="${css.file}" integrity="${css.integrity}">`, 'index.html stylesheet');
-html = replaceOnce(html, '<script type="module" src="www/main.js"></script>',
-  `<link rel="modulepreload" href="${loader.file}" integrity="${loader.integrity}">\n` +
-  `  <link rel="modulepreload" href="${glue.file}" integrity="${glue.integrity}">\n` +
-  `  <script type="module" src="${main.file}" integrity="${main.integrity}"></script>`, 'index.html script');
+const startWasm = manifest.files['routewijzer_start_bg.wasm'];
+for (const [from, to] of [
+  ['<link rel="modulepreload" href="www/loader.js">',
+    `<link rel="modulepreload" href="${loader.file}" integrity="${loader.integrity}">`],
+  ['<link rel="modulepreload" href="pkg/routewijzer_start.js">',
+    `<link rel="modulepreload" href="${glue.file}" integrity="${glue.integrity}">`],
+  ['<link rel="preload" href="pkg/routewijzer_start_bg.wasm" as="fetch" type="application/wasm" crossorigin>',
+    `<link rel="preload" href="${startWasm.file}" as="fetch" type="application/wasm" crossorigin>`],
+  ['<script type="module" src="www/main.js"></script>',
+    `<script type="module" src="${main.file}" integrity="${main.integrity}"></script>`],
+]) html = replaceOnce(html, from, to, 'index.html');
 html = replaceOnce(html, '<meta name="description"', `<meta name="generator" content="Routewijzer ${version}">\n  <meta name="description"`, 'index.html meta');
 writeFileSync(join(outDir, 'index.html'), html);
 

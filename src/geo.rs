@@ -35,7 +35,7 @@ pub use rd::{
     CoordFormat,
 };
 pub use search::{normalize, MatchKind, SearchHit};
-pub use svg::{lonlat_to_svg, svg_to_lonlat, Layer, SvgMap, SvgPath};
+pub use svg::{escape_markup, lonlat_to_svg, svg_to_lonlat, Layer, SvgMap, SvgPath};
 
 use geo::coordinate_position::{CoordPos, CoordinatePosition};
 use geo::{Coord, LineString, MultiPolygon, Polygon};

@@ -139,3 +139,17 @@ fn click_to_lonlat() {
     }
     assert!(g.gemeente_at(svg_to_lonlat(f64::NAN, 0.0)).is_none());
 }
+
+#[test]
+fn shortcuts_agree_with_svg_paths() {
+    let g = Geography::bundled();
+    let (gemeenten, provincies) = g.svg_gemeenten_and_provincies(60.0);
+    assert_eq!(gemeenten, g.svg_paths(Layer::Gemeenten, None, 60.0));
+    assert_eq!(provincies, g.svg_paths(Layer::Provincies, None, 60.0));
+    let ids = ["GM0828", "GM1991", "GM0796"];
+    assert_eq!(
+        g.svg_view_box(&ids),
+        g.svg_paths(Layer::Gemeenten, Some(&ids), 500.0).view_box
+    );
+    assert_eq!(g.svg_view_box(&[]), [0.0; 4]);
+}

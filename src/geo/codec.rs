@@ -131,23 +131,42 @@ struct BitReader<'a> {
 }
 
 impl BitReader<'_> {
-    fn bit(&mut self) -> Result<u32, DecodeError> {
-        let byte = self
-            .bytes
-            .get(self.bit >> 3)
-            .ok_or(DecodeError::Truncated {
-                offset: self.base + (self.bit >> 3),
-            })?;
-        let b = (byte >> (7 - (self.bit & 7))) & 1;
-        self.bit += 1;
-        Ok(u32::from(b))
+    /// The next 57 or more bits as the high bits of a `u64`, zeros past the end. Reading a
+    /// window instead of bit by bit makes decoding several times faster, and the whole map is
+    /// decoded at start-up (docs/performance.md).
+    fn window(&self) -> u64 {
+        let mut w = [0u8; 8];
+        if let Some(rest) = self.bytes.get(self.bit >> 3..) {
+            for (to, from) in w.iter_mut().zip(rest) {
+                *to = *from;
+            }
+        }
+        u64::from_be_bytes(w) << (self.bit & 7)
     }
 
-    fn bits(&mut self, n: u32) -> Result<u64, DecodeError> {
-        let mut v = 0u64;
-        for _ in 0..n {
-            v = (v << 1) | u64::from(self.bit()?);
+    /// Moves on `n` bits, or fails if the stream has fewer left.
+    fn advance(&mut self, n: usize) -> Result<(), DecodeError> {
+        let end = self.bit + n;
+        if end > self.bytes.len() * 8 {
+            return Err(DecodeError::Truncated {
+                offset: self.base + self.bytes.len(),
+            });
         }
+        self.bit = end;
+        Ok(())
+    }
+
+    /// The next `n` bits (at most 64), most significant first.
+    fn bits(&mut self, n: u32) -> Result<u64, DecodeError> {
+        if n > 32 {
+            let high = self.bits(n - 32)?;
+            return Ok(high << 32 | self.bits(32)?);
+        }
+        if n == 0 {
+            return Ok(0);
+        }
+        let v = self.window() >> (64 - n);
+        self.advance(n as usize)?;
         Ok(v)
     }
 }
@@ -194,11 +213,14 @@ impl Huffman {
     }
 
     fn decode(&self, r: &mut BitReader<'_>) -> Result<u8, DecodeError> {
+        // MAX_CODE_LEN (30) bits fit in one window
+        let window = r.window();
         let (mut code, mut first, mut index) = (0i64, 0i64, 0i64);
-        for count in self.counts.iter().skip(1) {
-            code |= i64::from(r.bit()?);
+        for (len, count) in self.counts.iter().enumerate().skip(1) {
+            code |= ((window >> (64 - len)) & 1) as i64;
             let count = i64::from(*count);
             if code - first < count {
+                r.advance(len)?;
                 let i = usize::try_from(index + code - first).unwrap_or(usize::MAX);
                 return self.symbols.get(i).copied().ok_or(DecodeError::BadCode {
                     offset: r.base + (r.bit >> 3),

@@ -61,12 +61,33 @@ impl SvgMap {
             let _ = writeln!(
                 s,
                 "<path fill=\"#dde8d0\" fill-rule=\"evenodd\" stroke=\"#345\" stroke-width=\"{stroke:.0}\" d=\"{}\"><title>{} {}</title></path>",
-                p.d, p.id, p.name
+                p.d,
+                escape_markup(&p.id),
+                escape_markup(&p.name)
             );
         }
         s.push_str("</svg>\n");
         s
     }
+}
+
+/// Text for SVG or HTML markup, in content and in quoted attribute values.
+pub fn escape_markup(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text.contains(['&', '<', '>', '"', '\'']) {
+        return text.into();
+    }
+    let mut out = String::with_capacity(text.len() + 16);
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out.into()
 }
 
 /// WGS84 → SVG map coordinates.
@@ -169,18 +190,19 @@ fn push_ring(d: &mut String, ring: &[Coord<f64>]) {
     let mut prev: Option<(i64, i64)> = None;
     let mut count = 0;
     let start = d.len();
+    // itoa instead of `write!`: the map's path data is written at start-up (docs/performance.md)
+    let mut num = itoa::Buffer::new();
     for c in body {
         let p = svg(c);
-        match prev {
-            None => {
-                let _ = write!(d, "M{} {}", p.0, p.1);
-            }
+        let (sep, x, y) = match prev {
+            None => ("M", p.0, p.1),
             Some(q) if q == p => continue,
-            Some(q) => {
-                let sep = if count == 1 { "l" } else { " " };
-                let _ = write!(d, "{sep}{} {}", p.0 - q.0, p.1 - q.1);
-            }
-        }
+            Some(q) => (if count == 1 { "l" } else { " " }, p.0 - q.0, p.1 - q.1),
+        };
+        d.push_str(sep);
+        d.push_str(num.format(x));
+        d.push(' ');
+        d.push_str(num.format(y));
         prev = Some(p);
         count += 1;
     }
@@ -226,6 +248,10 @@ impl Bounds {
         let b = &mut self.0;
         *b = [b[0].min(c.x), b[1].min(c.y), b[2].max(c.x), b[3].max(c.y)];
     }
+    fn add_box(&mut self, [x0, y0, x1, y1]: [f64; 4]) {
+        self.add(Coord { x: x0, y: y0 });
+        self.add(Coord { x: x1, y: y1 });
+    }
     /// SVG view box with a 2 % margin.
     fn view_box(&self) -> [f64; 4] {
         let [x0, y0, x1, y1] = self.0;
@@ -244,24 +270,21 @@ impl Bounds {
 
 /// Paths of the wanted areas of one layer, in the order of `names`; grows `bounds`.
 fn area_paths<'a>(
+    arcs: &[Vec<Coord<f64>>],
     topo: &Topology,
     areas: &[super::Area],
     names: impl Iterator<Item = (&'a str, &'a str)>,
     wanted: impl Fn(&str) -> bool,
-    tolerance_m: f64,
     bounds: &mut Bounds,
     paths: &mut Vec<SvgPath>,
 ) {
-    let arcs = simplified_arcs(topo, tolerance_m);
     for ((id, name), (polys, area)) in names.zip(topo.features.iter().zip(areas)) {
         if wanted(id) {
-            let [x0, y0, x1, y1] = area.bbox;
-            bounds.add(Coord { x: x0, y: y0 });
-            bounds.add(Coord { x: x1, y: y1 });
+            bounds.add_box(area.bbox);
             paths.push(SvgPath {
                 id: id.to_string(),
                 name: name.to_string(),
-                d: feature_path(&arcs, polys),
+                d: feature_path(arcs, polys),
             });
         }
     }
@@ -273,39 +296,73 @@ impl Geography {
     /// skipped). `tolerance_m` is the Douglas–Peucker tolerance in metres (0 = full detail;
     /// ~100 for a map of the whole country, ~20 for a provincie). Paths are in id order.
     pub fn svg_paths(&self, layer: Layer, ids: Option<&[&str]>, tolerance_m: f64) -> SvgMap {
+        let topo = match layer {
+            Layer::Waterschappen => &self.ws_topo,
+            Layer::Gemeenten | Layer::Provincies => &self.gm_topo,
+        };
+        self.paths_from_arcs(layer, ids, &simplified_arcs(topo, tolerance_m))
+    }
+
+    /// All gemeenten and all provincie outlines, simplified once: they share their arcs.
+    pub fn svg_gemeenten_and_provincies(&self, tolerance_m: f64) -> (SvgMap, SvgMap) {
+        let arcs = simplified_arcs(&self.gm_topo, tolerance_m);
+        (
+            self.paths_from_arcs(Layer::Gemeenten, None, &arcs),
+            self.paths_from_arcs(Layer::Provincies, None, &arcs),
+        )
+    }
+
+    /// The view box that `svg_paths(Layer::Gemeenten, Some(ids), _)` would have, without
+    /// drawing the paths.
+    pub fn svg_view_box(&self, gemeenten: &[&str]) -> [f64; 4] {
+        let mut bounds = Bounds::new();
+        for (g, area) in self.gemeenten.iter().zip(&self.gm_areas) {
+            if gemeenten.contains(&g.id.as_str()) {
+                bounds.add_box(area.bbox);
+            }
+        }
+        bounds.view_box()
+    }
+
+    /// `arcs`: this layer's topology, simplified.
+    fn paths_from_arcs(
+        &self,
+        layer: Layer,
+        ids: Option<&[&str]>,
+        arcs: &[Vec<Coord<f64>>],
+    ) -> SvgMap {
         let wanted = |id: &str| ids.is_none_or(|ids| ids.contains(&id));
         let mut bounds = Bounds::new();
         let mut paths = Vec::new();
         match layer {
             Layer::Gemeenten => area_paths(
+                arcs,
                 &self.gm_topo,
                 &self.gm_areas,
                 self.gemeenten
                     .iter()
                     .map(|g| (g.id.as_str(), g.name.as_str())),
                 wanted,
-                tolerance_m,
                 &mut bounds,
                 &mut paths,
             ),
             Layer::Waterschappen => area_paths(
+                arcs,
                 &self.ws_topo,
                 &self.ws_areas,
                 self.waterschappen
                     .iter()
                     .map(|w| (w.id.as_str(), w.name.as_str())),
                 wanted,
-                tolerance_m,
                 &mut bounds,
                 &mut paths,
             ),
             Layer::Provincies => {
-                let arcs = simplified_arcs(&self.gm_topo, tolerance_m);
                 for p in &self.provincies {
                     if !wanted(&p.id) {
                         continue;
                     }
-                    let rings = self.provincie_rings(&p.id, &arcs);
+                    let rings = self.provincie_rings(&p.id, arcs);
                     let mut d = String::new();
                     for ring in &rings {
                         for c in ring {
@@ -403,6 +460,15 @@ mod tests {
         assert!(y < 0.0);
         let q = svg_to_lonlat(x, y);
         assert!((q.lon - p.lon).abs() < 1e-5 && (q.lat - p.lat).abs() < 1e-5);
+    }
+
+    #[test]
+    fn markup_is_escaped() {
+        assert_eq!(escape_markup("Oss"), "Oss");
+        assert_eq!(
+            escape_markup("'s-Hertogenbosch <b>\"&\""),
+            "&#39;s-Hertogenbosch &lt;b&gt;&quot;&amp;&quot;"
+        );
     }
 
     #[test]

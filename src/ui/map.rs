@@ -10,7 +10,7 @@ use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use super::i18n::Lang;
-use crate::geo::{lonlat_to_svg, svg_to_lonlat, Geography, Layer, LonLat, SvgMap};
+use crate::geo::{escape_markup, lonlat_to_svg, svg_to_lonlat, Geography, LonLat, SvgMap};
 
 type ViewBox = [f64; 4];
 
@@ -36,7 +36,8 @@ fn od_colour(od: Option<&str>) -> &'static str {
 
 struct MapData {
     gemeenten: SvgMap,
-    provincies: SvgMap,
+    /// The gemeenten and provincie outlines as SVG markup, see [`areas_markup`].
+    areas: String,
     home: ViewBox,
 }
 
@@ -59,17 +60,69 @@ fn region_view(region: &str) -> Option<ViewBox> {
         })
         .map(|g| g.id.as_str())
         .collect();
-    (!ids.is_empty()).then(|| geo.svg_paths(Layer::Gemeenten, Some(&ids), 500.0).view_box)
+    (!ids.is_empty()).then(|| geo.svg_view_box(&ids))
 }
 
 fn build_map_data() -> MapData {
     let geo = Geography::bundled();
     let home = region_view("PV30").unwrap_or([0.0, 0.0, 1.0, 1.0]);
+    let (gemeenten, provincies) = geo.svg_gemeenten_and_provincies(60.0);
+    let areas = areas_markup(geo, &gemeenten, &provincies);
     MapData {
-        gemeenten: geo.svg_paths(Layer::Gemeenten, None, 60.0),
-        provincies: geo.svg_paths(Layer::Provincies, None, 60.0),
+        gemeenten,
+        areas,
         home,
     }
+}
+
+/// The static part of the map as markup, built once from the bundled geography (never from
+/// user input; names are escaped all the same). The browser parses it in one `innerHTML`
+/// instead of Yew creating some 1 400 nodes one call at a time: that was a third of the
+/// start-up (docs/performance.md).
+fn areas_markup(geo: &Geography, gemeenten: &SvgMap, provincies: &SvgMap) -> String {
+    let mut out = String::with_capacity(
+        gemeenten
+            .paths
+            .iter()
+            .chain(&provincies.paths)
+            .map(|p| p.d.len() + 120)
+            .sum(),
+    );
+    let mut num = itoa::Buffer::new();
+    out.push_str("<g class=\"rw-gemeenten\">");
+    for (path, info) in gemeenten.paths.iter().zip(geo.gemeenten()) {
+        let od = info.omgevingsdienst.as_ref().map(|o| o.id.as_str());
+        let (x, y) = info.representative_rd;
+        for part in [
+            "<path class=\"rw-gemeente\" fill=\"",
+            od_colour(od),
+            "\" data-id=\"",
+            &escape_markup(&path.id),
+            "\" data-x=\"",
+            num.format(x.round_ties_even() as i64),
+        ] {
+            out.push_str(part);
+        }
+        out.push_str("\" data-y=\"");
+        out.push_str(num.format((-y).round_ties_even() as i64));
+        for part in [
+            "\" d=\"",
+            &path.d,
+            "\"><title>",
+            &escape_markup(&path.name),
+            "</title></path>",
+        ] {
+            out.push_str(part);
+        }
+    }
+    out.push_str("</g><g class=\"rw-provincies\" aria-hidden=\"true\">");
+    for path in &provincies.paths {
+        for part in ["<path class=\"rw-provincie\" d=\"", &path.d, "\"></path>"] {
+            out.push_str(part);
+        }
+    }
+    out.push_str("</g>");
+    out
 }
 
 #[derive(Properties, PartialEq)]
@@ -358,24 +411,5 @@ pub fn map(props: &MapProps) -> Html {
 /// them when the marker or the view box changes.
 #[function_component(Areas)]
 fn areas() -> Html {
-    let data = map_data();
-    let geo = Geography::bundled();
-    html! {
-        <>
-        <g class="rw-gemeenten">
-            { for data.gemeenten.paths.iter().zip(geo.gemeenten()).map(|(path, info)| {
-                let od = info.omgevingsdienst.as_ref().map(|o| o.id.as_str());
-                html! {
-                    <path d={path.d.clone()} fill={od_colour(od)} data-id={path.id.clone()} class="rw-gemeente"
-                        data-x={format!("{:.0}", info.representative_rd.0)} data-y={format!("{:.0}", -info.representative_rd.1)}>
-                        <title>{ &path.name }</title>
-                    </path>
-                }
-            }) }
-        </g>
-        <g class="rw-provincies" aria-hidden="true">
-            { for data.provincies.paths.iter().map(|p| html! { <path d={p.d.clone()} class="rw-provincie" /> }) }
-        </g>
-        </>
-    }
+    Html::from_html_unchecked(AttrValue::Static(map_data().areas.as_str()))
 }
