@@ -54,6 +54,7 @@ const build = (name) => {
 const startGlue = build('routewijzer_start');
 const fullGlue = build('routewijzer');
 const viewsCss = emit('views.css', read('www/views.css'));
+const rulesJson = emit('rules.json', read('data/rules.json'));
 let loaderText = replaceOnce(read('www/loader.js').toString(), "'../pkg/routewijzer_start.js'",
   `'./${startGlue.file.replace('assets/', '')}'`, 'www/loader.js start import');
 loaderText = replaceOnce(loaderText, "const FULL = '../pkg/routewijzer.js'",
@@ -62,6 +63,10 @@ loaderText = replaceOnce(loaderText, "new URL('./views.css', import.meta.url)",
   `new URL('./${viewsCss.file.replace('assets/', '')}', import.meta.url)`, 'www/loader.js views.css');
 loaderText = replaceOnce(loaderText, "const VIEWS_CSS_INTEGRITY = ''",
   `const VIEWS_CSS_INTEGRITY = '${viewsCss.integrity}'`, 'www/loader.js views.css integrity');
+loaderText = replaceOnce(loaderText, "new URL('../data/rules.json', import.meta.url)",
+  `new URL('./${rulesJson.file.replace('assets/', '')}', import.meta.url)`, 'www/loader.js rules.json');
+loaderText = replaceOnce(loaderText, "const RULES_INTEGRITY = ''",
+  `const RULES_INTEGRITY = '${rulesJson.integrity}'`, 'www/loader.js rules.json integrity');
 const loader = emit('loader.js', Buffer.from(loaderText));
 const main = emit('main.js', Buffer.from(replaceOnce(
   read('www/main.js').toString(),

@@ -16,6 +16,7 @@ mod map;
 mod oefenen;
 mod outcome;
 pub mod panic;
+mod rule_texts;
 mod scenario_io;
 #[cfg(feature = "views")]
 mod speelveld;
@@ -39,6 +40,13 @@ impl MountedApp {
         if let Some(handle) = self.handle.take() {
             handle.destroy();
         }
+    }
+
+    /// The rules file the loader fetched for the findings (`text`), or why it could not
+    /// (`error`); see `rule_texts`. The full build has them compiled in and ignores this.
+    #[wasm_bindgen(js_name = setRules)]
+    pub fn set_rules(&self, text: Option<String>, error: Option<String>) {
+        rule_texts::set(text, error);
     }
 }
 

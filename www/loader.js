@@ -6,8 +6,19 @@ import initStart, { mount as mountStart } from '../pkg/routewijzer_start.js';
 const FULL = '../pkg/routewijzer.js';
 const VIEWS_CSS = new URL('./views.css', import.meta.url).href;
 const VIEWS_CSS_INTEGRITY = ''; // set by make dist (scripts/dist.mjs)
+// The rules' texts and sources, fetched when someone first opens a finding (src/ui/rule_texts.rs).
+const RULES = new URL('../data/rules.json', import.meta.url).href;
+const RULES_INTEGRITY = ''; // set by make dist
 let started;
 let full;
+let rules;
+
+/** The rules file as text, fetched once per page. */
+function rulesText() {
+  rules ??= fetch(RULES, RULES_INTEGRITY ? { integrity: RULES_INTEGRITY } : {})
+    .then((response) => (response.ok ? response.text() : Promise.reject(new Error(`HTTP ${response.status}`))));
+  return rules;
+}
 
 /** The views' stylesheet, once per document or shadow root; resolves when it has loaded. */
 function stylesheet(root) {
@@ -49,6 +60,12 @@ export async function start(root, options = {}) {
     }
   };
   root.addEventListener('routewijzer-upgrade', upgrade);
+  root.addEventListener('routewijzer-rules', () => {
+    rulesText().then(
+      (text) => handle.setRules(text, undefined),
+      (error) => handle.setRules(undefined, `${RULES}: ${error.message ?? error}`),
+    );
+  });
   return {
     destroy: () => handle.destroy(),
     memoryBytes: () => wasm.memory.buffer.byteLength,

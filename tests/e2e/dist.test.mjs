@@ -29,9 +29,15 @@ test('make dist produced one versioned bundle with hashed names and integrity', 
 test('the bundle runs from its own folder without errors or foreign requests', async () => {
   const server = await startServer(bundle);
   try {
-    const { page, problems } = await openWatchedPage(browser, server.url);
+    const scenario = { location: { gemeente: 'GM0828' }, configuration: 'voorbeeld-noord-brabant',
+      activities: [{ activity: 'milieubelastende-activiteit', verzoektype: 'melding' }] };
+    const { page, problems } = await openWatchedPage(browser, `${server.url}#scenario=${encodeURIComponent(JSON.stringify(scenario))}`);
     await page.waitForSelector('h1');
     assert.match(await page.textContent('h1'), /Routewijzer/);
+    // The rules' texts come from the bundle too, integrity-checked, when a finding opens.
+    const finding = page.locator('.rw-finding[data-code="bd-copy"]');
+    await finding.locator('summary').click();
+    await finding.locator('.rw-sources').waitFor();
     // The version a hoster quotes in an accessibility statement is the one in Cargo.toml.
     const version = /^version = "([^"]+)"/m.exec(readFileSync(join(repoRoot, 'Cargo.toml'), 'utf8'))[1];
     assert.match(await page.textContent('.rw-footer'), new RegExp(`versie ${version.replaceAll('.', '\\.')}`));

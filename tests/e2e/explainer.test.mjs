@@ -10,6 +10,40 @@ let problems;
 const app = useAppPage({ viewport: { width: 1280, height: 800 } });
 before(async () => ({ page, problems } = await app.ready));
 
+const withFinding = { location: { gemeente: 'GM0828' }, configuration: 'voorbeeld-noord-brabant',
+  activities: [{ activity: 'milieubelastende-activiteit', verzoektype: 'melding' }] };
+
+test('the rules file loads only when a finding is opened, once', async () => {
+  const other = await app.browser.newPage();
+  const fetched = [];
+  other.on('request', (r) => { if (r.url().includes('rules')) fetched.push(r.url()); });
+  await other.goto(`${app.server.url}#scenario=${encodeURIComponent(JSON.stringify(withFinding))}`);
+  const finding = other.locator('.rw-finding[data-code="bd-copy"]');
+  await finding.waitFor();
+  assert.deepEqual(fetched, [], 'not part of the first load');
+  assert.match(await finding.locator('summary').textContent(), /^Regel T3 · bd-copy$/);
+  await finding.locator('summary').click();
+  await finding.locator('.rw-sources').waitFor();
+  assert.match(await finding.textContent(), /Regel T3 \[D-ind\]/);
+  assert.match(await finding.textContent(), /Zekerheid: \[D-ind\]/);
+  await finding.locator('summary').click();
+  await finding.locator('summary').click();
+  assert.equal(fetched.length, 1, 'fetched once');
+  await other.close();
+});
+
+test('a rules file that cannot load is said in the finding; the outcome stays', async () => {
+  const other = await app.browser.newPage();
+  await other.route('**/rules.json', (route) => route.abort());
+  await other.goto(`${app.server.url}#scenario=${encodeURIComponent(JSON.stringify(withFinding))}`);
+  const finding = other.locator('.rw-finding[data-code="bd-copy"]');
+  await finding.locator('summary').click();
+  await other.waitForFunction(() => /konden niet laden/.test(document.querySelector('.rw-finding details').textContent));
+  assert.match(await finding.textContent(), /Herlaad de pagina/);
+  assert.equal(await other.locator('.rw-total-number').textContent(), '2');
+  await other.close();
+});
+
 const clickGemeente = (id) => clickGemeenteOn(page, id);
 
 async function addActivity(id, verzoektype) {
@@ -38,6 +72,7 @@ test('click Oss, add a melding MBA and a bouw aanvraag: 2 verzoeken, 3 triggers'
   // Each finding links to its rule, with the source and the confidence mark.
   const copy = melding.locator('.rw-finding[data-code="bd-copy"]');
   await copy.locator('summary').click();
+  await copy.locator('.rw-sources').waitFor(); // the start build fetches the rules' texts now
   assert.match(await copy.textContent(), /Regel T3 \[D-ind\]/);
   assert.match(await copy.textContent(), /S11/);
   await page.evaluate(() => window.scrollTo(0, 0));
