@@ -10,8 +10,8 @@ build:  ## build the static site in place (index.html, pkg/, www/)
 test:   ## every test: lint gates, native, wasm in Chromium, end-to-end
 	bash scripts/test.sh
 
-sizes:  ## raw / gzip / brotli of everything the page loads
-	bash scripts/build.sh && node scripts/sizes.mjs
+sizes:  ## raw / gzip / brotli of everything the page loads (the release bundle, make dist)
+	bash scripts/dist.sh >/dev/null && node scripts/sizes.mjs
 
 bench:  ## benchmark figures (printed, never asserted)
 	bash scripts/bench.sh

@@ -1,7 +1,9 @@
 // Browser figures for `make bench`, printed and never asserted (these machines are noisy):
 // start-up against a bare Yew page built with the same profile, map click → painted
 // outcome, and memory after start-up and after 200 interactions.
-import { startServer, launchBrowser } from '../tests/e2e/harness.mjs';
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { startServer, launchBrowser, repoRoot } from '../tests/e2e/harness.mjs';
 
 const RUNS = Number(process.env.RUNS || 11);
 const CLICKS = Number(process.env.CLICKS || 60);
@@ -29,14 +31,17 @@ async function startup(context, url, selectors) {
   return t;
 }
 
-const server = await startServer();
+// The app from the release bundle (make dist), the bare Yew page from bench/hello.
+const bundle = readdirSync(join(repoRoot, 'dist')).find((d) => d.startsWith('routewijzer-'));
+const server = await startServer(join(repoRoot, 'dist', bundle));
+const helloServer = await startServer();
 const browser = await launchBrowser();
 try {
   const app = [];
   const hello = [];
   for (let i = 0; i < RUNS; i++) {
     app.push(await startup(browser, server.url, ['h1', 'svg.rw-map path.rw-gemeente']));
-    hello.push(await startup(browser, `${server.url}bench/hello/index.html`, ['h1']));
+    hello.push(await startup(browser, `${helloServer.url}bench/hello/index.html`, ['h1']));
   }
   const [ma, mh] = [median(app), median(hello)];
   console.log('## Start-up (navigation → first painted frame with the heading, and for the app the map), headless Chromium');
@@ -45,7 +50,12 @@ try {
   console.log(`bare Yew hello   median ${ms(mh)}  (min ${ms(Math.min(...hello))}, max ${ms(Math.max(...hello))})`);
   console.log(`ratio            ${(ma / mh).toFixed(2)}  (budget ≤ 1.5)`);
 
-  if (process.env.STARTUP_ONLY) process.exit(0);
+  if (process.env.STARTUP_ONLY) { // a quicker run while working on start-up
+    await browser.close();
+    server.stop();
+    helloServer.stop();
+    process.exit(0);
+  }
   const page = await browser.newPage();
   await page.setViewportSize({ width: 1280, height: 800 });
   const scenario = { location: { gemeente: 'GM0828' }, configuration: 'voorbeeld-noord-brabant',
@@ -101,4 +111,5 @@ try {
 } finally {
   await browser.close().catch(() => {});
   server.stop();
+  helloServer.stop();
 }

@@ -3,7 +3,7 @@
 # the geography, the engine. Figures only: these machines are noisy, so nothing is asserted.
 source "$(dirname "$0")/lib.sh"
 bash scripts/setup.sh --browser >/dev/null
-bash scripts/build.sh >/dev/null
+bash scripts/dist.sh >/dev/null   # the release bundle: what is measured
 
 echo "## Transfer sizes (make sizes)"
 node scripts/sizes.mjs

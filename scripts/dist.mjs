@@ -6,6 +6,9 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, writeFileSync, copyFileSync, existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+// Minifiers for the release bundle, installed from npm by scripts/dist.sh (scripts/package.json).
+import { minify as minifyJs } from 'terser';
+import { minify as minifyCss } from 'csso';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const read = (path) => readFileSync(join(root, path));
@@ -39,21 +42,25 @@ const emit = (name, data) => {
   return manifest.files[name];
 };
 
+/** JavaScript modules and stylesheets are minified: about 4 KB gzip less to load. */
+const minJs = async (text) => Buffer.from((await minifyJs(text, { module: true, compress: true, mangle: true })).code);
+const minCss = (data) => Buffer.from(minifyCss(data.toString()).css);
+
 // Leaves first: each parent embeds its children's hashed names, so a change anywhere
 // changes every name above it.
 /** A wasm-bindgen build (glue + wasm); the glue fetches its wasm with an integrity check. */
-const build = (name) => {
+const build = async (name) => {
   const wasm = emit(`${name}_bg.wasm`, read(`pkg/${name}_bg.wasm`));
-  return emit(`${name}.js`, Buffer.from(replaceOnce(
+  return emit(`${name}.js`, await minJs(replaceOnce(
     read(`pkg/${name}.js`).toString(),
     `new URL('${name}_bg.wasm', import.meta.url)`,
     `fetch(new URL('${wasm.file.replace('assets/', '')}', import.meta.url), { integrity: '${wasm.integrity}' })`,
     `wasm-bindgen glue ${name}`,
   )));
 };
-const startGlue = build('routewijzer_start');
-const fullGlue = build('routewijzer');
-const viewsCss = emit('views.css', read('www/views.css'));
+const startGlue = await build('routewijzer_start');
+const fullGlue = await build('routewijzer');
+const viewsCss = emit('views.css', minCss(read('www/views.css')));
 const rulesJson = emit('rules.json', read('data/rules.json'));
 let loaderText = replaceOnce(read('www/loader.js').toString(), "'../pkg/routewijzer_start.js'",
   `'./${startGlue.file.replace('assets/', '')}'`, 'www/loader.js start import');
@@ -67,21 +74,22 @@ loaderText = replaceOnce(loaderText, "new URL('../data/rules.json', import.meta.
   `new URL('./${rulesJson.file.replace('assets/', '')}', import.meta.url)`, 'www/loader.js rules.json');
 loaderText = replaceOnce(loaderText, "const RULES_INTEGRITY = ''",
   `const RULES_INTEGRITY = '${rulesJson.integrity}'`, 'www/loader.js rules.json integrity');
-const loader = emit('loader.js', Buffer.from(loaderText));
-const main = emit('main.js', Buffer.from(replaceOnce(
+const loader = emit('loader.js', await minJs(loaderText));
+const main = emit('main.js', await minJs(replaceOnce(
   read('www/main.js').toString(),
   "'./loader.js'",
   `'./${loader.file.replace('assets/', '')}'`,
   'www/main.js',
 )));
 const glue = startGlue;
-const css = emit('style.css', read('www/style.css'));
+const css = emit('style.css', minCss(read('www/style.css')));
 // The embedding module (docs/embedding.md) keeps a fixed name, so host pages can link it
 // across versions; the files it loads are hashed.
 let embed = replaceOnce(read('www/embed.js').toString(), "'./loader.js'",
   `'./${loader.file}'`, 'www/embed.js import');
 embed = replaceOnce(embed, "new URL('./style.css', import.meta.url)",
   `new URL('./${css.file}', import.meta.url)`, 'www/embed.js stylesheet');
+embed = (await minJs(embed)).toString();
 writeFileSync(join(outDir, 'embed.js'), embed);
 manifest.files['embed.js'] = { file: 'embed.js', integrity: sri(Buffer.from(embed)), bytes: embed.length };
 

@@ -11,7 +11,6 @@ step cargo clippy --lib --target wasm32-unknown-unknown --no-default-features --
 step bash scripts/deny.sh   # licences (EUPL-1.2-compatible), bans, sources: deny.toml
 step cargo test
 CHROMEDRIVER=/usr/bin/chromedriver step cargo test --target wasm32-unknown-unknown --test dom
-bash scripts/build.sh
-step node scripts/dist.mjs            # the e2e also checks the distributable bundle
+bash scripts/dist.sh                  # builds; the e2e also checks the distributable bundle
 step cargo build --bin routewijzer   # the e2e compares the CLI with the JS API
 (cd tests/e2e && step node --test)
