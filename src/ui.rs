@@ -1,6 +1,7 @@
 //! The browser layer: Yew components over the domain and the geography. wasm32 only.
 
 mod activities;
+#[cfg(feature = "views")]
 mod api;
 mod app;
 mod config_store;
@@ -65,6 +66,11 @@ pub fn mount(root: web_sys::Element, options: JsValue) -> Result<MountedApp, JsE
         serde_json::Value::Null => Embedding::default(),
         options => Embedding::from_options(&options).map_err(|e| JsError::new(&e))?,
     };
+    if !embed::HOST_API && !embedding.parent_origins.is_empty() {
+        return Err(JsError::new(
+            "routewijzer: parentOrigins (de postMessage-API) zit in de volledige build; www/loader.js laadt die",
+        ));
+    }
     panic::install(&root);
     let props = AppProps {
         embedding: std::rc::Rc::new(embedding),

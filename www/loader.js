@@ -37,29 +37,42 @@ function stylesheet(root) {
   });
 }
 
+/** The full build (every view, the JS API, the iframe API), loaded once. */
+function fullBuild() {
+  full ??= import(FULL).then(async (module) => ({ module, wasm: await module.default() }));
+  return full;
+}
+
 /** Mounts into `root`; resolves to { destroy(), memoryBytes() }. Rejects on a bad option. */
 export async function start(root, options = {}) {
-  started ??= initStart();
-  const startWasm = await started;
-  let wasm = startWasm;
-  let handle = mountStart(root, options);
-  const upgrade = async (event) => {
-    // The start build hands over the view to open and its scenario (nothing is lost, even
-    // for an instance that stores nothing).
-    const { view, scenario } = event.detail ?? {};
-    try {
-      full ??= import(FULL).then(async (module) => ({ module, wasm: await module.default() }));
-      const [loaded] = await Promise.all([full, stylesheet(root)]);
-      handle.destroy();
-      handle = loaded.module.mount(root, { ...options, view, scenario });
-      wasm = loaded.wasm;
-      root.removeEventListener('routewijzer-upgrade', upgrade);
-    } catch (error) {
-      // Offline or a refused file: the explainer keeps running and says the view is loading.
-      console.error(error);
-    }
-  };
-  root.addEventListener('routewijzer-upgrade', upgrade);
+  let handle;
+  let wasm;
+  // A page that a host drives by postMessage (parentOrigins) needs the full build at once.
+  if ((options.parentOrigins ?? []).length > 0) {
+    const [loaded] = await Promise.all([fullBuild(), stylesheet(root)]);
+    handle = loaded.module.mount(root, options);
+    wasm = loaded.wasm;
+  } else {
+    started ??= initStart();
+    wasm = await started;
+    handle = mountStart(root, options);
+    const upgrade = async (event) => {
+      // The start build hands over the view to open and its scenario (nothing is lost, even
+      // for an instance that stores nothing).
+      const { view, scenario } = event.detail ?? {};
+      try {
+        const [loaded] = await Promise.all([fullBuild(), stylesheet(root)]);
+        handle.destroy();
+        handle = loaded.module.mount(root, { ...options, view, scenario });
+        wasm = loaded.wasm;
+        root.removeEventListener('routewijzer-upgrade', upgrade);
+      } catch (error) {
+        // Offline or a refused file: the explainer keeps running and says the view is loading.
+        console.error(error);
+      }
+    };
+    root.addEventListener('routewijzer-upgrade', upgrade);
+  }
   root.addEventListener('routewijzer-rules', () => {
     rulesText().then(
       (text) => handle.setRules(text, undefined),

@@ -301,9 +301,14 @@ pub fn outcome_message(kind: &str, state: &State) -> Value {
     message
 }
 
+/// The postMessage API is in the full build only: www/loader.js starts the full build for
+/// a page with `parentOrigins`, and the start build refuses them (`ui::mount`). A smaller
+/// first load for everyone else (docs/performance.md).
+pub const HOST_API: bool = cfg!(feature = "views");
+
 /// The host window when this page runs in an iframe and may talk to it.
 fn host_window(embedding: &Embedding) -> Option<web_sys::Window> {
-    if embedding.parent_origins.is_empty() {
+    if !HOST_API || embedding.parent_origins.is_empty() {
         return None;
     }
     let window = gloo::utils::window();
@@ -336,13 +341,13 @@ pub fn use_host_messages(embedding: &Rc<Embedding>, state: &UseReducerHandle<Sta
     // The listener lives as long as the app; it reads the newest state through this cell.
     let latest = use_mut_ref(|| (**state).clone());
     // Only kept up to date where the API is on: no copy per render on an ordinary page.
-    if !embedding.parent_origins.is_empty() {
+    if HOST_API && !embedding.parent_origins.is_empty() {
         *latest.borrow_mut() = (**state).clone();
     }
     let state = state.clone();
     use_effect_with(embedding.clone(), move |embedding| {
         let embedding = embedding.clone();
-        let listener = (!embedding.parent_origins.is_empty()).then(|| {
+        let listener = (HOST_API && !embedding.parent_origins.is_empty()).then(|| {
             EventListener::new(&gloo::utils::window(), "message", move |event| {
                 let Some(event) = event.dyn_ref::<web_sys::MessageEvent>() else {
                     return;
