@@ -306,12 +306,13 @@ fn segment_distance2(p: Coord<f64>, a: Coord<f64>, b: Coord<f64>) -> f64 {
 pub struct Geography {
     gemeenten: Vec<GemeenteInfo>,
     gm_areas: Vec<Area>,
-    gm_grid: GridIndex,
+    /// Built on the first `locate`, not at start-up (the map needs only the areas).
+    gm_grid: std::sync::OnceLock<GridIndex>,
     gm_topo: codec::Topology,
     provincies: Vec<Named>,
     waterschappen: Vec<Named>,
     ws_areas: Vec<Area>,
-    ws_grid: GridIndex,
+    ws_grid: std::sync::OnceLock<GridIndex>,
     ws_topo: codec::Topology,
     aliases: Vec<search::Alias>,
     status: Result<(), DecodeError>,
@@ -390,12 +391,12 @@ impl Geography {
         Geography {
             gemeenten: Vec::new(),
             gm_areas: Vec::new(),
-            gm_grid: GridIndex::default(),
+            gm_grid: std::sync::OnceLock::new(),
             gm_topo: codec::Topology::default(),
             provincies: Vec::new(),
             waterschappen: Vec::new(),
             ws_areas: Vec::new(),
-            ws_grid: GridIndex::default(),
+            ws_grid: std::sync::OnceLock::new(),
             ws_topo: codec::Topology::default(),
             aliases: Vec::new(),
             status,
@@ -481,12 +482,12 @@ impl Geography {
         let aliases = search::parse_aliases(aliases_csv, &gemeenten)?;
         Ok(Geography {
             gemeenten,
-            gm_grid: GridIndex::new(&gm_areas),
+            gm_grid: std::sync::OnceLock::new(),
             gm_areas,
             gm_topo,
             provincies: meta.provincies,
             waterschappen: meta.waterschappen,
-            ws_grid: GridIndex::new(&ws_areas),
+            ws_grid: std::sync::OnceLock::new(),
             ws_areas,
             ws_topo,
             aliases,
@@ -555,11 +556,13 @@ impl Geography {
 
     /// Index (in id order) of the first gemeente whose closed area contains `c`.
     fn gemeente_index_rd(&self, c: Coord<f64>) -> Option<usize> {
-        Self::first_covering(&self.gm_grid, &self.gm_areas, c)
+        let grid = self.gm_grid.get_or_init(|| GridIndex::new(&self.gm_areas));
+        Self::first_covering(grid, &self.gm_areas, c)
     }
 
     fn waterschap_index_rd(&self, c: Coord<f64>) -> Option<usize> {
-        Self::first_covering(&self.ws_grid, &self.ws_areas, c)
+        let grid = self.ws_grid.get_or_init(|| GridIndex::new(&self.ws_areas));
+        Self::first_covering(grid, &self.ws_areas, c)
     }
 
     /// First area (in id order) among the grid candidates whose closed area contains `c`.
