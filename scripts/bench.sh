@@ -19,5 +19,8 @@ for bench in benches/*.rs; do
   name=$(basename "$bench" .rs)
   echo
   echo "## cargo bench --bench $name"
-  cargo bench --quiet --bench "$name"
+  cargo bench --quiet --bench "$name" | tee "target/bench/cargo-$name.txt"
 done
+
+echo
+node scripts/bench-table.mjs

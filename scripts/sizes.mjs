@@ -1,7 +1,7 @@
 // Prints raw, gzip and brotli sizes of everything the first page load fetches, from the
 // release bundle that is deployed (make dist: minified, hashed). A benchmark printout, never
 // an assertion.
-import { readFileSync, readdirSync, existsSync } from 'node:fs';
+import { readFileSync, readdirSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -72,3 +72,7 @@ line('  data compiled into the wasm (estimate)', 'data', data, 'geography, catal
 
 console.log('\nloaded later, on demand:');
 for (const [kind, name, when] of later) line(name, kind, measure(join(bundle, name)), when);
+
+// For the summary table of make bench (scripts/bench-table.mjs).
+mkdirSync(join(root, 'target', 'bench'), { recursive: true });
+writeFileSync(join(root, 'target', 'bench', 'sizes.json'), JSON.stringify({ bundle: bundles[0], total, byKind, data }));
