@@ -34,6 +34,14 @@ fn od_colour(od: Option<&str>) -> &'static str {
     }
 }
 
+/// Whole map units (metres) for an attribute. Integer formatting, not `{:.0}`: that would
+/// link core's float formatting into the start build (docs/performance.md).
+fn whole(x: f64) -> String {
+    itoa::Buffer::new()
+        .format(x.round_ties_even() as i64)
+        .to_string()
+}
+
 struct MapData {
     gemeenten: SvgMap,
     /// The gemeenten and provincie outlines as SVG markup, see [`areas_markup`].
@@ -329,7 +337,7 @@ pub fn map(props: &MapProps) -> Html {
     };
 
     let [vx, vy, vw, vh] = *view.borrow();
-    let view_box = format!("{vx:.0} {vy:.0} {vw:.0} {vh:.0}");
+    let view_box = [vx, vy, vw, vh].map(whole).join(" ");
     let stroke_unit = vw / 800.0;
     let marker = props.marker.map(lonlat_to_svg);
     let selected = props
@@ -382,14 +390,14 @@ pub fn map(props: &MapProps) -> Html {
                     <path d={path.d.clone()} class="rw-selected" aria-hidden="true" />
                 }
                 if let Some((x, y)) = marker {
-                    <circle class="rw-marker" cx={format!("{x:.0}")} cy={format!("{y:.0}")}
-                        r={format!("{:.0}", stroke_unit * 7.0)} stroke-width={format!("{:.0}", stroke_unit * 2.0)} />
+                    <circle class="rw-marker" cx={whole(x)} cy={whole(y)}
+                        r={whole(stroke_unit * 7.0)} stroke-width={whole(stroke_unit * 2.0)} />
                 }
                 <g class="rw-crosshair" aria-hidden="true">
-                    <line x1={format!("{:.0}", vx + vw / 2.0 - stroke_unit * 10.0)} x2={format!("{:.0}", vx + vw / 2.0 + stroke_unit * 10.0)}
-                        y1={format!("{:.0}", vy + vh / 2.0)} y2={format!("{:.0}", vy + vh / 2.0)} stroke-width={format!("{:.0}", stroke_unit * 1.5)} />
-                    <line y1={format!("{:.0}", vy + vh / 2.0 - stroke_unit * 10.0)} y2={format!("{:.0}", vy + vh / 2.0 + stroke_unit * 10.0)}
-                        x1={format!("{:.0}", vx + vw / 2.0)} x2={format!("{:.0}", vx + vw / 2.0)} stroke-width={format!("{:.0}", stroke_unit * 1.5)} />
+                    <line x1={whole(vx + vw / 2.0 - stroke_unit * 10.0)} x2={whole(vx + vw / 2.0 + stroke_unit * 10.0)}
+                        y1={whole(vy + vh / 2.0)} y2={whole(vy + vh / 2.0)} stroke-width={whole(stroke_unit * 1.5)} />
+                    <line y1={whole(vy + vh / 2.0 - stroke_unit * 10.0)} y2={whole(vy + vh / 2.0 + stroke_unit * 10.0)}
+                        x1={whole(vx + vw / 2.0)} x2={whole(vx + vw / 2.0)} stroke-width={whole(stroke_unit * 1.5)} />
                 </g>
             </svg>
             <figcaption id="rw-map-legend" class="rw-legend">
