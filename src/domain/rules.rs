@@ -5,10 +5,16 @@
 use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
-use serde::{Deserialize, Serialize};
+use serde_json::Value;
 
-#[derive(Clone, Debug, Deserialize, Serialize, PartialEq)]
-#[serde(deny_unknown_fields)]
+use super::error::ScenarioError;
+use super::json::{
+    check_fields, expect_array, expect_object, expect_str, field_path, index_path, required,
+};
+
+type Object = serde_json::Map<String, Value>;
+
+#[derive(Clone, Debug, PartialEq)]
 pub struct Rule {
     pub id: String,
     /// The rule as the research states it (English paraphrase of Dutch sources).
@@ -20,16 +26,14 @@ pub struct Rule {
     pub sources: Vec<String>,
 }
 
-#[derive(Clone, Debug, Deserialize, Serialize, PartialEq)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Source {
     pub id: String,
     pub title: String,
     pub urls: Vec<String>,
 }
 
-#[derive(Clone, Debug, Default, Deserialize, Serialize, PartialEq)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Rules {
     pub format: String,
     pub origin: String,
@@ -46,7 +50,10 @@ impl Rules {
     }
 
     fn check(text: &str) -> Result<Rules, String> {
-        let rules: Rules = serde_json::from_str(text).map_err(|e| format!("rules.json: {e}"))?;
+        // Read by hand, not with serde's derive: the start build fetches this file, and a
+        // derived decoder is about 16 KB of code (docs/performance.md).
+        let value: Value = serde_json::from_str(text).map_err(|e| format!("rules.json: {e}"))?;
+        let rules = Rules::from_value(&value).map_err(|e| format!("rules.json: {e}"))?;
         if rules.format != "routewijzer-rules/1" {
             return Err(format!(
                 "rules.json: format '{}' wordt niet ondersteund (verwacht: routewijzer-rules/1)",
@@ -67,6 +74,39 @@ impl Rules {
             }
         }
         Ok(rules)
+    }
+
+    fn from_value(value: &Value) -> Result<Rules, ScenarioError> {
+        let map = expect_object(value, "", "een object")?;
+        check_fields(map, "", &["format", "origin", "marks", "rules", "sources"])?;
+        let marks = expect_object(
+            required(map, "", "marks", "een object")?,
+            "marks",
+            "een object",
+        )?
+        .iter()
+        .map(|(k, v)| {
+            let meaning = expect_str(v, &field_path("marks", k), "tekst")?;
+            Ok((k.clone(), meaning.to_string()))
+        })
+        .collect::<Result<_, ScenarioError>>()?;
+        let rules = list_field(map, "", "rules")?
+            .iter()
+            .enumerate()
+            .map(|(i, v)| Rule::from_value(v, &index_path("rules", i)))
+            .collect::<Result<_, _>>()?;
+        let sources = list_field(map, "", "sources")?
+            .iter()
+            .enumerate()
+            .map(|(i, v)| Source::from_value(v, &index_path("sources", i)))
+            .collect::<Result<_, _>>()?;
+        Ok(Rules {
+            format: text_field(map, "", "format")?,
+            origin: text_field(map, "", "origin")?,
+            marks,
+            rules,
+            sources,
+        })
     }
 
     /// The bundled rules. A broken bundle yields no rules rather than a dead app; the test
@@ -91,6 +131,55 @@ impl Rules {
     }
 }
 
+/// `object.key` as text.
+fn text_field(map: &Object, path: &str, key: &str) -> Result<String, ScenarioError> {
+    let v = required(map, path, key, "tekst")?;
+    expect_str(v, &field_path(path, key), "tekst").map(str::to_string)
+}
+
+/// `object.key` as a list of texts.
+fn texts_field(map: &Object, path: &str, key: &str) -> Result<Vec<String>, ScenarioError> {
+    let items = list_field(map, path, key)?;
+    let path = field_path(path, key);
+    items
+        .iter()
+        .enumerate()
+        .map(|(i, v)| expect_str(v, &index_path(&path, i), "tekst").map(str::to_string))
+        .collect()
+}
+
+/// `object.key` as a list.
+fn list_field<'a>(map: &'a Object, path: &str, key: &str) -> Result<&'a Vec<Value>, ScenarioError> {
+    let v = required(map, path, key, "een lijst")?;
+    expect_array(v, &field_path(path, key), "een lijst")
+}
+
+impl Rule {
+    fn from_value(value: &Value, path: &str) -> Result<Rule, ScenarioError> {
+        let map = expect_object(value, path, "een object")?;
+        check_fields(map, path, &["id", "text", "basis", "mark", "sources"])?;
+        Ok(Rule {
+            id: text_field(map, path, "id")?,
+            text: text_field(map, path, "text")?,
+            basis: text_field(map, path, "basis")?,
+            mark: text_field(map, path, "mark")?,
+            sources: texts_field(map, path, "sources")?,
+        })
+    }
+}
+
+impl Source {
+    fn from_value(value: &Value, path: &str) -> Result<Source, ScenarioError> {
+        let map = expect_object(value, path, "een object")?;
+        check_fields(map, path, &["id", "title", "urls"])?;
+        Ok(Source {
+            id: text_field(map, path, "id")?,
+            title: text_field(map, path, "title")?,
+            urls: texts_field(map, path, "urls")?,
+        })
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -105,6 +194,46 @@ mod tests {
         assert_eq!(b12.mark, "?");
         assert_eq!(rules.get("T2").unwrap().sources, vec!["S1"]);
         assert!(rules.source("S3").unwrap().urls[0].starts_with("https://"));
+    }
+
+    #[test]
+    fn hand_read_rules_name_what_and_where() {
+        let bundled: Value = serde_json::from_str(include_str!("../../data/rules.json")).unwrap();
+        let broken = |edit: &dyn Fn(&mut Value)| {
+            let mut v = bundled.clone();
+            edit(&mut v);
+            Rules::from_json(&v.to_string()).unwrap_err()
+        };
+        for (edit, expected) in [
+            (
+                &(|v: &mut Value| v["rules"][2]["sources"] = Value::from("S1")) as &dyn Fn(&mut Value),
+                "rules.json: rules[2].sources: verwacht een lijst, gevonden: tekst 'S1'",
+            ),
+            (
+                &|v: &mut Value| {
+                    v["rules"][1].as_object_mut().unwrap().remove("text");
+                },
+                "rules.json: rules[1].text: ontbreekt (verwacht tekst)",
+            ),
+            (
+                &|v: &mut Value| v["sources"][0]["urls"] = Value::from(vec![7]),
+                "rules.json: sources[0].urls[0]: verwacht tekst, gevonden: getal 7",
+            ),
+            (
+                &|v: &mut Value| v["rules"][0]["extra"] = Value::from(true),
+                "rules.json: rules[0].extra: onbekend veld (verwacht: id, text, basis, mark, sources)",
+            ),
+            (
+                &|v: &mut Value| v["marks"]["D"] = Value::Null,
+                "rules.json: marks.D: verwacht tekst, gevonden: null",
+            ),
+            (
+                &|v: &mut Value| *v = Value::from(vec![1]),
+                "rules.json: verwacht een object, gevonden: een lijst",
+            ),
+        ] {
+            assert_eq!(broken(edit), expected);
+        }
     }
 
     #[test]
