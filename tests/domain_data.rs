@@ -196,7 +196,21 @@ fn broken_catalogue_gives_a_clear_error() {
             "\"level\": \"stad\"",
             "onbekend niveau 'stad'",
         ),
-        ("\"water\": false", "\"nat\": false", "unknown field `nat`"),
+        (
+            "\"water\": false",
+            "\"nat\": false",
+            "activities[0].nat: onbekend veld",
+        ),
+        (
+            "\"water\": false",
+            "\"water\": \"nee\"",
+            "activities[0].water: verwacht true of false, gevonden: tekst 'nee'",
+        ),
+        (
+            "\"verzoektypes\": [\"melding\"]",
+            "\"verzoektypes\": \"melding\"",
+            ".verzoektypes: verwacht een lijst, gevonden: tekst 'melding'",
+        ),
     ];
     for (from, to, want) in cases {
         let text = CATALOGUE_JSON.replacen(from, to, 1);

@@ -131,3 +131,72 @@ pub(crate) fn required<'a>(
         )
     })
 }
+
+/// `object.key` as text.
+pub(crate) fn text_field(
+    map: &Map<String, Value>,
+    path: &str,
+    key: &str,
+) -> Result<String, ScenarioError> {
+    let v = required(map, path, key, "tekst")?;
+    expect_str(v, &field_path(path, key), "tekst").map(str::to_string)
+}
+
+/// `object.key` as a list of texts.
+pub(crate) fn texts_field(
+    map: &Map<String, Value>,
+    path: &str,
+    key: &str,
+) -> Result<Vec<String>, ScenarioError> {
+    let items = list_field(map, path, key)?;
+    let path = field_path(path, key);
+    items
+        .iter()
+        .enumerate()
+        .map(|(i, v)| expect_str(v, &index_path(&path, i), "tekst").map(str::to_string))
+        .collect()
+}
+
+/// `object.key` as a list.
+pub(crate) fn list_field<'a>(
+    map: &'a Map<String, Value>,
+    path: &str,
+    key: &str,
+) -> Result<&'a Vec<Value>, ScenarioError> {
+    let v = required(map, path, key, "een lijst")?;
+    expect_array(v, &field_path(path, key), "een lijst")
+}
+
+/// `object.key` as text, or `None` when absent or `null`.
+pub(crate) fn opt_text_field(
+    map: &Map<String, Value>,
+    path: &str,
+    key: &str,
+) -> Result<Option<String>, ScenarioError> {
+    map.get(key)
+        .filter(|v| !v.is_null())
+        .map(|v| expect_str(v, &field_path(path, key), "tekst").map(str::to_string))
+        .transpose()
+}
+
+/// `object.key` as true or false, or `default` when absent.
+pub(crate) fn bool_field(
+    map: &Map<String, Value>,
+    path: &str,
+    key: &str,
+    default: Option<bool>,
+) -> Result<bool, ScenarioError> {
+    match (map.get(key), default) {
+        (None, Some(default)) => Ok(default),
+        (None, None) => Err(ScenarioError::new(
+            field_path(path, key),
+            "ontbreekt (verwacht true of false)",
+        )),
+        (Some(v), _) => v.as_bool().ok_or_else(|| {
+            ScenarioError::new(
+                field_path(path, key),
+                format!("verwacht true of false, gevonden: {}", describe(v)),
+            )
+        }),
+    }
+}

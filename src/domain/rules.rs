@@ -9,10 +9,9 @@ use serde_json::Value;
 
 use super::error::ScenarioError;
 use super::json::{
-    check_fields, expect_array, expect_object, expect_str, field_path, index_path, required,
+    check_fields, expect_object, expect_str, field_path, index_path, list_field, required,
+    text_field, texts_field,
 };
-
-type Object = serde_json::Map<String, Value>;
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct Rule {
@@ -129,29 +128,6 @@ impl Rules {
     pub fn mark_meaning(&self, mark: &str) -> Option<&str> {
         self.marks.get(mark).map(String::as_str)
     }
-}
-
-/// `object.key` as text.
-fn text_field(map: &Object, path: &str, key: &str) -> Result<String, ScenarioError> {
-    let v = required(map, path, key, "tekst")?;
-    expect_str(v, &field_path(path, key), "tekst").map(str::to_string)
-}
-
-/// `object.key` as a list of texts.
-fn texts_field(map: &Object, path: &str, key: &str) -> Result<Vec<String>, ScenarioError> {
-    let items = list_field(map, path, key)?;
-    let path = field_path(path, key);
-    items
-        .iter()
-        .enumerate()
-        .map(|(i, v)| expect_str(v, &index_path(&path, i), "tekst").map(str::to_string))
-        .collect()
-}
-
-/// `object.key` as a list.
-fn list_field<'a>(map: &'a Object, path: &str, key: &str) -> Result<&'a Vec<Value>, ScenarioError> {
-    let v = required(map, path, key, "een lijst")?;
-    expect_array(v, &field_path(path, key), "een lijst")
 }
 
 impl Rule {
