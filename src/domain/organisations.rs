@@ -6,10 +6,12 @@
 
 use std::collections::HashMap;
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
+use serde_json::Value;
 
-use super::error::DataError;
+use super::error::{DataError, ScenarioError};
 use super::ids::OrgKind;
+use super::json::{check_fields, expect_object, items, list_field, opt_text_field, text_field};
 use crate::geo::Geography;
 
 /// An organisation with its contract id and plain name ("Oss", "Omgevingsdienst Brabant
@@ -51,26 +53,41 @@ impl Org {
     }
 }
 
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
+/// One entry of the organisations file.
 struct RawOrg {
     id: String,
     name: String,
-    #[serde(default)]
-    #[allow(dead_code)]
-    note: Option<String>,
 }
 
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawOrganisations {
-    #[allow(dead_code)]
-    format: String,
-    #[allow(dead_code)]
-    description: String,
-    ministers: Vec<RawOrg>,
-    waterschappen: Vec<RawOrg>,
-    uitvoeringsorganisaties: Vec<RawOrg>,
+impl RawOrg {
+    fn from_value(value: &Value, path: &str) -> Result<RawOrg, ScenarioError> {
+        let map = expect_object(value, path, "een object")?;
+        check_fields(map, path, &["id", "name", "note"])?;
+        opt_text_field(map, path, "note")?;
+        Ok(RawOrg {
+            id: text_field(map, path, "id")?,
+            name: text_field(map, path, "name")?,
+        })
+    }
+}
+
+/// The organisations file's lists, read by hand from a `serde_json::Value` (not serde's
+/// derive: less code in the start build, docs/performance.md).
+fn raw_lists(value: &Value) -> Result<[Vec<RawOrg>; 3], ScenarioError> {
+    const LISTS: [&str; 3] = ["ministers", "waterschappen", "uitvoeringsorganisaties"];
+    let map = expect_object(value, "", "een object")?;
+    check_fields(
+        map,
+        "",
+        &["format", "description", LISTS[0], LISTS[1], LISTS[2]],
+    )?;
+    text_field(map, "", "format")?;
+    text_field(map, "", "description")?;
+    let list = |key: &str| {
+        list_field(map, "", key)?;
+        items(map, "", key, RawOrg::from_value)
+    };
+    Ok([list(LISTS[0])?, list(LISTS[1])?, list(LISTS[2])?])
 }
 
 /// Every organisation the engine knows, by id.
@@ -83,17 +100,16 @@ pub struct Organisations {
 impl Organisations {
     /// Builds the index from the geography and an organisations file.
     pub fn from_json(text: &str, geo: &Geography) -> Result<Organisations, DataError> {
-        let raw: RawOrganisations = serde_json::from_str(text)
-            .map_err(|e| DataError::new("organisaties", e.to_string()))?;
+        let [ministers, waterschappen, uitvoeringsorganisaties] = read_file(text)?;
         let mut orgs = Organisations::default();
-        for m in raw.ministers {
+        for m in ministers {
             orgs.ministers.push(m.id.clone());
             orgs.insert(m.id, OrgKind::Minister, m.name)?;
         }
-        for w in raw.waterschappen {
+        for w in waterschappen {
             orgs.insert(w.id, OrgKind::Waterschap, w.name)?;
         }
-        for u in raw.uitvoeringsorganisaties {
+        for u in uitvoeringsorganisaties {
             orgs.insert(u.id, OrgKind::Uitvoeringsorganisatie, u.name)?;
         }
         for w in geo.waterschappen() {
@@ -157,7 +173,42 @@ impl Organisations {
 /// Minister codes of an organisations file, without a geography (used to validate catalogue
 /// levels `rijk:<CODE>`).
 pub fn minister_codes(text: &str) -> Result<Vec<String>, DataError> {
-    let raw: RawOrganisations =
-        serde_json::from_str(text).map_err(|e| DataError::new("organisaties", e.to_string()))?;
-    Ok(raw.ministers.into_iter().map(|m| m.id).collect())
+    let [ministers, ..] = read_file(text)?;
+    Ok(ministers.into_iter().map(|m| m.id).collect())
+}
+
+/// The organisations file's three lists, or a message naming what and where.
+fn read_file(text: &str) -> Result<[Vec<RawOrg>; 3], DataError> {
+    let bad = |e: &dyn std::fmt::Display| DataError::new("organisaties", e.to_string());
+    let value: Value = serde_json::from_str(text).map_err(|e| bad(&e))?;
+    raw_lists(&value).map_err(|e| bad(&e))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_broken_organisations_file_is_named_by_its_path() {
+        let bundled = crate::data::ORGANISATIONS_JSON;
+        assert!(!minister_codes(bundled).unwrap_or_default().is_empty());
+        for (from, to, expected) in [
+            (
+                "\"ministers\"",
+                "\"minister\"",
+                "organisaties: minister: onbekend veld (verwacht: format, description, ministers, waterschappen, uitvoeringsorganisaties)",
+            ),
+            (
+                "\"name\": \"",
+                "\"name\": 3, \"x\": \"",
+                "organisaties: ministers[0].x: onbekend veld (verwacht: id, name, note)",
+            ),
+        ] {
+            let text = bundled.replacen(from, to, 1);
+            let err = minister_codes(&text).map(|_| ()).unwrap_err().to_string();
+            assert_eq!(err, expected);
+        }
+        let err = minister_codes("[]").map(|_| ()).unwrap_err().to_string();
+        assert_eq!(err, "organisaties: verwacht een object, gevonden: een lijst");
+    }
 }
