@@ -12,7 +12,7 @@ pub mod configuration;
 pub mod error;
 pub mod finding;
 pub mod ids;
-mod json;
+pub(crate) mod json;
 pub mod link;
 pub mod oefenen;
 pub mod organisations;

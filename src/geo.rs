@@ -31,8 +31,8 @@ mod svg;
 
 pub use codec::DecodeError;
 pub use rd::{
-    parse_coordinates, parse_coordinates_detailed, rd_to_wgs84, wgs84_to_rd, CoordError,
-    CoordFormat,
+    parse_coordinates, parse_coordinates_detailed, rd_to_wgs84, shown_number, wgs84_to_rd,
+    CoordError, CoordFormat,
 };
 pub use search::{normalize, MatchKind, SearchHit};
 pub use svg::{escape_markup, lonlat_to_svg, svg_to_lonlat, Layer, SvgMap, SvgPath};

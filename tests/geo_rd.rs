@@ -8,7 +8,7 @@
 //! made by scripts/geo/make_rd_fixtures.py), round trips, and the coordinate parser.
 
 use proptest::prelude::*;
-use routewijzer::geo::{parse_coordinates, rd_to_wgs84, wgs84_to_rd, LonLat};
+use routewijzer::geo::{parse_coordinates, rd_to_wgs84, shown_number, wgs84_to_rd, LonLat};
 
 const FIXTURES: &str = include_str!("fixtures/geo/rd_pyproj.csv");
 
@@ -113,5 +113,65 @@ fn parser_rd_input() {
     for bad in ["NaN NaN", "inf, 5", "1e308, 1e308", "", "hallo", "52.1"] {
         let e = parse_coordinates(bad).unwrap_err();
         assert!(!e.to_string().is_empty());
+    }
+}
+
+/// What the messages printed before `shown_number` existed: core's `{}`, and `{:e}` from
+/// 10^15 on. Byte for byte, so the command line's errors do not change.
+fn core_formatting(v: f64) -> String {
+    if v.abs() >= 1e15 {
+        format!("{v:e}")
+    } else {
+        format!("{v}")
+    }
+}
+
+#[test]
+fn shown_number_prints_what_core_prints() {
+    let mut values = vec![
+        0.0,
+        -0.0,
+        1.0,
+        -1.0,
+        5.528,
+        51.765,
+        0.1,
+        0.3,
+        1e-7,
+        1.5e-300,
+        5e-324,
+        123456.789,
+        164720.0,
+        1e14,
+        999999999999999.9,
+        1e15,
+        -1e15,
+        1.5e300,
+        f64::MAX,
+        f64::MIN_POSITIVE,
+        f64::NAN,
+        f64::INFINITY,
+        f64::NEG_INFINITY,
+        4.35,
+        2.5,
+        1.0 / 3.0,
+    ];
+    values.extend((0..200).map(|i| 10f64.powi(i - 100)));
+    for v in values {
+        assert_eq!(shown_number(v), core_formatting(v), "{v:?}");
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(20_000))]
+    #[test]
+    fn shown_number_matches_core_for_any_double(bits in any::<u64>()) {
+        let v = f64::from_bits(bits);
+        prop_assert_eq!(shown_number(v), core_formatting(v));
+    }
+
+    #[test]
+    fn shown_number_matches_core_for_coordinates(v in -1.0e6f64..1.0e6) {
+        prop_assert_eq!(shown_number(v), core_formatting(v));
     }
 }

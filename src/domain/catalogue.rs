@@ -3,13 +3,13 @@
 use std::collections::HashSet;
 
 use serde::Serialize;
-use serde_json::{Map, Value};
+use serde_json::Value;
 
 use super::error::{DataError, ScenarioError};
 use super::ids::{AdviesRole, Level, Verzoektype};
 use super::json::{
-    bool_field, check_fields, expect_array, expect_object, expect_str, field_path, index_path,
-    list_field, opt_text_field, text_field, texts_field,
+    bool_field, check_fields, expect_object, expect_str, items, list_field, opt_text_field,
+    text_field, texts_field,
 };
 
 /// A group of activities (`bouwen`, `milieu`, …); configurations may target a group.
@@ -115,24 +115,6 @@ struct RawActivity {
     vaste_adviseurs: Vec<VasteAdviseur>,
     rule: String,
     mark: String,
-}
-
-/// The items of the list `object.key` (absent = empty), each read by `item`.
-fn items<T>(
-    map: &Map<String, Value>,
-    path: &str,
-    key: &str,
-    item: impl Fn(&Value, &str) -> Result<T, ScenarioError>,
-) -> Result<Vec<T>, ScenarioError> {
-    let Some(list) = map.get(key) else {
-        return Ok(Vec::new());
-    };
-    let path = field_path(path, key);
-    expect_array(list, &path, "een lijst")?
-        .iter()
-        .enumerate()
-        .map(|(i, v)| item(v, &index_path(&path, i)))
-        .collect()
 }
 
 impl RawCatalogue {

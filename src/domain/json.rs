@@ -26,7 +26,7 @@ pub(crate) fn describe(v: &Value) -> String {
         Value::Number(n) => match n.as_f64() {
             // The same text whether the number arrived as an integer (JSON text) or as a
             // float (a JavaScript object).
-            Some(f) if f.fract() == 0.0 && f.abs() < 1e15 => format!("getal {f:.0}"),
+            Some(f) if f.fract() == 0.0 && f.abs() < 1e15 => format!("getal {}", whole(f)),
             _ => format!("getal {n}"),
         },
         Value::String(s) => {
@@ -39,6 +39,18 @@ pub(crate) fn describe(v: &Value) -> String {
         }
         Value::Array(_) => "een lijst".into(),
         Value::Object(_) => "een object".into(),
+    }
+}
+
+/// What `{:.0}` prints for `x` with |x| < 2^53, without core's float formatting (about 6 KB
+/// gzip of the start build, docs/performance.md): round half to even, and `-0` for a
+/// negative number that rounds to zero.
+pub(crate) fn whole(x: f64) -> String {
+    let rounded = x.round_ties_even();
+    if rounded == 0.0 && x.is_sign_negative() {
+        "-0".to_string()
+    } else {
+        (rounded as i64).to_string()
     }
 }
 
@@ -198,5 +210,41 @@ pub(crate) fn bool_field(
                 format!("verwacht true of false, gevonden: {}", describe(v)),
             )
         }),
+    }
+}
+
+/// The items of the list `object.key` (absent = empty), each read by `item`.
+pub(crate) fn items<T>(
+    map: &Map<String, Value>,
+    path: &str,
+    key: &str,
+    item: impl Fn(&Value, &str) -> Result<T, ScenarioError>,
+) -> Result<Vec<T>, ScenarioError> {
+    let Some(list) = map.get(key) else {
+        return Ok(Vec::new());
+    };
+    let path = field_path(path, key);
+    expect_array(list, &path, "een lijst")?
+        .iter()
+        .enumerate()
+        .map(|(i, v)| item(v, &index_path(&path, i)))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::whole;
+
+    #[test]
+    fn whole_prints_what_format_prints() {
+        let mut values = vec![
+            0.0, -0.0, 0.5, -0.5, 1.5, 2.5, -2.5, 0.49, -0.4, 3254.0, 4170.94,
+        ];
+        values.extend([1e15 - 0.5, -9.0e15, 123_456.789, 7.0e-300, -7.0e-300]);
+        // Also a spread of ordinary distances and coordinates.
+        values.extend((0..2000).map(|i| f64::from(i) * 37.123_456 - 20_000.0));
+        for x in values {
+            assert_eq!(whole(x), format!("{x:.0}"), "{x}");
+        }
     }
 }

@@ -209,6 +209,9 @@ mod tests {
             assert_eq!(err, expected);
         }
         let err = minister_codes("[]").map(|_| ()).unwrap_err().to_string();
-        assert_eq!(err, "organisaties: verwacht een object, gevonden: een lijst");
+        assert_eq!(
+            err,
+            "organisaties: verwacht een object, gevonden: een lijst"
+        );
     }
 }

@@ -4,6 +4,8 @@
 
 use std::collections::HashMap;
 
+use crate::geo::shown_number;
+
 use super::catalogue::{Activity, Exception, VasteAdviseur};
 use super::configuration::ConfigEntry;
 use super::error::ScenarioError;
@@ -648,8 +650,8 @@ fn location_findings(ctx: &Ctx, is_point: bool) -> Vec<Finding> {
         out.push(Finding::new(
             FindingCode::LocatieGrens,
             format!(
-                "Het punt ligt op ongeveer {:.0} m van een gemeentegrens. De grenzen in de meegeleverde kaart kunnen tot ongeveer 100 m afwijken: controleer of {} de juiste gemeente is.",
-                loc.boundary_distance_m, loc.gemeente.name
+                "Het punt ligt op ongeveer {} m van een gemeentegrens. De grenzen in de meegeleverde kaart kunnen tot ongeveer 100 m afwijken: controleer of {} de juiste gemeente is.",
+                super::json::whole(loc.boundary_distance_m), loc.gemeente.name
             ),
             vec![loc.gemeente.id.clone()],
         ));
@@ -685,16 +687,6 @@ fn location_findings(ctx: &Ctx, is_point: bool) -> Vec<Finding> {
         (Some(_), None) => {}
     }
     out
-}
-
-/// A coordinate for a message: as typed for ordinary values, in exponent form from 10^15 on,
-/// so `1e308` is not written out in 309 digits.
-fn shown_number(v: f64) -> String {
-    if v.abs() >= 1e15 {
-        format!("{v:e}")
-    } else {
-        format!("{v}")
-    }
 }
 
 pub(crate) fn locate(

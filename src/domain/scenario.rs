@@ -568,7 +568,8 @@ fn as_index(v: &Value) -> Option<usize> {
     }
     let f = v.as_f64()?;
     if f >= 0.0 && f.fract() == 0.0 && f <= 9.0e15 {
-        format!("{f:.0}").parse().ok()
+        // Exact: a whole number below 2^53 (no float formatting, docs/performance.md).
+        usize::try_from(f as u64).ok()
     } else {
         None
     }

@@ -125,14 +125,100 @@ impl fmt::Display for CoordError {
 
 impl std::error::Error for CoordError {}
 
-/// A number for a message: as typed for ordinary values, in exponent form from 10^15 on, so
-/// `1e308` is not written out in 309 digits.
-fn shown_number(v: f64) -> String {
-    if v.abs() >= 1e15 {
-        format!("{v:e}")
-    } else {
-        format!("{v}")
+/// A number for a message: as Rust's `{}` prints it for ordinary values, as `{:e}` from 10^15
+/// on, so `1e308` is not written out in 309 digits. Made from serde_json's shortest digits
+/// instead of core's float formatting, which would add about 6 KB gzip to the start build
+/// (docs/performance.md); `tests/geo_rd.rs` checks it against `{}` and `{:e}`.
+pub fn shown_number(v: f64) -> String {
+    if !v.is_finite() {
+        return if v.is_nan() {
+            "NaN"
+        } else if v > 0.0 {
+            "inf"
+        } else {
+            "-inf"
+        }
+        .to_string();
     }
+    let (negative, digits, point) = shortest_digits(v);
+    let sign = if negative { "-" } else { "" };
+    let (first, rest) = digits.split_at(1);
+    if v.abs() >= 1e15 {
+        let dot = if rest.is_empty() { "" } else { "." };
+        return format!("{sign}{first}{dot}{rest}e{}", point - 1);
+    }
+    let len = digits.len() as i32;
+    if point <= 0 {
+        format!(
+            "{sign}0.{}{digits}",
+            "0".repeat(point.unsigned_abs() as usize)
+        )
+    } else if point >= len {
+        format!("{sign}{digits}{}", "0".repeat((point - len) as usize))
+    } else {
+        let (int, frac) = digits.split_at(point as usize);
+        format!("{sign}{int}.{frac}")
+    }
+}
+
+/// The shortest digits that read back as finite `v`, without leading or trailing zeros, and
+/// where the decimal point goes: `v = ±0.d₁d₂… × 10^point`.
+fn shortest_digits(v: f64) -> (bool, String, i32) {
+    let text = serde_json::Number::from_f64(v).map_or_else(String::new, |n| n.to_string());
+    let (negative, text) = match text.strip_prefix('-') {
+        Some(rest) => (true, rest),
+        None => (false, text.as_str()),
+    };
+    let (mantissa, exponent) = match text.split_once(['e', 'E']) {
+        Some((m, e)) => (m, e.trim_start_matches('+').parse::<i32>().unwrap_or(0)),
+        None => (text, 0),
+    };
+    let (int, frac) = mantissa.split_once('.').unwrap_or((mantissa, ""));
+    let all = format!("{int}{frac}");
+    let trimmed = all.trim_start_matches('0');
+    let point = int.len() as i32 + exponent - (all.len() - trimmed.len()) as i32;
+    let digits = trimmed.trim_end_matches('0');
+    if digits.is_empty() {
+        return (negative, "0".to_string(), 1);
+    }
+    match exact_tie(v, digits.len()) {
+        Some((rounded, tie_point)) => (negative, rounded, tie_point),
+        None => (negative, digits.to_string(), point),
+    }
+}
+
+/// serde_json rounds a value that lies exactly halfway between the two shortest candidates
+/// to the even one, core's `{}` away from zero. Such a value is `m · 2^e` with odd `m` and
+/// `e < 0`, whose exact digits `m · 5^-e` (times `10^e`) are one more than the shortest and
+/// end in 5; with at most 18 of them, `-e` is at most 25 and `u128` holds them. Returns
+/// core's digits and point when `v` is such a tie for `n` digits.
+fn exact_tie(v: f64, n: usize) -> Option<(String, i32)> {
+    let bits = v.abs().to_bits();
+    let biased = ((bits >> 52) & 0x7ff) as i32;
+    let fraction = bits & ((1 << 52) - 1);
+    let (mut m, mut e) = if biased == 0 {
+        (fraction, -1074)
+    } else {
+        (fraction | (1 << 52), biased - 1075)
+    };
+    if m == 0 {
+        return None;
+    }
+    let zeros = m.trailing_zeros();
+    m >>= zeros;
+    e += zeros as i32;
+    if !(-25..0).contains(&e) {
+        return None;
+    }
+    let exact = (u128::from(m) * 5u128.pow(e.unsigned_abs())).to_string();
+    if exact.len() != n + 1 {
+        return None;
+    }
+    let kept: u128 = exact.get(..n)?.parse().ok()?;
+    let up = (kept + 1).to_string();
+    // 99…9 + 1 carries into one more digit: the point moves one to the right.
+    let point = exact.len() as i32 + e + (up.len() - n) as i32;
+    Some((up.trim_end_matches('0').to_string(), point))
 }
 
 fn in_range(v: f64, r: (f64, f64)) -> bool {

@@ -340,7 +340,7 @@ pub fn app(props: &AppProps) -> Html {
             if file.size() > scenario_io::MAX_FILE_BYTES {
                 dispatch.emit(Action::Notify(format!(
                     "{name}: het bestand is te groot ({} kB, maximaal 1024 kB). Uw vorige scenario is behouden.",
-                    (file.size() / 1024.0).round_ties_even() as u64
+                    crate::domain::json::whole(file.size() / 1024.0)
                 )));
                 return;
             }

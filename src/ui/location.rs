@@ -127,7 +127,7 @@ pub fn location_card(props: &LocationCardProps) -> Html {
                         { row(lang.t("Veiligheidsregio", "Veiligheidsregio"), found.veiligheidsregio.as_ref().map(named)) }
                     </dl>
                     if matches!(place, Place::Point(_)) && found.near_boundary {
-                        <p class="rw-warning">{ format!("{} {} m {}", lang.t("Let op: dit punt ligt", "Note: this point lies"), found.boundary_distance_m.round_ties_even() as i64, lang.t("van een gemeentegrens. Daar zijn de grenzen onnauwkeurig (50–100 m); controleer de gemeente.", "from a gemeente boundary, where the boundaries are uncertain (50–100 m); check the gemeente.")) }</p>
+                        <p class="rw-warning">{ format!("{} {} m {}", lang.t("Let op: dit punt ligt", "Note: this point lies"), crate::domain::json::whole(found.boundary_distance_m), lang.t("van een gemeentegrens. Daar zijn de grenzen onnauwkeurig (50–100 m); controleer de gemeente.", "from a gemeente boundary, where the boundaries are uncertain (50–100 m); check the gemeente.")) }</p>
                     }
                     if found.near_waterschap_boundary {
                         <p class="rw-muted">{ lang.t("De waterschapsgrens is grof (1–2 km): het waterschap is een indicatie.", "The waterschap boundary is coarse (1–2 km): the waterschap is an indication.") }</p>

@@ -10,6 +10,7 @@ use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use super::i18n::Lang;
+use crate::domain::json::whole;
 use crate::geo::{escape_markup, lonlat_to_svg, svg_to_lonlat, Geography, LonLat, SvgMap};
 
 type ViewBox = [f64; 4];
@@ -32,14 +33,6 @@ fn od_colour(od: Option<&str>) -> &'static str {
             .find(|(code, _, _)| *code == id)
             .map_or(OTHER_OD, |(_, colour, _)| colour),
     }
-}
-
-/// Whole map units (metres) for an attribute. Integer formatting, not `{:.0}`: that would
-/// link core's float formatting into the start build (docs/performance.md).
-fn whole(x: f64) -> String {
-    itoa::Buffer::new()
-        .format(x.round_ties_even() as i64)
-        .to_string()
 }
 
 struct MapData {

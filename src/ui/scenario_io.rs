@@ -76,7 +76,12 @@ pub fn from_storage(embedding: &Embedding) -> Option<State> {
     let key = embedding.storage_key(STORAGE_NAME)?;
     let text = storage::read(&key)?;
     // Versions before 0.2 stored the scenario as a JSON string holding the JSON.
-    let text = serde_json::from_str::<String>(&text).unwrap_or(text);
+    // (Read as a Value, not as String: a typed read links serde's float formatting for its
+    // "invalid type" errors, docs/performance.md.)
+    let text = match serde_json::from_str::<serde_json::Value>(&text) {
+        Ok(serde_json::Value::String(inner)) => inner,
+        _ => text,
+    };
     let state = State::from_scenario_text(&text).ok();
     if state.is_none() {
         storage::set_aside(&key);
