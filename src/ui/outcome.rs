@@ -7,7 +7,7 @@ use super::i18n::Lang;
 use super::rule_texts::{self, RuleTexts};
 use super::state::Action;
 use crate::domain::outcome::{MissedReason, Verzoek};
-use crate::domain::rules::{Rule, Rules};
+use crate::domain::rules::Rule;
 use crate::domain::{AdviesRole, BdMerge, Dso, Engine, Finding, Outcome, RecipientRole};
 
 fn activity_name(id: &str) -> String {
@@ -54,11 +54,10 @@ pub fn findings(props: &FindingsProps) -> Html {
     html! {
         <ul class="rw-findings">
             { for props.findings.iter().map(|f| {
-                let rules = match texts {
-                    RuleTexts::Ready(rules) => Some(rules),
+                let rule = match texts {
+                    RuleTexts::Ready(rules) => rules.get(&f.rule),
                     RuleTexts::Loading | RuleTexts::Failed(_) => None,
                 };
-                let rule = rules.and_then(|r| r.get(&f.rule));
                 let summary = match rule {
                     Some(rule) => format!("{} {} [{}] · {}", lang.t("Regel", "Rule"), f.rule, rule.mark, f.code.as_str()),
                     None => format!("{} {} · {}", lang.t("Regel", "Rule"), f.rule, f.code.as_str()),
@@ -68,7 +67,7 @@ pub fn findings(props: &FindingsProps) -> Html {
                         <p>{ &f.text }</p>
                         <details ontoggle={ontoggle.clone()}>
                             <summary>{ summary }</summary>
-                            { rule_details(rules, rule, texts, lang) }
+                            { rule_details(texts, rule, lang) }
                         </details>
                     </li>
                 }
@@ -78,9 +77,9 @@ pub fn findings(props: &FindingsProps) -> Html {
 }
 
 /// The rule's text, confidence and sources; or why they are not (yet) there.
-fn rule_details(rules: Option<&Rules>, rule: Option<&Rule>, texts: RuleTexts, lang: Lang) -> Html {
-    match (rules, rule) {
-        (Some(rules), Some(rule)) => html! {
+fn rule_details(texts: RuleTexts, rule: Option<&Rule>, lang: Lang) -> Html {
+    match (texts, rule) {
+        (RuleTexts::Ready(rules), Some(rule)) => html! {
             <>
                 <p lang="en">{ &rule.text }</p>
                 <p class="rw-muted">
@@ -97,18 +96,16 @@ fn rule_details(rules: Option<&Rules>, rule: Option<&Rule>, texts: RuleTexts, la
                 </ul>
             </>
         },
-        (Some(_), None) => html! {
+        (RuleTexts::Ready(_), None) => html! {
             <p class="rw-muted">{ lang.t("Deze regel staat niet in het regeloverzicht.", "This rule is not in the rule list.") }</p>
         },
-        (None, _) => match texts {
-            RuleTexts::Failed(reason) => html! {
-                <p class="rw-muted" role="status">{ format!("{} ({reason})", lang.t(
-                    "De toelichting en bronnen van de regels konden niet laden. Herlaad de pagina om het opnieuw te proberen",
-                    "The rules' explanations and sources could not load. Reload the page to try again")) }</p>
-            },
-            RuleTexts::Loading | RuleTexts::Ready(_) => html! {
-                <p class="rw-muted" role="status">{ lang.t("Toelichting en bronnen worden geladen…", "Loading the explanation and sources…") }</p>
-            },
+        (RuleTexts::Failed(reason), _) => html! {
+            <p class="rw-muted" role="status">{ format!("{} ({reason})", lang.t(
+                "De toelichting en bronnen van de regels konden niet laden. Herlaad de pagina om het opnieuw te proberen",
+                "The rules' explanations and sources could not load. Reload the page to try again")) }</p>
+        },
+        (RuleTexts::Loading, _) => html! {
+            <p class="rw-muted" role="status">{ lang.t("Toelichting en bronnen worden geladen…", "Loading the explanation and sources…") }</p>
         },
     }
 }
