@@ -8,7 +8,7 @@ use serde_json::Value;
 use super::error::{DataError, ScenarioError};
 use super::ids::{AdviesRole, Level, Verzoektype};
 use super::json::{
-    bool_field, check_fields, expect_object, expect_str, items, list_field, opt_text_field,
+    bool_field, check_fields, expect_object, expect_str, list_of, opt_list_of, opt_text_field,
     text_field, texts_field,
 };
 
@@ -123,11 +123,9 @@ impl RawCatalogue {
         check_fields(map, "", &["format", "description", "groups", "activities"])?;
         text_field(map, "", "format")?;
         opt_text_field(map, "", "description")?;
-        list_field(map, "", "groups")?;
-        list_field(map, "", "activities")?;
         Ok(RawCatalogue {
-            groups: items(map, "", "groups", RawGroup::from_value)?,
-            activities: items(map, "", "activities", RawActivity::from_value)?,
+            groups: list_of(map, "", "groups", RawGroup::from_value)?,
+            activities: list_of(map, "", "activities", RawActivity::from_value)?,
         })
     }
 }
@@ -186,9 +184,9 @@ impl RawActivity {
             water: bool_field(map, path, "water", None)?,
             magneet: bool_field(map, path, "magneet", Some(false))?,
             verzoektypes: texts_field(map, path, "verzoektypes")?,
-            exceptions: items(map, path, "exceptions", RawException::from_value)?,
+            exceptions: opt_list_of(map, path, "exceptions", RawException::from_value)?,
             adviseur_role: opt_text_field(map, path, "adviseur_role")?,
-            vaste_adviseurs: items(map, path, "vaste_adviseurs", vaste_adviseur)?,
+            vaste_adviseurs: opt_list_of(map, path, "vaste_adviseurs", vaste_adviseur)?,
             rule: text_field(map, path, "rule")?,
             mark: text_field(map, path, "mark")?,
         })

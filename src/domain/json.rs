@@ -160,23 +160,39 @@ pub(crate) fn texts_field(
     path: &str,
     key: &str,
 ) -> Result<Vec<String>, ScenarioError> {
-    let items = list_field(map, path, key)?;
+    list_of(map, path, key, |v, at| {
+        expect_str(v, at, "tekst").map(str::to_string)
+    })
+}
+
+/// The list `object.key`, each item read by `item` with its path.
+pub(crate) fn list_of<T>(
+    map: &Map<String, Value>,
+    path: &str,
+    key: &str,
+    item: impl Fn(&Value, &str) -> Result<T, ScenarioError>,
+) -> Result<Vec<T>, ScenarioError> {
+    let list = required(map, path, key, "een lijst")?;
     let path = field_path(path, key);
-    items
+    expect_array(list, &path, "een lijst")?
         .iter()
         .enumerate()
-        .map(|(i, v)| expect_str(v, &index_path(&path, i), "tekst").map(str::to_string))
+        .map(|(i, v)| item(v, &index_path(&path, i)))
         .collect()
 }
 
-/// `object.key` as a list.
-pub(crate) fn list_field<'a>(
-    map: &'a Map<String, Value>,
+/// As [`list_of`], with an absent list read as empty.
+pub(crate) fn opt_list_of<T>(
+    map: &Map<String, Value>,
     path: &str,
     key: &str,
-) -> Result<&'a Vec<Value>, ScenarioError> {
-    let v = required(map, path, key, "een lijst")?;
-    expect_array(v, &field_path(path, key), "een lijst")
+    item: impl Fn(&Value, &str) -> Result<T, ScenarioError>,
+) -> Result<Vec<T>, ScenarioError> {
+    if map.contains_key(key) {
+        list_of(map, path, key, item)
+    } else {
+        Ok(Vec::new())
+    }
 }
 
 /// `object.key` as text, or `None` when absent or `null`.
@@ -211,24 +227,6 @@ pub(crate) fn bool_field(
             )
         }),
     }
-}
-
-/// The items of the list `object.key` (absent = empty), each read by `item`.
-pub(crate) fn items<T>(
-    map: &Map<String, Value>,
-    path: &str,
-    key: &str,
-    item: impl Fn(&Value, &str) -> Result<T, ScenarioError>,
-) -> Result<Vec<T>, ScenarioError> {
-    let Some(list) = map.get(key) else {
-        return Ok(Vec::new());
-    };
-    let path = field_path(path, key);
-    expect_array(list, &path, "een lijst")?
-        .iter()
-        .enumerate()
-        .map(|(i, v)| item(v, &index_path(&path, i)))
-        .collect()
 }
 
 #[cfg(test)]

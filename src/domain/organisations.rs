@@ -11,7 +11,7 @@ use serde_json::Value;
 
 use super::error::{DataError, ScenarioError};
 use super::ids::OrgKind;
-use super::json::{check_fields, expect_object, items, list_field, opt_text_field, text_field};
+use super::json::{check_fields, expect_object, list_of, opt_text_field, text_field};
 use crate::geo::Geography;
 
 /// An organisation with its contract id and plain name ("Oss", "Omgevingsdienst Brabant
@@ -83,10 +83,7 @@ fn raw_lists(value: &Value) -> Result<[Vec<RawOrg>; 3], ScenarioError> {
     )?;
     text_field(map, "", "format")?;
     text_field(map, "", "description")?;
-    let list = |key: &str| {
-        list_field(map, "", key)?;
-        items(map, "", key, RawOrg::from_value)
-    };
+    let list = |key: &str| list_of(map, "", key, RawOrg::from_value);
     Ok([list(LISTS[0])?, list(LISTS[1])?, list(LISTS[2])?])
 }
 

@@ -9,8 +9,7 @@ use serde_json::Value;
 
 use super::error::ScenarioError;
 use super::json::{
-    check_fields, expect_object, expect_str, field_path, index_path, list_field, required,
-    text_field, texts_field,
+    check_fields, expect_object, expect_str, field_path, list_of, required, text_field, texts_field,
 };
 
 #[derive(Clone, Debug, PartialEq)]
@@ -89,16 +88,8 @@ impl Rules {
             Ok((k.clone(), meaning.to_string()))
         })
         .collect::<Result<_, ScenarioError>>()?;
-        let rules = list_field(map, "", "rules")?
-            .iter()
-            .enumerate()
-            .map(|(i, v)| Rule::from_value(v, &index_path("rules", i)))
-            .collect::<Result<_, _>>()?;
-        let sources = list_field(map, "", "sources")?
-            .iter()
-            .enumerate()
-            .map(|(i, v)| Source::from_value(v, &index_path("sources", i)))
-            .collect::<Result<_, _>>()?;
+        let rules = list_of(map, "", "rules", Rule::from_value)?;
+        let sources = list_of(map, "", "sources", Source::from_value)?;
         Ok(Rules {
             format: text_field(map, "", "format")?,
             origin: text_field(map, "", "origin")?,
