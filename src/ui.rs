@@ -1,82 +1,104 @@
-//! The browser layer: Yew components over the domain and the geography. wasm32 only.
+//! The browser layer: Yew components over the domain and the geography (ARCHITECTURE.md,
+//! "ui"). Two layers:
+//! - plain Rust, compiled everywhere so `cargo test` runs the reducers: `state` (the
+//!   states, actions and reducers), `embedding` (mount options), `view`, `i18n`;
+//! - the web layer, wasm32 only: the `app` shell, `pages` (one per view), `components`
+//!   (one per file), `hooks` (effects: URL, storage, host page), `links` (the URL
+//!   fragment), `browser` (files), `storage`, and the JavaScript API.
 
-mod activities;
-#[cfg(feature = "views")]
+pub mod embedding;
+pub mod i18n;
+pub mod state;
+pub mod view;
+
+#[cfg(all(target_arch = "wasm32", feature = "views"))]
 mod api;
+#[cfg(target_arch = "wasm32")]
 mod app;
-mod config_store;
-#[cfg(feature = "views")]
-mod configuratie;
-mod embed;
+#[cfg(target_arch = "wasm32")]
+mod browser;
+#[cfg(target_arch = "wasm32")]
+mod components;
+#[cfg(target_arch = "wasm32")]
+mod context;
+#[cfg(target_arch = "wasm32")]
 mod forms;
-mod i18n;
+#[cfg(target_arch = "wasm32")]
+mod hooks;
+#[cfg(target_arch = "wasm32")]
 mod js_json;
-mod location;
-mod map;
-#[cfg(feature = "views")]
-mod oefenen;
-mod outcome;
+#[cfg(target_arch = "wasm32")]
+mod links;
+#[cfg(target_arch = "wasm32")]
+mod pages;
+#[cfg(target_arch = "wasm32")]
 pub mod panic;
+#[cfg(target_arch = "wasm32")]
 mod rule_texts;
-mod scenario_io;
-#[cfg(feature = "views")]
-mod speelveld;
-mod state;
+#[cfg(target_arch = "wasm32")]
 mod storage;
 
-use wasm_bindgen::prelude::*;
+#[cfg(target_arch = "wasm32")]
+pub use web::*;
 
-pub use app::{App, AppProps};
-pub use embed::Embedding;
+/// `mount` and the mounted instance: the page's entry points.
+#[cfg(target_arch = "wasm32")]
+mod web {
+    use wasm_bindgen::prelude::*;
 
-/// One mounted instance; `destroy()` removes it (a custom element leaving the page).
-#[wasm_bindgen]
-pub struct MountedApp {
-    handle: Option<yew::AppHandle<App>>,
-}
+    pub use super::app::{App, AppProps};
+    pub use super::embedding::Embedding;
+    use super::{embedding, js_json, panic, rule_texts};
 
-#[wasm_bindgen]
-impl MountedApp {
-    pub fn destroy(&mut self) {
-        if let Some(handle) = self.handle.take() {
-            handle.destroy();
+    /// One mounted instance; `destroy()` removes it (a custom element leaving the page).
+    #[wasm_bindgen]
+    pub struct MountedApp {
+        handle: Option<yew::AppHandle<App>>,
+    }
+
+    #[wasm_bindgen]
+    impl MountedApp {
+        pub fn destroy(&mut self) {
+            if let Some(handle) = self.handle.take() {
+                handle.destroy();
+            }
+        }
+
+        /// The rules file the loader fetched for the findings (`text`), or why it could not
+        /// (`error`); see `rule_texts`. The full build has them compiled in and ignores this.
+        #[wasm_bindgen(js_name = setRules)]
+        pub fn set_rules(&self, text: Option<String>, error: Option<String>) {
+            rule_texts::set(text, error);
         }
     }
 
-    /// The rules file the loader fetched for the findings (`text`), or why it could not
-    /// (`error`); see `rule_texts`. The full build has them compiled in and ignores this.
-    #[wasm_bindgen(js_name = setRules)]
-    pub fn set_rules(&self, text: Option<String>, error: Option<String>) {
-        rule_texts::set(text, error);
-    }
-}
-
-/// Mounts an instance into `root` with the options of docs/embedding.md (`undefined` for
-/// the stand-alone page's defaults). Throws an `Error` naming a wrong option.
-#[wasm_bindgen]
-pub fn mount(root: web_sys::Element, options: JsValue) -> Result<MountedApp, JsError> {
-    let options: serde_json::Value = if options.is_undefined() || options.is_null() {
-        serde_json::Value::Null
-    } else {
-        js_json::stringify(&options)
-            .and_then(|text| serde_json::from_str(&text).ok())
-            .ok_or_else(|| JsError::new("routewijzer: options is geen JSON-object"))?
-    };
-    let embedding = match options {
-        serde_json::Value::Null => Embedding::default(),
-        options => Embedding::from_options(&options).map_err(|e| JsError::new(&e))?,
-    };
-    if !embed::HOST_API && !embedding.parent_origins.is_empty() {
-        return Err(JsError::new(
+    /// Mounts an instance into `root` with the options of docs/embedding.md (`undefined` for
+    /// the stand-alone page's defaults). Throws an `Error` naming a wrong option.
+    #[wasm_bindgen]
+    pub fn mount(root: web_sys::Element, options: JsValue) -> Result<MountedApp, JsError> {
+        let options: serde_json::Value = if options.is_undefined() || options.is_null() {
+            serde_json::Value::Null
+        } else {
+            js_json::stringify(&options)
+                .and_then(|text| serde_json::from_str(&text).ok())
+                .ok_or_else(|| JsError::new("routewijzer: options is geen JSON-object"))?
+        };
+        let embedding = match options {
+            serde_json::Value::Null => Embedding::default(),
+            options => Embedding::from_options(&options).map_err(|e| JsError::new(&e))?,
+        };
+        if !embedding::HOST_API && !embedding.parent_origins.is_empty() {
+            return Err(JsError::new(
             "routewijzer: parentOrigins (de postMessage-API) zit in de volledige build; www/loader.js laadt die",
         ));
+        }
+        panic::install(&root);
+        let props = AppProps {
+            embedding: std::rc::Rc::new(embedding),
+        };
+        let handle = yew::Renderer::<App>::with_root_and_props(root, props).render();
+        Ok(MountedApp {
+            handle: Some(handle),
+        })
     }
-    panic::install(&root);
-    let props = AppProps {
-        embedding: std::rc::Rc::new(embedding),
-    };
-    let handle = yew::Renderer::<App>::with_root_and_props(root, props).render();
-    Ok(MountedApp {
-        handle: Some(handle),
-    })
 }

@@ -32,6 +32,7 @@ pub fn keep_value<E: AsRef<web_sys::Event> + 'static>(
 
 /// The file chosen in a file input, which is then cleared so the same file can be chosen
 /// again (after fixing it, say).
+#[allow(dead_code)]
 pub fn take_file(event: &web_sys::Event) -> Option<web_sys::File> {
     let input = event
         .target()?

@@ -5,28 +5,35 @@
 mod compare;
 mod table;
 
-use gloo::file::callbacks::FileReader;
 use yew::prelude::*;
 
-pub use super::config_store::{Store, StoreAction, BUNDLED};
-use super::i18n::Lang;
-use super::scenario_io;
 use crate::domain::configuration::csv::{export_csv, import_csv, RowProblem};
 use crate::domain::configuration::draft::{Draft, DraftEntry, Severity};
-use crate::domain::{Configuration, Engine};
+use crate::domain::{Configuration, ConfigurationRef, Engine, MAX_INPUT_BYTES};
+use crate::ui::browser::{self, Reading};
+use crate::ui::components::notice::Notice;
+use crate::ui::context::use_app;
+use crate::ui::i18n::Lang;
+use crate::ui::state::store::{Store, StoreAction, BUNDLED};
+use crate::ui::state::Action;
+use crate::ui::view::View;
 
 /// The bundled example as a draft (read-only in the view).
-pub fn bundled_draft() -> Draft {
-    Engine::bundled()
-        .ok()
-        .and_then(|e| e.configuration(BUNDLED))
+pub fn bundled_draft(engine: &Engine) -> Draft {
+    engine
+        .configuration(BUNDLED)
         .map(Draft::from_configuration)
         .unwrap_or_default()
 }
 
+/// A fresh id for a new draft.
+fn new_id() -> String {
+    format!("eigen-{}", js_sys::Date::now() as u64)
+}
+
 /// Every configuration by (id, label): the bundled one first.
-pub fn all_configurations(store: &Store, lang: Lang) -> Vec<(String, String)> {
-    let bundled = bundled_draft();
+pub fn all_configurations(engine: &Engine, store: &Store, lang: Lang) -> Vec<(String, String)> {
+    let bundled = bundled_draft(engine);
     std::iter::once((
         String::new(),
         format!(
@@ -40,22 +47,12 @@ pub fn all_configurations(store: &Store, lang: Lang) -> Vec<(String, String)> {
 }
 
 /// The draft for an id of [`all_configurations`] (empty = the bundled one).
-pub fn draft_by_id(store: &Store, id: &str) -> Option<Draft> {
+pub fn draft_by_id(engine: &Engine, store: &Store, id: &str) -> Option<Draft> {
     if id.is_empty() {
-        Some(bundled_draft())
+        Some(bundled_draft(engine))
     } else {
         store.draft(id).cloned()
     }
-}
-
-#[derive(Properties, PartialEq)]
-pub struct Props {
-    pub store: UseReducerHandle<Store>,
-    pub lang: Lang,
-    /// Use this (valid) configuration in the explainer.
-    pub onuse: Callback<Configuration>,
-    /// Id of the user configuration the explainer uses, if any.
-    pub active: Option<String>,
 }
 
 /// What the last import said: file name, rows read, rejected rows.
@@ -66,17 +63,37 @@ struct ImportReport {
     problems: Vec<RowProblem>,
 }
 
+/// Use a (valid) configuration in the explainer and show it there: the bundled one by
+/// name, a user's one inline.
+fn to_explainer(app: &crate::ui::context::AppContext) -> Callback<Configuration> {
+    let (state, onview) = (app.state.clone(), app.onview.clone());
+    Callback::from(move |c: Configuration| {
+        let user = c.id.as_deref().is_some_and(|id| id != BUNDLED);
+        let chosen = if user {
+            ConfigurationRef::Inline(c)
+        } else {
+            ConfigurationRef::Bundled(BUNDLED.to_string())
+        };
+        state.dispatch(Action::SetConfiguration(Some(chosen)));
+        onview.emit(View::Verklaren);
+    })
+}
+
 #[function_component(Configuratie)]
-pub fn configuratie(props: &Props) -> Html {
-    let lang = props.lang;
-    let store = props.store.clone();
+pub fn configuratie() -> Html {
     let report = use_state(|| None::<ImportReport>);
-    let reader = use_mut_ref(|| None::<FileReader>);
-    let Ok(engine) = Engine::bundled() else {
-        return html! { <p class="rw-error">{ "interne fout in meegeleverde gegevens" }</p> };
+    let reading = use_mut_ref(|| None::<Reading>);
+    let Some(app) = use_app() else {
+        return Html::default();
     };
+    let (store, engine, lang) = (app.store.clone(), app.engine, app.state.lang);
+    let active = app
+        .state
+        .inline_id()
+        .and_then(|id| store.draft(id))
+        .map(|d| d.id.clone());
     let editable = store.selected_draft().cloned();
-    let shown = editable.clone().unwrap_or_else(bundled_draft);
+    let shown = editable.clone().unwrap_or_else(|| bundled_draft(engine));
     let diagnostics = shown.check(engine);
     let has_errors = diagnostics.iter().any(|d| d.severity == Severity::Fout);
 
@@ -95,12 +112,12 @@ pub fn configuratie(props: &Props) -> Html {
         Callback::from(move |_| store.dispatch(StoreAction::Add(make(&shown, lang))))
     };
     let oncopy = add(|d, lang| Draft {
-        id: super::config_store::new_id(),
+        id: new_id(),
         name: format!("{} ({})", d.name, lang.t("kopie", "copy")),
         ..d.clone()
     });
     let onnew = add(|_, lang| Draft {
-        id: super::config_store::new_id(),
+        id: new_id(),
         name: lang.t("Nieuwe configuratie", "New configuration").into(),
         ..Draft::default()
     });
@@ -146,7 +163,7 @@ pub fn configuratie(props: &Props) -> Html {
         )
     };
     let onuse = {
-        let onuse = props.onuse.clone();
+        let onuse = to_explainer(&app);
         let shown = shown.clone();
         let store = store.clone();
         Callback::from(move |_| match shown.to_configuration(engine) {
@@ -166,17 +183,13 @@ pub fn configuratie(props: &Props) -> Html {
                 shown.id.as_str()
             };
             let result = if csv {
-                scenario_io::offer_file(
+                browser::offer_file(
                     &format!("{name}.csv"),
                     "text/csv",
                     &export_csv(&shown, engine),
                 )
             } else {
-                serde_json::to_string_pretty(&shown.to_value())
-                    .map_err(|e| e.to_string())
-                    .and_then(|t| {
-                        scenario_io::offer_file(&format!("{name}.json"), "application/json", &t)
-                    })
+                browser::offer_json(&format!("{name}.json"), &shown.to_value())
             };
             if let Err(e) = result {
                 store.dispatch(StoreAction::Notify(Some(e)));
@@ -187,23 +200,17 @@ pub fn configuratie(props: &Props) -> Html {
         let store = store.clone();
         let report = report.clone();
         Callback::from(move |e: Event| {
-            let Some(file) = super::forms::take_file(&e) else {
-                return;
-            };
-            let name = file.name();
-            if file.size() > scenario_io::MAX_FILE_BYTES {
-                store.dispatch(StoreAction::Notify(Some(format!(
-                    "{name}: het bestand is te groot ({:.0} kB, maximaal 1024 kB). Er is niets veranderd.",
-                    file.size() / 1024.0
-                ))));
+            let files = browser::take_files(&e);
+            if files.is_empty() {
                 return;
             }
             let store = store.clone();
             let report = report.clone();
-            let task = gloo::file::callbacks::read_as_bytes(&file.into(), move |result| {
-                let imported = result
-                    .map_err(|e| e.to_string())
-                    .and_then(|bytes| import_file(&name, &bytes, engine));
+            let task = browser::read_files(files, MAX_INPUT_BYTES, move |read| {
+                let imported = read.and_then(|files| {
+                    let (name, text) = files.into_iter().next().unwrap_or_default();
+                    import_file(&name, &text, engine).map_err(|e| format!("{name}: {e}"))
+                });
                 match imported {
                     Ok((draft, r)) => {
                         store.dispatch(StoreAction::Notify(None));
@@ -211,18 +218,18 @@ pub fn configuratie(props: &Props) -> Html {
                         report.set(Some(r));
                     }
                     Err(message) => store.dispatch(StoreAction::Notify(Some(format!(
-                        "{name}: {message}. Er is niets veranderd."
+                        "{message}. Er is niets veranderd."
                     )))),
                 }
             });
-            *reader.borrow_mut() = Some(task);
+            *reading.borrow_mut() = Some(task);
         })
     };
     let ondismiss = {
         let store = store.clone();
         Callback::from(move |_| store.dispatch(StoreAction::Notify(None)))
     };
-    let is_active = editable.is_some() && props.active == store.selected;
+    let is_active = editable.is_some() && active == store.selected;
 
     html! {
         <main class="rw-config" aria-labelledby="rw-h-config" onkeydown={onkey}>
@@ -231,16 +238,13 @@ pub fn configuratie(props: &Props) -> Html {
                 "Per bevoegd gezag: welke behandeldienst krijgt verzoeken voor een activiteit of groep, eventueel alleen voor één verzoektype of alleen in sommige gemeenten. Vraagstuk 1 nadoen (één activiteit, drie behandeldiensten per gemeente): kies ‘Nieuwe lege configuratie’, voeg drie regels toe voor bevoegd gezag PV30 met Ontgrondingsactiviteit — gemeente GM0828 naar ODBN, GM0772 naar ODZOB, GM0855 naar OMWB — kies ‘Gebruik in de verklaring’ en klik met die activiteit op Oss, Eindhoven of Tilburg. Probeer daarna een voorwaarde op inhoud (bijvoorbeeld ‘alleen boven 1000 m²’): u ziet waarom dat niet kan.",
                 "Per bevoegd gezag: which behandeldienst receives verzoeken for an activity or group, optionally for one verzoektype or some gemeenten only. To redo vraagstuk 1 (one activity, three behandeldiensten by gemeente): choose ‘New empty configuration’, add three entries for bevoegd gezag PV30 with Ontgrondingsactiviteit — gemeente GM0828 to ODBN, GM0772 to ODZOB, GM0855 to OMWB — choose ‘Use in the explainer’ and click Oss, Eindhoven or Tilburg with that activity. Then try a condition on content (say ‘only above 1000 m²’): you will see why that is impossible.") }</p>
             if let Some(text) = &store.notice {
-                <div class="rw-notice" role="alert">
-                    <p>{ text }</p>
-                    <button type="button" class="rw-button" onclick={ondismiss}>{ lang.t("Sluiten", "Close") }</button>
-                </div>
+                <Notice text={text.clone()} {lang} {ondismiss} />
             }
             <div class="rw-config-bar">
                 <div class="rw-field">
                     <label for="rw-cfg-select">{ lang.t("Configuratie", "Configuration") }</label>
                     <select id="rw-cfg-select" onchange={onselect}>
-                        { for all_configurations(&store, lang).into_iter().map(|(id, label)| html! {
+                        { for all_configurations(engine, &store, lang).into_iter().map(|(id, label)| html! {
                             <option value={id.clone()} selected={store.selected.clone().unwrap_or_default() == id}>{ label }</option>
                         }) }
                     </select>
@@ -280,14 +284,13 @@ pub fn configuratie(props: &Props) -> Html {
                 <table::Meta draft={d.clone()} onchange={onchange.clone()} {lang} />
             }
             <table::Tables draft={shown.clone()} editable={editable.is_some()} diagnostics={diagnostics} {onchange} {lang} />
-            <compare::Compare store={store.clone()} {lang} />
+            <compare::Compare />
         </main>
     }
 }
 
-/// A file's bytes → a new draft named after the file, and what happened to its rows.
-fn import_file(name: &str, bytes: &[u8], engine: &Engine) -> Result<(Draft, ImportReport), String> {
-    let text = crate::domain::text_from_bytes(bytes).map_err(|e| e.to_string())?;
+/// A file's text → a new draft named after the file, and what happened to its rows.
+fn import_file(name: &str, text: &str, engine: &Engine) -> Result<(Draft, ImportReport), String> {
     let base = name.rsplit_once('.').map_or(name, |(b, _)| b).to_string();
     let looks_json = text
         .trim_start_matches('\u{feff}')
@@ -304,7 +307,7 @@ fn import_file(name: &str, bytes: &[u8], engine: &Engine) -> Result<(Draft, Impo
         let r = import_csv(text, &base, engine)?;
         (r.draft, r.rows, r.problems)
     };
-    draft.id = super::config_store::new_id();
+    draft.id = new_id();
     if draft.name.trim().is_empty() {
         draft.name = base;
     }

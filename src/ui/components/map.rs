@@ -9,9 +9,9 @@ use gloo::events::{EventListener, EventListenerOptions};
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-use super::i18n::Lang;
 use crate::domain::json::whole;
 use crate::geo::{escape_markup, lonlat_to_svg, svg_to_lonlat, Geography, LonLat, SvgMap};
+use crate::ui::i18n::Lang;
 
 type ViewBox = [f64; 4];
 

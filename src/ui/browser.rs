@@ -1,0 +1,114 @@
+//! Files in the browser: the ones a user opens (one size-checked reader for every view) and
+//! the ones the app offers for download. Nothing leaves the browser.
+
+use gloo::file::callbacks::FileReader;
+use wasm_bindgen::JsCast;
+
+use crate::domain::json::whole;
+
+/// A file's name and its text.
+pub type TextFile = (String, String);
+
+/// Reads in progress; dropping it cancels them (keep it, e.g. in a `use_mut_ref`).
+pub type Reading = Vec<FileReader>;
+
+/// The files chosen in a file input, which is then cleared so the same file can be chosen
+/// again (after fixing it, say).
+pub fn take_files(event: &web_sys::Event) -> Vec<web_sys::File> {
+    let Some(input) = event
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+    else {
+        return Vec::new();
+    };
+    let files = input
+        .files()
+        .map(|list| (0..list.length()).filter_map(|i| list.get(i)).collect())
+        .unwrap_or_default();
+    input.set_value("");
+    files
+}
+
+/// Reads `files` as text, with the command line's decoding (UTF-16/32 named, bad UTF-8
+/// with line and column), and calls `done` once: every file's name and text in the order
+/// chosen, or the first refusal, starting with the file's name. A file over `max_bytes` is
+/// refused before anything is read.
+pub fn read_files(
+    files: Vec<web_sys::File>,
+    max_bytes: usize,
+    done: impl FnOnce(Result<Vec<TextFile>, String>) + 'static,
+) -> Reading {
+    if let Some(big) = files.iter().find(|f| f.size() > max_bytes as f64) {
+        done(Err(format!(
+            "{}: het bestand is te groot ({} kB, maximaal {} kB)",
+            big.name(),
+            whole(big.size() / 1024.0),
+            max_bytes / 1024
+        )));
+        return Vec::new();
+    }
+    let total = files.len();
+    let results = std::rc::Rc::new(std::cell::RefCell::new(Vec::with_capacity(total)));
+    let done = std::rc::Rc::new(std::cell::Cell::new(Some(done)));
+    files
+        .into_iter()
+        .enumerate()
+        .map(|(index, file)| {
+            let name = file.name();
+            let results = results.clone();
+            let done = done.clone();
+            gloo::file::callbacks::read_as_bytes(&file.into(), move |read| {
+                let text = read.map_err(|e| e.to_string()).and_then(|bytes| {
+                    crate::domain::text_from_bytes(&bytes)
+                        .map(str::to_string)
+                        .map_err(|e| e.to_string())
+                });
+                let finished = {
+                    let mut results = results.borrow_mut();
+                    results.push((index, name, text));
+                    results.len() == total
+                };
+                if let (true, Some(done)) = (finished, done.take()) {
+                    let mut all = results.take();
+                    all.sort_by_key(|(index, _, _)| *index);
+                    done(
+                        all.into_iter()
+                            .map(|(_, name, text)| {
+                                text.map(|t| (name.clone(), t))
+                                    .map_err(|e| format!("{name}: {e}"))
+                            })
+                            .collect(),
+                    );
+                }
+            })
+        })
+        .collect()
+}
+
+/// Offers `text` as a file download (a Blob, so nothing leaves the browser). The Blob
+/// stores it as UTF-8; a leading U+FEFF becomes the byte-order mark EF BB BF.
+pub fn offer_file(name: &str, mime: &str, text: &str) -> Result<(), String> {
+    let fail = || "kon het bestand niet maken".to_string();
+    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let blob =
+        web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).map_err(|_| fail())?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(|_| fail())?;
+    let anchor = gloo::utils::document()
+        .create_element("a")
+        .ok()
+        .and_then(|a| a.dyn_into::<web_sys::HtmlAnchorElement>().ok())
+        .ok_or_else(fail)?;
+    anchor.set_href(&url);
+    anchor.set_download(name);
+    anchor.click();
+    let _ = web_sys::Url::revoke_object_url(&url);
+    Ok(())
+}
+
+/// Offers `value` as a pretty-printed JSON file.
+pub fn offer_json(name: &str, value: &serde_json::Value) -> Result<(), String> {
+    let json = serde_json::to_string_pretty(value).map_err(|e| e.to_string())?;
+    offer_file(name, "application/json", &json)
+}
