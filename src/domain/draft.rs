@@ -3,8 +3,10 @@
 //! walk as a scenario (`scenario::parse`), so both give the same messages; written back in
 //! the contract format (§3), so a draft with a location and activities is a scenario.
 
-use serde::ser::{Serialize, SerializeStruct, Serializer};
+use serde::ser::{Serialize, Serializer};
+use serde_json::{json, Map, Value};
 
+use super::configuration::draft::Draft;
 use super::scenario::{
     missing_location, no_activities, AfterReceipt, Assumptions, ConfigurationRef, Location,
     Scenario, SelectedActivity, SCENARIO_FORMAT,
@@ -34,11 +36,61 @@ pub struct ScenarioDraft {
 }
 
 impl ScenarioDraft {
-    /// The draft in the contract format as a JSON value: every output of the app (link,
-    /// storage, download, messages) writes this one value, so the typed serializers are
-    /// instantiated once (first-load size, docs/performance.md).
-    pub fn to_value(&self) -> serde_json::Value {
-        serde_json::to_value(self).unwrap_or(serde_json::Value::Null)
+    /// The draft in the contract format (§3): `format`, absent parts left out, `activities`
+    /// always (a list, maybe empty), `assumptions` always and in full (a link says what it
+    /// assumed). Built by hand, like the other formats the app writes: serde's derived
+    /// serializers for these types would add about 2 KB gzip to the first load
+    /// (docs/performance.md). Parsed back by [`super::Engine::parse_draft`] to an equal draft.
+    pub fn to_value(&self) -> Value {
+        let mut m = Map::new();
+        m.insert("format".into(), json!(SCENARIO_FORMAT));
+        for (key, text) in [("title", &self.title), ("description", &self.description)] {
+            if let Some(text) = text {
+                m.insert(key.into(), json!(text));
+            }
+        }
+        if let Some(location) = &self.location {
+            let location = match location {
+                Location::LonLat { lon, lat } => json!({ "lon": lon, "lat": lat }),
+                Location::Rd { rd } => json!({ "rd": rd }),
+                Location::Gemeente { gemeente } => json!({ "gemeente": gemeente }),
+            };
+            m.insert("location".into(), location);
+        }
+        let activities = self.activities.iter().map(|a| {
+            json!({ "activity": a.activity, "verzoektype": a.verzoektype.as_str(), "flags": a.flags })
+        });
+        m.insert("activities".into(), Value::Array(activities.collect()));
+        match &self.configuration {
+            Some(ConfigurationRef::Bundled(name)) => {
+                m.insert("configuration".into(), json!(name));
+            }
+            Some(ConfigurationRef::Inline(c)) => {
+                m.insert(
+                    "configuration".into(),
+                    Draft::from_configuration(c).to_value(),
+                );
+            }
+            None => {}
+        }
+        let a = &self.assumptions;
+        let mut assumptions = json!({
+            "bd_merge": a.bd_merge.as_str(),
+            "dso": a.dso.as_str(),
+            "bg_notified_when_bd": a.bg_notified_when_bd,
+        });
+        if let (Some(keep), Some(map)) = (a.bd_after_bg_change, assumptions.as_object_mut()) {
+            map.insert("bd_after_bg_change".into(), json!(keep.as_str()));
+        }
+        m.insert("assumptions".into(), assumptions);
+        if !self.after_receipt.is_empty() {
+            let steps = self
+                .after_receipt
+                .iter()
+                .map(|s| json!({ "verzoek": s.verzoek, "action": s.action.as_str(), "to": s.to }));
+            m.insert("after_receipt".into(), Value::Array(steps.collect()));
+        }
+        Value::Object(m)
     }
 
     /// True when it has a location and at least one activity: a scenario.
@@ -101,36 +153,10 @@ impl From<Scenario> for ScenarioDraft {
     }
 }
 
-/// The contract format: `format` first, absent parts left out, `activities` always (a list,
-/// maybe empty), `assumptions` always (in full, so a link says what it assumed).
+/// Written as [`ScenarioDraft::to_value`] writes it: one definition of the format.
 impl Serialize for ScenarioDraft {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut out = s.serialize_struct("ScenarioDraft", 8)?;
-        out.serialize_field("format", SCENARIO_FORMAT)?;
-        match &self.title {
-            Some(title) => out.serialize_field("title", title)?,
-            None => out.skip_field("title")?,
-        }
-        match &self.description {
-            Some(text) => out.serialize_field("description", text)?,
-            None => out.skip_field("description")?,
-        }
-        match &self.location {
-            Some(location) => out.serialize_field("location", location)?,
-            None => out.skip_field("location")?,
-        }
-        out.serialize_field("activities", &self.activities)?;
-        match &self.configuration {
-            Some(configuration) => out.serialize_field("configuration", configuration)?,
-            None => out.skip_field("configuration")?,
-        }
-        out.serialize_field("assumptions", &self.assumptions)?;
-        if self.after_receipt.is_empty() {
-            out.skip_field("after_receipt")?;
-        } else {
-            out.serialize_field("after_receipt", &self.after_receipt)?;
-        }
-        out.end()
+        self.to_value().serialize(s)
     }
 }
 

@@ -6,7 +6,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::components::notice::Notice;
+use super::components::notice::notice;
 use super::context::{AppContext, Derived};
 use super::embedding::Embedding;
 use super::hooks;
@@ -23,28 +23,6 @@ use crate::geo::Located;
 pub struct AppProps {
     #[prop_or_default]
     pub embedding: Rc<Embedding>,
-}
-
-#[function_component(App)]
-pub fn app(props: &AppProps) -> Html {
-    match Engine::bundled() {
-        Ok(engine) => html! { <Shell embedding={props.embedding.clone()} {engine} /> },
-        Err(e) => html! {
-            <p class="rw-error" role="alert">{ format!("Routewijzer: interne fout in de meegeleverde gegevens: {e}") }</p>
-        },
-    }
-}
-
-#[derive(Properties)]
-struct ShellProps {
-    embedding: Rc<Embedding>,
-    engine: &'static Engine,
-}
-
-impl PartialEq for ShellProps {
-    fn eq(&self, other: &ShellProps) -> bool {
-        self.embedding == other.embedding && std::ptr::eq(self.engine, other.engine)
-    }
 }
 
 /// The first view: a casus link opens Oefenen, else the `view` option, else the first.
@@ -70,10 +48,19 @@ fn derive(engine: &Engine, draft: &ScenarioDraft, located: &Option<Located>) -> 
     Some(routed.map_err(|e| e.to_string()))
 }
 
-#[function_component(Shell)]
-fn shell(props: &ShellProps) -> Html {
-    let ShellProps { embedding, engine } = props;
-    let engine = *engine;
+#[function_component(App)]
+pub fn app(props: &AppProps) -> Html {
+    // The bundled data is checked by the tests; should it fail all the same, say so. (The
+    // answer never changes, so the hooks below always run in the same order.)
+    let engine = match Engine::bundled() {
+        Ok(engine) => engine,
+        Err(e) => {
+            return html! {
+                <p class="rw-error" role="alert">{ format!("Routewijzer: interne fout in de meegeleverde gegevens: {e}") }</p>
+            }
+        }
+    };
+    let embedding = &props.embedding;
     let (state, storage_problem) = hooks::use_scenario(embedding, engine);
     let store = hooks::use_config_store(embedding, &state, engine);
     let view = {
@@ -171,8 +158,8 @@ fn shell(props: &ShellProps) -> Html {
                     </button>
                 </div>
             }
-            if let Some(notice) = &state.notice {
-                <Notice text={notice.text.clone()} {lang} {ondismiss} />
+            if let Some(shown) = &state.notice {
+                { notice(&shown.text, lang, ondismiss) }
             }
             { other_views(*view, *speelveld_seen, lang) }
             <Verklaren hidden={*view != View::Verklaren} {storage_problem} />

@@ -1,6 +1,9 @@
 //! Files in the browser: the ones a user opens (one size-checked reader for every view) and
 //! the ones the app offers for download. Nothing leaves the browser.
 
+use std::cell::{Cell, RefCell};
+use std::rc::Rc;
+
 use gloo::file::callbacks::FileReader;
 use wasm_bindgen::JsCast;
 
@@ -47,38 +50,33 @@ pub fn read_files(
         )));
         return Vec::new();
     }
-    let total = files.len();
-    let results = std::rc::Rc::new(std::cell::RefCell::new(Vec::with_capacity(total)));
-    let done = std::rc::Rc::new(std::cell::Cell::new(Some(done)));
+    // One slot per file, in the order chosen; `done` runs when the last one is filled.
+    let slots = Rc::new(RefCell::new(vec![None; files.len()]));
+    let done = Rc::new(Cell::new(Some(done)));
     files
         .into_iter()
         .enumerate()
         .map(|(index, file)| {
             let name = file.name();
-            let results = results.clone();
-            let done = done.clone();
+            let (slots, done) = (slots.clone(), done.clone());
             gloo::file::callbacks::read_as_bytes(&file.into(), move |read| {
-                let text = read.map_err(|e| e.to_string()).and_then(|bytes| {
-                    crate::domain::text_from_bytes(&bytes)
-                        .map(str::to_string)
-                        .map_err(|e| e.to_string())
-                });
-                let finished = {
-                    let mut results = results.borrow_mut();
-                    results.push((index, name, text));
-                    results.len() == total
-                };
-                if let (true, Some(done)) = (finished, done.take()) {
-                    let mut all = results.take();
-                    all.sort_by_key(|(index, _, _)| *index);
-                    done(
-                        all.into_iter()
-                            .map(|(_, name, text)| {
-                                text.map(|t| (name.clone(), t))
-                                    .map_err(|e| format!("{name}: {e}"))
-                            })
-                            .collect(),
-                    );
+                let text = read
+                    .map_err(|e| e.to_string())
+                    .and_then(|bytes| {
+                        crate::domain::text_from_bytes(&bytes)
+                            .map(str::to_string)
+                            .map_err(|e| e.to_string())
+                    })
+                    .map(|text| (name.clone(), text))
+                    .map_err(|e| format!("{name}: {e}"));
+                let mut slots = slots.borrow_mut();
+                if let Some(slot) = slots.get_mut(index) {
+                    *slot = Some(text);
+                }
+                if slots.iter().all(Option::is_some) {
+                    if let Some(done) = done.take() {
+                        done(slots.drain(..).flatten().collect());
+                    }
                 }
             })
         })

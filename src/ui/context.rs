@@ -54,18 +54,26 @@ impl PartialEq for AppContext {
 }
 
 impl AppContext {
-    /// A callback that dispatches the action `make` builds from its argument.
+    /// A callback that dispatches the action `make` builds from its argument (if any).
+    /// `make` is boxed: one copy of this code per argument type, not one per call site.
     pub fn callback<T: 'static>(
         &self,
         make: impl Fn(T) -> Option<Action> + 'static,
     ) -> Callback<T> {
-        let state = self.state.clone();
-        Callback::from(move |value: T| {
-            if let Some(action) = make(value) {
-                state.dispatch(action);
-            }
-        })
+        dispatcher(&self.state, Box::new(make))
     }
+}
+
+fn dispatcher<T: 'static>(
+    state: &UseReducerHandle<State>,
+    make: Box<dyn Fn(T) -> Option<Action>>,
+) -> Callback<T> {
+    let state = state.clone();
+    Callback::from(move |value: T| {
+        if let Some(action) = make(value) {
+            state.dispatch(action);
+        }
+    })
 }
 
 /// The app's context; `None` only outside the `App` shell.

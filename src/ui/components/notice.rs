@@ -1,22 +1,15 @@
-//! A message for the user with a button to close it.
+//! A message for the user with a button to close it. A function, not a component: it has
+//! no state of its own, and every component type costs first-load size (docs/performance.md).
 
 use yew::prelude::*;
 
 use crate::ui::i18n::Lang;
 
-#[derive(Properties, PartialEq)]
-pub struct NoticeProps {
-    pub text: AttrValue,
-    pub lang: Lang,
-    pub ondismiss: Callback<MouseEvent>,
-}
-
-#[function_component(Notice)]
-pub fn notice(props: &NoticeProps) -> Html {
+pub fn notice(text: &str, lang: Lang, ondismiss: Callback<MouseEvent>) -> Html {
     html! {
         <div class="rw-notice" role="alert">
-            <p>{ &props.text }</p>
-            <button type="button" class="rw-button" onclick={props.ondismiss.clone()}>{ props.lang.t("Sluiten", "Close") }</button>
+            <p>{ text }</p>
+            <button type="button" class="rw-button" onclick={ondismiss}>{ lang.t("Sluiten", "Close") }</button>
         </div>
     }
 }

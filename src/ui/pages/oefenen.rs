@@ -16,7 +16,7 @@ use crate::domain::oefenen::{self, bundled_leerpad, choices, expected_from_outco
 use crate::domain::outcome::Named;
 use crate::domain::{Engine, Outcome};
 use crate::ui::browser::{self, Reading};
-use crate::ui::components::notice::Notice;
+use crate::ui::components::notice::notice;
 use crate::ui::context::{use_app, AppContext};
 use crate::ui::i18n::Lang;
 use crate::ui::links;
@@ -177,7 +177,7 @@ pub fn oefenen_view() -> Html {
     let message = state.message.clone().map(|text| {
         let state = state.clone();
         let ondismiss = Callback::from(move |_| state.dispatch(OefenAction::Dismiss));
-        html! { <Notice {text} {lang} {ondismiss} /> }
+        notice(&text, lang, ondismiss)
     });
     let path = path(&state, onopen, lang);
     let Some(casus) = state.casus().cloned() else {
