@@ -162,7 +162,11 @@ pub fn app(props: &AppProps) -> Html {
                 { notice(&shown.text, lang, ondismiss) }
             }
             { other_views(*view, *speelveld_seen, lang) }
-            <Verklaren hidden={*view != View::Verklaren} {storage_problem} />
+            // The shell hides the explainer in the same render that shows another view (a
+            // child's own re-render comes a pass later, and the page would jump meanwhile).
+            <main class="rw-main" hidden={*view != View::Verklaren}>
+                <Verklaren {storage_problem} />
+            </main>
             <footer class="rw-footer">
                 <p>{ lang.t("Routewijzer is een hulpmiddel om de routering van het DSO te begrijpen, geen officiële bron. Regels en bronnen: zie elke bevinding.",
                     "Routewijzer helps to understand DSO routing; it is not an official source. Rules and sources: see each finding.") }</p>

@@ -17,7 +17,6 @@ use crate::ui::state::{place, round6, Action, Opened};
 
 #[derive(Properties, PartialEq)]
 pub struct VerklarenProps {
-    pub hidden: bool,
     /// Why the work is not kept in this browser, while that lasts.
     pub storage_problem: Option<String>,
 }
@@ -82,7 +81,7 @@ pub fn verklaren(props: &VerklarenProps) -> Html {
     };
     let selected = state.located.as_ref().map(|l| l.gemeente.id.clone());
     html! {
-        <main class="rw-main" hidden={props.hidden}>
+        <>
             <section class="rw-panel rw-panel-location" aria-labelledby="rw-h-location">
                 <h2 id="rw-h-location">{ lang.t("1. Locatie", "1. Location") }</h2>
                 <Map {marker} {selected} {onpick} {lang} region={app.embedding.region.clone()} />
@@ -107,6 +106,6 @@ pub fn verklaren(props: &VerklarenProps) -> Html {
                     <input id="rw-open" class="rw-file-input" type="file" accept=".json,application/json" onchange={onopen} />
                 </div>
             </section>
-        </main>
+        </>
     }
 }
