@@ -13,7 +13,7 @@ use super::hooks;
 use super::i18n::Lang;
 use super::links;
 use super::pages::verklaren::Verklaren;
-use super::state::store::StoreAction;
+use super::state::store::{Store, StoreAction};
 use super::state::Action;
 use super::view::View;
 use crate::domain::{Engine, ScenarioDraft};
@@ -141,23 +141,7 @@ pub fn app(props: &AppProps) -> Html {
                         "See which bevoegd gezag and which behandeldienst receive a verzoek from the Omgevingsloket, how many triggers go out, and why.") }
                 </p>
             </header>
-            if let Some(conflict) = &store.conflict {
-                <div class="rw-notice" role="alert">
-                    <p>
-                        { lang.t("Een ander venster heeft de configuraties intussen gewijzigd. Dit venster bewaart niets meer tot u kiest.",
-                            "Another window changed the configurations meanwhile. This window saves nothing until you choose.") }
-                        if let Err(why) = conflict { { format!(" ({why})") } }
-                    </p>
-                    if conflict.is_ok() {
-                        <button type="button" class="rw-button" onclick={{ let store = store.clone(); move |_| store.dispatch(StoreAction::Resolve(true)) }}>
-                            { lang.t("Gebruik die versie", "Use that version") }
-                        </button>
-                    }
-                    <button type="button" class="rw-button" onclick={{ let store = store.clone(); move |_| store.dispatch(StoreAction::Resolve(false)) }}>
-                        { lang.t("Houd de versie van dit venster", "Keep this window's version") }
-                    </button>
-                </div>
-            }
+            { conflict(&store, lang) }
             if let Some(shown) = &state.notice {
                 { notice(&shown.text, lang, ondismiss) }
             }
@@ -174,6 +158,30 @@ pub fn app(props: &AppProps) -> Html {
             </footer>
         </div>
         </ContextProvider<AppContext>>
+    }
+}
+
+/// Another tab saved the configurations: this one asks which version to keep.
+fn conflict(store: &UseReducerHandle<Store>, lang: Lang) -> Html {
+    let Some(conflict) = &store.conflict else {
+        return Html::default();
+    };
+    html! {
+        <div class="rw-notice" role="alert">
+            <p>
+                { lang.t("Een ander venster heeft de configuraties intussen gewijzigd. Dit venster bewaart niets meer tot u kiest.",
+                    "Another window changed the configurations meanwhile. This window saves nothing until you choose.") }
+                if let Err(why) = conflict { { format!(" ({why})") } }
+            </p>
+            if conflict.is_ok() {
+                <button type="button" class="rw-button" onclick={{ let store = store.clone(); move |_| store.dispatch(StoreAction::Resolve(true)) }}>
+                    { lang.t("Gebruik die versie", "Use that version") }
+                </button>
+            }
+            <button type="button" class="rw-button" onclick={{ let store = store.clone(); move |_| store.dispatch(StoreAction::Resolve(false)) }}>
+                { lang.t("Houd de versie van dit venster", "Keep this window's version") }
+            </button>
+        </div>
     }
 }
 

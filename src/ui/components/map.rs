@@ -143,193 +143,239 @@ struct Drag {
     moved: bool,
 }
 
+/// The map's view box and what moves it. Cloned into each handler; they share the box.
+#[derive(Clone)]
+struct Camera {
+    view: Rc<RefCell<ViewBox>>,
+    svg: NodeRef,
+    redraw: UseForceUpdateHandle,
+}
+
+impl Camera {
+    fn get(&self) -> ViewBox {
+        *self.view.borrow()
+    }
+
+    fn set(&self, view: ViewBox) {
+        *self.view.borrow_mut() = view;
+        self.redraw.force_update();
+    }
+
+    /// Screen pixels per map unit, for the default preserveAspectRatio (xMidYMid meet),
+    /// with the SVG's box on screen.
+    fn scale(&self, [_, _, w, h]: ViewBox) -> Option<(f64, web_sys::DomRect)> {
+        let rect = self
+            .svg
+            .cast::<web_sys::Element>()?
+            .get_bounding_client_rect();
+        let scale = (rect.width() / w).min(rect.height() / h);
+        (scale.is_finite() && scale > 0.0).then_some((scale, rect))
+    }
+
+    /// Screen point → map coordinates.
+    fn to_map(&self, client_x: f64, client_y: f64) -> Option<(f64, f64)> {
+        let [x, y, w, h] = self.get();
+        let (scale, rect) = self.scale([x, y, w, h])?;
+        let left = rect.left() + (rect.width() - w * scale) / 2.0;
+        let top = rect.top() + (rect.height() - h * scale) / 2.0;
+        Some((x + (client_x - left) / scale, y + (client_y - top) / scale))
+    }
+
+    fn zoom(&self, factor: f64, centre: Option<(f64, f64)>) {
+        let [x, y, w, h] = self.get();
+        let (cx, cy) = centre.unwrap_or((x + w / 2.0, y + h / 2.0));
+        let nw = (w * factor).clamp(2_000.0, 400_000.0);
+        let nh = h * nw / w;
+        self.set([cx - (cx - x) * nw / w, cy - (cy - y) * nh / h, nw, nh]);
+    }
+
+    fn pan(&self, dx: f64, dy: f64) {
+        let [x, y, w, h] = self.get();
+        self.set([x + dx * w, y + dy * h, w, h]);
+    }
+
+    /// The point under the crosshair in the centre.
+    fn centre(&self) -> LonLat {
+        let [x, y, w, h] = self.get();
+        svg_to_lonlat(x + w / 2.0, y + h / 2.0)
+    }
+
+    fn button(&self, act: fn(&Camera)) -> Callback<MouseEvent> {
+        let camera = self.clone();
+        Callback::from(move |_| act(&camera))
+    }
+}
+
+/// The wheel zooms around the pointer. It needs a non-passive listener, or the page scrolls
+/// along with the zoom.
+#[hook]
+fn use_wheel_zoom(camera: &Camera) {
+    let camera = camera.clone();
+    use_effect_with((), move |_| {
+        let listener = camera.svg.cast::<web_sys::Element>().map(|svg| {
+            EventListener::new_with_options(
+                &svg,
+                "wheel",
+                EventListenerOptions::enable_prevent_default(),
+                move |event| {
+                    if let Some(wheel) = event.dyn_ref::<web_sys::WheelEvent>() {
+                        wheel.prevent_default();
+                        let factor = if wheel.delta_y() > 0.0 { 1.25 } else { 0.8 };
+                        let at = (f64::from(wheel.client_x()), f64::from(wheel.client_y()));
+                        camera.zoom(factor, camera.to_map(at.0, at.1));
+                    }
+                },
+            )
+        });
+        move || drop(listener)
+    });
+}
+
+/// Pointer handlers: a drag pans, a click (no drag) picks the point.
+struct Pointer {
+    down: Callback<PointerEvent>,
+    moved: Callback<PointerEvent>,
+    up: Callback<PointerEvent>,
+    leave: Callback<PointerEvent>,
+}
+
+fn pointer(
+    camera: &Camera,
+    drag: &Rc<RefCell<Option<Drag>>>,
+    onpick: &Callback<LonLat>,
+) -> Pointer {
+    let at = |e: &PointerEvent| (f64::from(e.client_x()), f64::from(e.client_y()));
+    let down = {
+        let (camera, drag) = (camera.clone(), drag.clone());
+        Callback::from(move |e: PointerEvent| {
+            if e.button() == 0 {
+                *drag.borrow_mut() = Some(Drag {
+                    start: at(&e),
+                    view: camera.get(),
+                    moved: false,
+                });
+            }
+        })
+    };
+    let moved = {
+        let (camera, drag) = (camera.clone(), drag.clone());
+        Callback::from(move |e: PointerEvent| {
+            let mut drag = drag.borrow_mut();
+            let Some(d) = drag.as_mut() else { return };
+            let (dx, dy) = (at(&e).0 - d.start.0, at(&e).1 - d.start.1);
+            if !d.moved && dx.hypot(dy) < 5.0 {
+                return;
+            }
+            d.moved = true;
+            let [x, y, w, h] = d.view;
+            if let Some((scale, _)) = camera.scale(d.view) {
+                camera.set([x - dx / scale, y - dy / scale, w, h]);
+            }
+        })
+    };
+    let up = {
+        let (camera, drag, onpick) = (camera.clone(), drag.clone(), onpick.clone());
+        Callback::from(move |e: PointerEvent| {
+            let finished = drag.borrow_mut().take();
+            if finished.is_some_and(|d| !d.moved) {
+                if let Some((x, y)) = camera.to_map(at(&e).0, at(&e).1) {
+                    onpick.emit(svg_to_lonlat(x, y));
+                }
+            }
+        })
+    };
+    let leave = {
+        let drag = drag.clone();
+        Callback::from(move |_: PointerEvent| *drag.borrow_mut() = None)
+    };
+    Pointer {
+        down,
+        moved,
+        up,
+        leave,
+    }
+}
+
+/// Keys on the focused map: arrows pan, plus and minus zoom, Enter picks the centre.
+fn on_key(camera: &Camera, onpick: &Callback<LonLat>) -> Callback<KeyboardEvent> {
+    let (camera, onpick) = (camera.clone(), onpick.clone());
+    Callback::from(move |e: KeyboardEvent| {
+        match e.key().as_str() {
+            "ArrowLeft" => camera.pan(-0.1, 0.0),
+            "ArrowRight" => camera.pan(0.1, 0.0),
+            "ArrowUp" => camera.pan(0.0, -0.1),
+            "ArrowDown" => camera.pan(0.0, 0.1),
+            "+" | "=" => camera.zoom(0.8, None),
+            "-" | "_" => camera.zoom(1.25, None),
+            "Enter" | " " => onpick.emit(camera.centre()),
+            _ => return,
+        }
+        e.prevent_default();
+    })
+}
+
+/// The buttons that move the map.
+fn controls(camera: &Camera, home: ViewBox, lang: Lang) -> Html {
+    let button = |label: &'static str, title: &'static str, act: fn(&Camera)| {
+        html! { <button type="button" class="rw-map-button" title={title} aria-label={title} onclick={camera.button(act)}>{ label }</button> }
+    };
+    let reset = {
+        let camera = camera.clone();
+        Callback::from(move |_| camera.set(home))
+    };
+    html! {
+        <div class="rw-map-controls" role="group" aria-label={lang.t("Kaart bedienen", "Map controls")}>
+            { button("+", lang.t("Inzoomen", "Zoom in"), |c| c.zoom(0.8, None)) }
+            { button("−", lang.t("Uitzoomen", "Zoom out"), |c| c.zoom(1.25, None)) }
+            { button("←", lang.t("Naar links", "Pan left"), |c| c.pan(-0.2, 0.0)) }
+            { button("→", lang.t("Naar rechts", "Pan right"), |c| c.pan(0.2, 0.0)) }
+            { button("↑", lang.t("Omhoog", "Pan up"), |c| c.pan(0.0, -0.2)) }
+            { button("↓", lang.t("Omlaag", "Pan down"), |c| c.pan(0.0, 0.2)) }
+            <button type="button" class="rw-map-button" title={lang.t("Terug naar Noord-Brabant", "Back to Noord-Brabant")}
+                aria-label={lang.t("Terug naar Noord-Brabant", "Back to Noord-Brabant")} onclick={reset}>{ "⌂" }</button>
+        </div>
+    }
+}
+
+/// The legend: the omgevingsdienst colours, and the data's sources.
+fn legend(lang: Lang) -> Html {
+    html! {
+        <figcaption id="rw-map-legend" class="rw-legend">
+            <span class="rw-legend-title">{ lang.t("Omgevingsdienst van de gemeente:", "Omgevingsdienst of the gemeente:") }</span>
+            <ul>
+                { for OD_COLOURS.iter().map(|(code, colour, name)| html! {
+                    <li><svg class="rw-swatch" viewBox="0 0 10 10" aria-hidden="true"><rect width="10" height="10" fill={*colour} /></svg>{ format!("{code} – {name}") }</li>
+                }) }
+                <li><svg class="rw-swatch" viewBox="0 0 10 10" aria-hidden="true"><rect width="10" height="10" fill={OTHER_OD} /></svg>{ lang.t("andere omgevingsdienst", "other omgevingsdienst") }</li>
+                <li><svg class="rw-swatch" viewBox="0 0 10 10" aria-hidden="true"><rect width="10" height="10" fill={NO_OD} /></svg>{ lang.t("niet bekend", "not known") }</li>
+            </ul>
+            <span class="rw-attribution">{ "Kaart: CBS / Kadaster (CC BY 4.0), Het Waterschapshuis" }</span>
+        </figcaption>
+    }
+}
+
 #[function_component(Map)]
 pub fn map(props: &MapProps) -> Html {
     let data = map_data();
     let home = *use_memo(props.region.clone(), |region| {
         region.as_deref().and_then(region_view).unwrap_or(data.home)
     });
-    let view = use_mut_ref(|| home);
+    let camera = Camera {
+        view: use_mut_ref(|| home),
+        svg: use_node_ref(),
+        redraw: use_force_update(),
+    };
     let drag: Rc<RefCell<Option<Drag>>> = use_mut_ref(|| None);
-    let redraw = use_force_update();
-    let svg_ref = use_node_ref();
+    use_wheel_zoom(&camera);
     let lang = props.lang;
-
-    // Screen point → map coordinates, for the default preserveAspectRatio (xMidYMid meet).
-    let to_map = {
-        let svg_ref = svg_ref.clone();
-        let view = view.clone();
-        move |client_x: f64, client_y: f64| -> Option<(f64, f64)> {
-            let svg = svg_ref.cast::<web_sys::Element>()?;
-            let rect = svg.get_bounding_client_rect();
-            let [x, y, w, h] = *view.borrow();
-            let scale = (rect.width() / w).min(rect.height() / h);
-            if !(scale.is_finite() && scale > 0.0) {
-                return None;
-            }
-            let left = rect.left() + (rect.width() - w * scale) / 2.0;
-            let top = rect.top() + (rect.height() - h * scale) / 2.0;
-            Some((x + (client_x - left) / scale, y + (client_y - top) / scale))
-        }
-    };
-
-    let zoom = {
-        let view = view.clone();
-        let redraw = redraw.clone();
-        move |factor: f64, centre: Option<(f64, f64)>| {
-            let mut v = view.borrow_mut();
-            let [x, y, w, h] = *v;
-            let (cx, cy) = centre.unwrap_or((x + w / 2.0, y + h / 2.0));
-            let nw = (w * factor).clamp(2_000.0, 400_000.0);
-            let nh = h * nw / w;
-            *v = [cx - (cx - x) * nw / w, cy - (cy - y) * nh / h, nw, nh];
-            drop(v);
-            redraw.force_update();
-        }
-    };
-    let pan = {
-        let view = view.clone();
-        let redraw = redraw.clone();
-        move |dx: f64, dy: f64| {
-            let mut v = view.borrow_mut();
-            let [x, y, w, h] = *v;
-            *v = [x + dx * w, y + dy * h, w, h];
-            drop(v);
-            redraw.force_update();
-        }
-    };
-
-    // The wheel needs a non-passive listener, or the page scrolls along with the zoom.
-    {
-        let svg_ref = svg_ref.clone();
-        let zoom = zoom.clone();
-        let to_map = to_map.clone();
-        use_effect_with((), move |_| {
-            let listener = svg_ref.cast::<web_sys::Element>().map(|svg| {
-                EventListener::new_with_options(
-                    &svg,
-                    "wheel",
-                    EventListenerOptions::enable_prevent_default(),
-                    move |event| {
-                        if let Some(wheel) = event.dyn_ref::<web_sys::WheelEvent>() {
-                            wheel.prevent_default();
-                            let factor = if wheel.delta_y() > 0.0 { 1.25 } else { 0.8 };
-                            zoom(
-                                factor,
-                                to_map(f64::from(wheel.client_x()), f64::from(wheel.client_y())),
-                            );
-                        }
-                    },
-                )
-            });
-            move || drop(listener)
-        });
-    }
-
-    let onpointerdown = {
-        let drag = drag.clone();
-        let view = view.clone();
-        Callback::from(move |e: PointerEvent| {
-            if e.button() != 0 {
-                return;
-            }
-            *drag.borrow_mut() = Some(Drag {
-                start: (f64::from(e.client_x()), f64::from(e.client_y())),
-                view: *view.borrow(),
-                moved: false,
-            });
-        })
-    };
-    let onpointermove = {
-        let drag = drag.clone();
-        let view = view.clone();
-        let redraw = redraw.clone();
-        let svg_ref = svg_ref.clone();
-        Callback::from(move |e: PointerEvent| {
-            let mut drag = drag.borrow_mut();
-            let Some(d) = drag.as_mut() else { return };
-            let (dx, dy) = (
-                f64::from(e.client_x()) - d.start.0,
-                f64::from(e.client_y()) - d.start.1,
-            );
-            if !d.moved && dx.hypot(dy) < 5.0 {
-                return;
-            }
-            d.moved = true;
-            let Some(svg) = svg_ref.cast::<web_sys::Element>() else {
-                return;
-            };
-            let rect = svg.get_bounding_client_rect();
-            let [x, y, w, h] = d.view;
-            let scale = (rect.width() / w).min(rect.height() / h);
-            if scale.is_finite() && scale > 0.0 {
-                *view.borrow_mut() = [x - dx / scale, y - dy / scale, w, h];
-                redraw.force_update();
-            }
-        })
-    };
-    let onpointerup = {
-        let drag = drag.clone();
-        let to_map = to_map.clone();
-        let onpick = props.onpick.clone();
-        Callback::from(move |e: PointerEvent| {
-            let finished = drag.borrow_mut().take();
-            if finished.is_some_and(|d| !d.moved) {
-                if let Some((x, y)) = to_map(f64::from(e.client_x()), f64::from(e.client_y())) {
-                    onpick.emit(svg_to_lonlat(x, y));
-                }
-            }
-        })
-    };
-    let onpointerleave = {
-        let drag = drag.clone();
-        Callback::from(move |_: PointerEvent| *drag.borrow_mut() = None)
-    };
-    let onkeydown = {
-        let zoom = zoom.clone();
-        let pan = pan.clone();
-        let view = view.clone();
-        let onpick = props.onpick.clone();
-        Callback::from(move |e: KeyboardEvent| {
-            let handled = match e.key().as_str() {
-                "ArrowLeft" => {
-                    pan(-0.1, 0.0);
-                    true
-                }
-                "ArrowRight" => {
-                    pan(0.1, 0.0);
-                    true
-                }
-                "ArrowUp" => {
-                    pan(0.0, -0.1);
-                    true
-                }
-                "ArrowDown" => {
-                    pan(0.0, 0.1);
-                    true
-                }
-                "+" | "=" => {
-                    zoom(0.8, None);
-                    true
-                }
-                "-" | "_" => {
-                    zoom(1.25, None);
-                    true
-                }
-                "Enter" | " " => {
-                    let [x, y, w, h] = *view.borrow();
-                    onpick.emit(svg_to_lonlat(x + w / 2.0, y + h / 2.0));
-                    true
-                }
-                _ => false,
-            };
-            if handled {
-                e.prevent_default();
-            }
-        })
-    };
-
-    let [vx, vy, vw, vh] = *view.borrow();
+    let Pointer {
+        down,
+        moved,
+        up,
+        leave,
+    } = pointer(&camera, &drag, &props.onpick);
+    let onkeydown = on_key(&camera, &props.onpick);
+    let [vx, vy, vw, vh] = camera.get();
     let view_box = [vx, vy, vw, vh].map(whole).join(" ");
     let stroke_unit = vw / 800.0;
     let marker = props.marker.map(lonlat_to_svg);
@@ -337,47 +383,15 @@ pub fn map(props: &MapProps) -> Html {
         .selected
         .as_ref()
         .and_then(|id| data.gemeenten.paths.iter().find(|p| &p.id == id));
-    let button = |label: &'static str, title: &'static str, onclick: Callback<MouseEvent>| {
-        html! { <button type="button" class="rw-map-button" title={title} aria-label={title} {onclick}>{ label }</button> }
-    };
-    let zoom_in = {
-        let zoom = zoom.clone();
-        Callback::from(move |_| zoom(0.8, None))
-    };
-    let zoom_out = {
-        let zoom = zoom.clone();
-        Callback::from(move |_| zoom(1.25, None))
-    };
-    let pan_by = |dx: f64, dy: f64| {
-        let pan = pan.clone();
-        Callback::from(move |_| pan(dx, dy))
-    };
-    let reset = {
-        let view = view.clone();
-        let redraw = redraw.clone();
-        Callback::from(move |_| {
-            *view.borrow_mut() = home;
-            redraw.force_update();
-        })
-    };
-
     html! {
         <figure class="rw-map-figure">
-            <div class="rw-map-controls" role="group" aria-label={lang.t("Kaart bedienen", "Map controls")}>
-                { button("+", lang.t("Inzoomen", "Zoom in"), zoom_in) }
-                { button("−", lang.t("Uitzoomen", "Zoom out"), zoom_out) }
-                { button("←", lang.t("Naar links", "Pan left"), pan_by(-0.2, 0.0)) }
-                { button("→", lang.t("Naar rechts", "Pan right"), pan_by(0.2, 0.0)) }
-                { button("↑", lang.t("Omhoog", "Pan up"), pan_by(0.0, -0.2)) }
-                { button("↓", lang.t("Omlaag", "Pan down"), pan_by(0.0, 0.2)) }
-                { button("⌂", lang.t("Terug naar Noord-Brabant", "Back to Noord-Brabant"), reset) }
-            </div>
-            <svg ref={svg_ref} class="rw-map" viewBox={view_box} tabindex="0" role="application"
+            { controls(&camera, home, lang) }
+            <svg ref={camera.svg.clone()} class="rw-map" viewBox={view_box} tabindex="0" role="application"
                 aria-label={lang.t(
                     "Kaart van de gemeenten. Klik om de locatie te kiezen; met het toetsenbord: pijltjes verschuiven, plus en min zoomen, Enter plaatst de locatie in het midden.",
                     "Map of the gemeenten. Click to place the location; keyboard: arrows pan, plus and minus zoom, Enter places the location in the centre.")}
                 aria-describedby="rw-map-legend"
-                {onpointerdown} {onpointermove} {onpointerup} {onpointerleave} {onkeydown}>
+                onpointerdown={down} onpointermove={moved} onpointerup={up} onpointerleave={leave} {onkeydown}>
                 <Areas />
                 if let Some(path) = selected {
                     <path d={path.d.clone()} class="rw-selected" aria-hidden="true" />
@@ -393,17 +407,7 @@ pub fn map(props: &MapProps) -> Html {
                         x1={whole(vx + vw / 2.0)} x2={whole(vx + vw / 2.0)} stroke-width={whole(stroke_unit * 1.5)} />
                 </g>
             </svg>
-            <figcaption id="rw-map-legend" class="rw-legend">
-                <span class="rw-legend-title">{ lang.t("Omgevingsdienst van de gemeente:", "Omgevingsdienst of the gemeente:") }</span>
-                <ul>
-                    { for OD_COLOURS.iter().map(|(code, colour, name)| html! {
-                        <li><svg class="rw-swatch" viewBox="0 0 10 10" aria-hidden="true"><rect width="10" height="10" fill={*colour} /></svg>{ format!("{code} – {name}") }</li>
-                    }) }
-                    <li><svg class="rw-swatch" viewBox="0 0 10 10" aria-hidden="true"><rect width="10" height="10" fill={OTHER_OD} /></svg>{ lang.t("andere omgevingsdienst", "other omgevingsdienst") }</li>
-                    <li><svg class="rw-swatch" viewBox="0 0 10 10" aria-hidden="true"><rect width="10" height="10" fill={NO_OD} /></svg>{ lang.t("niet bekend", "not known") }</li>
-                </ul>
-                <span class="rw-attribution">{ "Kaart: CBS / Kadaster (CC BY 4.0), Het Waterschapshuis" }</span>
-            </figcaption>
+            { legend(lang) }
         </figure>
     }
 }

@@ -2,15 +2,15 @@
 //! bevoegd gezag with filters, editing with diagnostics as you type, undo/redo, import and
 //! export (JSON, monitor CSV), and a diff of routes between two configurations.
 
+mod bar;
 mod compare;
 mod table;
 
 use yew::prelude::*;
 
-use crate::domain::configuration::csv::{export_csv, import_csv, RowProblem};
+use crate::domain::configuration::csv::{import_csv, RowProblem};
 use crate::domain::configuration::draft::{Draft, DraftEntry, Severity};
-use crate::domain::{Configuration, ConfigurationRef, Engine, MAX_INPUT_BYTES};
-use crate::ui::browser::{self, Reading};
+use crate::domain::{Configuration, ConfigurationRef, Engine};
 use crate::ui::components::notice::notice;
 use crate::ui::context::use_app;
 use crate::ui::i18n::Lang;
@@ -27,7 +27,7 @@ pub fn bundled_draft(engine: &Engine) -> Draft {
 }
 
 /// A fresh id for a new draft.
-fn new_id() -> String {
+pub(crate) fn new_id() -> String {
     format!("eigen-{}", js_sys::Date::now() as u64)
 }
 
@@ -57,7 +57,7 @@ pub fn draft_by_id(engine: &Engine, store: &Store, id: &str) -> Option<Draft> {
 
 /// What the last import said: file name, rows read, rejected rows.
 #[derive(Clone, PartialEq)]
-struct ImportReport {
+pub struct ImportReport {
     file: String,
     rows: usize,
     problems: Vec<RowProblem>,
@@ -65,7 +65,7 @@ struct ImportReport {
 
 /// Use a (valid) configuration in the explainer and show it there: the bundled one by
 /// name, a user's one inline.
-fn to_explainer(app: &crate::ui::context::AppContext) -> Callback<Configuration> {
+pub(crate) fn to_explainer(app: &crate::ui::context::AppContext) -> Callback<Configuration> {
     let (state, onview) = (app.state.clone(), app.onview.clone());
     Callback::from(move |c: Configuration| {
         let user = c.id.as_deref().is_some_and(|id| id != BUNDLED);
@@ -82,7 +82,6 @@ fn to_explainer(app: &crate::ui::context::AppContext) -> Callback<Configuration>
 #[function_component(Configuratie)]
 pub fn configuratie() -> Html {
     let report = use_state(|| None::<ImportReport>);
-    let reading = use_mut_ref(|| None::<Reading>);
     let Some(app) = use_app() else {
         return Html::default();
     };
@@ -97,47 +96,6 @@ pub fn configuratie() -> Html {
     let diagnostics = shown.check(engine);
     let has_errors = diagnostics.iter().any(|d| d.severity == Severity::Fout);
 
-    let onselect = {
-        let store = store.clone();
-        Callback::from(move |e: Event| {
-            if let Some(s) = e.target_dyn_into::<web_sys::HtmlSelectElement>() {
-                let v = s.value();
-                store.dispatch(StoreAction::Select((!v.is_empty()).then_some(v)));
-            }
-        })
-    };
-    let add = |make: fn(&Draft, Lang) -> Draft| {
-        let store = store.clone();
-        let shown = shown.clone();
-        Callback::from(move |_| store.dispatch(StoreAction::Add(make(&shown, lang))))
-    };
-    let oncopy = add(|d, lang| Draft {
-        id: new_id(),
-        name: format!("{} ({})", d.name, lang.t("kopie", "copy")),
-        ..d.clone()
-    });
-    let onnew = add(|_, lang| Draft {
-        id: new_id(),
-        name: lang.t("Nieuwe configuratie", "New configuration").into(),
-        ..Draft::default()
-    });
-    let onremove = {
-        let store = store.clone();
-        let id = store.selected.clone();
-        Callback::from(move |_| {
-            if let Some(id) = &id {
-                store.dispatch(StoreAction::Remove(id.clone()));
-            }
-        })
-    };
-    let onundo = {
-        let store = store.clone();
-        Callback::from(move |_| store.dispatch(StoreAction::Undo))
-    };
-    let onredo = {
-        let store = store.clone();
-        Callback::from(move |_| store.dispatch(StoreAction::Redo))
-    };
     let onkey = {
         let store = store.clone();
         Callback::from(move |e: KeyboardEvent| {
@@ -162,68 +120,9 @@ pub fn configuratie() -> Html {
             },
         )
     };
-    let onuse = {
-        let onuse = to_explainer(&app);
-        let shown = shown.clone();
-        let store = store.clone();
-        Callback::from(move |_| match shown.to_configuration(engine) {
-            Ok(c) => onuse.emit(c),
-            Err(e) => store.dispatch(StoreAction::Notify(Some(format!(
-                "Deze configuratie bevat fouten en kan niet in de verklaring: {e}"
-            )))),
-        })
-    };
-    let export = |csv: bool| {
-        let shown = shown.clone();
-        let store = store.clone();
-        Callback::from(move |_| {
-            let name = if shown.id.is_empty() {
-                BUNDLED
-            } else {
-                shown.id.as_str()
-            };
-            let result = if csv {
-                browser::offer_file(
-                    &format!("{name}.csv"),
-                    "text/csv",
-                    &export_csv(&shown, engine),
-                )
-            } else {
-                browser::offer_json(&format!("{name}.json"), &shown.to_value())
-            };
-            if let Err(e) = result {
-                store.dispatch(StoreAction::Notify(Some(e)));
-            }
-        })
-    };
-    let onimport = {
-        let store = store.clone();
+    let onreport = {
         let report = report.clone();
-        Callback::from(move |e: Event| {
-            let files = browser::take_files(&e);
-            if files.is_empty() {
-                return;
-            }
-            let store = store.clone();
-            let report = report.clone();
-            let task = browser::read_files(files, MAX_INPUT_BYTES, move |read| {
-                let imported = read.and_then(|files| {
-                    let (name, text) = files.into_iter().next().unwrap_or_default();
-                    import_file(&name, &text, engine).map_err(|e| format!("{name}: {e}"))
-                });
-                match imported {
-                    Ok((draft, r)) => {
-                        store.dispatch(StoreAction::Notify(None));
-                        store.dispatch(StoreAction::Add(draft));
-                        report.set(Some(r));
-                    }
-                    Err(message) => store.dispatch(StoreAction::Notify(Some(format!(
-                        "{message}. Er is niets veranderd."
-                    )))),
-                }
-            });
-            *reading.borrow_mut() = Some(task);
-        })
+        Callback::from(move |r| report.set(Some(r)))
     };
     let ondismiss = {
         let store = store.clone();
@@ -240,28 +139,7 @@ pub fn configuratie() -> Html {
             if let Some(text) = &store.notice {
                 { notice(text, lang, ondismiss) }
             }
-            <div class="rw-config-bar">
-                <div class="rw-field">
-                    <label for="rw-cfg-select">{ lang.t("Configuratie", "Configuration") }</label>
-                    <select id="rw-cfg-select" onchange={onselect}>
-                        { for all_configurations(engine, &store, lang).into_iter().map(|(id, label)| html! {
-                            <option value={id.clone()} selected={store.selected.clone().unwrap_or_default() == id}>{ label }</option>
-                        }) }
-                    </select>
-                </div>
-                <button type="button" class="rw-button" onclick={oncopy}>{ lang.t("Kopiëren om te bewerken", "Copy to edit") }</button>
-                <button type="button" class="rw-button" onclick={onnew}>{ lang.t("Nieuwe lege configuratie", "New empty configuration") }</button>
-                if editable.is_some() {
-                    <button type="button" class="rw-button" onclick={onremove}>{ lang.t("Verwijderen", "Delete") }</button>
-                }
-                <button type="button" class="rw-button" onclick={onundo} disabled={!store.can_undo()} title="Ctrl+Z">{ lang.t("Ongedaan maken", "Undo") }</button>
-                <button type="button" class="rw-button" onclick={onredo} disabled={!store.can_redo()} title="Ctrl+Y">{ lang.t("Opnieuw", "Redo") }</button>
-                <button type="button" class="rw-button" onclick={onuse}>{ lang.t("Gebruik in de verklaring", "Use in the explainer") }</button>
-                <label class="rw-button rw-file-label" for="rw-cfg-import">{ lang.t("Importeer JSON of CSV…", "Import JSON or CSV…") }</label>
-                <input id="rw-cfg-import" class="rw-file-input" type="file" accept=".json,.csv,application/json,text/csv" onchange={onimport} />
-                <button type="button" class="rw-button" onclick={export(false)}>{ lang.t("Exporteer JSON", "Export JSON") }</button>
-                <button type="button" class="rw-button" onclick={export(true)}>{ lang.t("Exporteer CSV", "Export CSV") }</button>
-            </div>
+            <bar::Bar shown={shown.clone()} editable={editable.is_some()} {onreport} />
             if is_active {
                 <p class="rw-config-status" role="status">{
                     if has_errors {
@@ -290,7 +168,11 @@ pub fn configuratie() -> Html {
 }
 
 /// A file's text → a new draft named after the file, and what happened to its rows.
-fn import_file(name: &str, text: &str, engine: &Engine) -> Result<(Draft, ImportReport), String> {
+pub(crate) fn import_file(
+    name: &str,
+    text: &str,
+    engine: &Engine,
+) -> Result<(Draft, ImportReport), String> {
     let base = name.rsplit_once('.').map_or(name, |(b, _)| b).to_string();
     let looks_json = text
         .trim_start_matches('\u{feff}')
