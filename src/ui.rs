@@ -11,35 +11,28 @@ pub mod i18n;
 pub mod state;
 pub mod view;
 
+/// Declares the web layer's items: wasm32 only.
+macro_rules! web {
+    ($($item:item)*) => { $( #[cfg(target_arch = "wasm32")] $item )* };
+}
+
+web! {
+    mod app;
+    mod browser;
+    mod components;
+    mod context;
+    mod forms;
+    mod hooks;
+    mod js_json;
+    mod links;
+    mod pages;
+    pub mod panic;
+    mod rule_texts;
+    mod storage;
+    pub use web::*;
+}
 #[cfg(all(target_arch = "wasm32", feature = "views"))]
 mod api;
-#[cfg(target_arch = "wasm32")]
-mod app;
-#[cfg(target_arch = "wasm32")]
-mod browser;
-#[cfg(target_arch = "wasm32")]
-mod components;
-#[cfg(target_arch = "wasm32")]
-mod context;
-#[cfg(target_arch = "wasm32")]
-mod forms;
-#[cfg(target_arch = "wasm32")]
-mod hooks;
-#[cfg(target_arch = "wasm32")]
-mod js_json;
-#[cfg(target_arch = "wasm32")]
-mod links;
-#[cfg(target_arch = "wasm32")]
-mod pages;
-#[cfg(target_arch = "wasm32")]
-pub mod panic;
-#[cfg(target_arch = "wasm32")]
-mod rule_texts;
-#[cfg(target_arch = "wasm32")]
-mod storage;
-
-#[cfg(target_arch = "wasm32")]
-pub use web::*;
 
 /// `mount` and the mounted instance: the page's entry points.
 #[cfg(target_arch = "wasm32")]

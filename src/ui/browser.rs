@@ -17,7 +17,7 @@ pub type Reading = Vec<FileReader>;
 
 /// The files chosen in a file input, which is then cleared so the same file can be chosen
 /// again (after fixing it, say).
-pub fn take_files(event: &web_sys::Event) -> Vec<web_sys::File> {
+fn take_files(event: &web_sys::Event) -> Vec<web_sys::File> {
     let Some(input) = event
         .target()
         .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
@@ -32,11 +32,29 @@ pub fn take_files(event: &web_sys::Event) -> Vec<web_sys::File> {
     files
 }
 
+/// An `onchange` for a file input: reads the chosen files (see [`read_files`]) and hands
+/// the result to `done`; the reads are kept in `reading` while they last.
+pub fn on_files(
+    reading: &Rc<RefCell<Option<Reading>>>,
+    max_bytes: usize,
+    done: impl Fn(Result<Vec<TextFile>, String>) + 'static,
+) -> yew::Callback<web_sys::Event> {
+    let reading = reading.clone();
+    let done = Rc::new(done);
+    yew::Callback::from(move |e: web_sys::Event| {
+        let files = take_files(&e);
+        if !files.is_empty() {
+            let done = done.clone();
+            *reading.borrow_mut() = Some(read_files(files, max_bytes, move |read| done(read)));
+        }
+    })
+}
+
 /// Reads `files` as text, with the command line's decoding (UTF-16/32 named, bad UTF-8
 /// with line and column), and calls `done` once: every file's name and text in the order
 /// chosen, or the first refusal, starting with the file's name. A file over `max_bytes` is
 /// refused before anything is read.
-pub fn read_files(
+fn read_files(
     files: Vec<web_sys::File>,
     max_bytes: usize,
     done: impl FnOnce(Result<Vec<TextFile>, String>) + 'static,

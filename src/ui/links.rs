@@ -28,23 +28,24 @@ pub fn fragment_of(draft: &ScenarioDraft) -> String {
     format!("{SCENARIO}{}", link::encode(&json))
 }
 
-/// The scenario in the URL: `None` when there is none (or this instance does not own the
-/// URL), `Err` with a Dutch message when the link is damaged (truncated, double-encoded,
-/// oversized, not a scenario).
-pub fn scenario(embedding: &Embedding, engine: &Engine) -> Option<Result<Opened, String>> {
+/// The text a link carries under `key`: `None` when the URL holds no such link (or this
+/// instance does not own the URL), `Err` with a Dutch message when it is damaged
+/// (truncated, double-encoded, oversized).
+fn link_text(embedding: &Embedding, key: &str, max: usize) -> Option<Result<String, String>> {
     if !embedding.owns_fragment {
         return None;
     }
     let hash = hash();
-    let encoded = hash.strip_prefix(SCENARIO)?;
-    Some(
-        link::decode(encoded, MAX_SCENARIO_CHARS)
-            .map_err(|e| e.to_string())
-            .and_then(|text| {
-                Opened::from_text(engine, &text)
-                    .map_err(|e| format!("de link bevat geen geldig scenario: {e}"))
-            }),
-    )
+    let encoded = hash.strip_prefix(key)?;
+    Some(link::decode(encoded, max).map_err(|e| e.to_string()))
+}
+
+/// The scenario in the URL, checked as a draft (see [`link_text`]).
+pub fn scenario(embedding: &Embedding, engine: &Engine) -> Option<Result<Opened, String>> {
+    let text = link_text(embedding, SCENARIO, MAX_SCENARIO_CHARS)?;
+    Some(text.and_then(|text| {
+        Opened::from_text(engine, &text).map_err(|e| format!("de link bevat geen geldig scenario: {e}"))
+    }))
 }
 
 /// True when the URL already shows this draft (so a hashchange came from us).
@@ -71,24 +72,16 @@ pub fn has_casus(embedding: &Embedding) -> bool {
     embedding.owns_fragment && hash().starts_with(CASUS)
 }
 
-/// The casus in the URL: `None` when there is none, `Err` with a message when it is broken.
+/// The casus in the URL, read as a casus file (see [`link_text`]).
 #[cfg(feature = "views")]
 pub fn casus(
     embedding: &Embedding,
     engine: &Engine,
 ) -> Option<Result<crate::domain::oefenen::Casus, String>> {
-    if !embedding.owns_fragment {
-        return None;
-    }
-    let hash = hash();
-    let encoded = hash.strip_prefix(CASUS)?;
-    Some(
-        link::decode(encoded, MAX_CASUS_CHARS)
-            .map_err(|e| e.to_string())
-            .and_then(|text| {
-                crate::domain::oefenen::load_casus(engine, "link", &text).map_err(|e| e.to_string())
-            }),
-    )
+    let text = link_text(embedding, CASUS, MAX_CASUS_CHARS)?;
+    Some(text.and_then(|text| {
+        crate::domain::oefenen::load_casus(engine, "link", &text).map_err(|e| e.to_string())
+    }))
 }
 
 /// Calls `changed` when the fragment changes (a link pasted into this tab's address bar).

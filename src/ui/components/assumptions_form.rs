@@ -3,9 +3,25 @@
 use yew::prelude::*;
 
 use crate::domain::{Assumptions, BdMerge, Dso};
+use crate::ui::i18n::Lang;
 use crate::ui::context::use_app;
 use crate::ui::forms::value_of;
 use crate::ui::state::Action;
+
+/// What a `bd_merge` value means, in words (also on the speelveld's printout).
+pub fn bd_merge_text(m: BdMerge, lang: Lang) -> &'static str {
+    match m {
+        BdMerge::AllSame => lang.t(
+            "alleen als alle activiteiten dezelfde behandeldienst hebben",
+            "only when every activity has the same behandeldienst",
+        ),
+        BdMerge::AnySingle => lang.t(
+            "de enige gevonden behandeldienst",
+            "the only behandeldienst found",
+        ),
+        BdMerge::FirstActivity => lang.t("die van de eerste activiteit", "the first activity's"),
+    }
+}
 
 #[function_component(AssumptionsForm)]
 pub fn assumptions_form() -> Html {
@@ -38,27 +54,13 @@ pub fn assumptions_form() -> Html {
             ..a
         })
     });
-    let merge_label = |m: BdMerge| match m {
-        BdMerge::AllSame => lang.t(
-            "all-same: alleen als alle activiteiten dezelfde behandeldienst hebben",
-            "all-same: only when every activity has the same behandeldienst",
-        ),
-        BdMerge::AnySingle => lang.t(
-            "any-single: de enige gevonden behandeldienst",
-            "any-single: the only behandeldienst found",
-        ),
-        BdMerge::FirstActivity => lang.t(
-            "first-activity: die van de eerste activiteit",
-            "first-activity: the first activity's",
-        ),
-    };
     html! {
         <fieldset class="rw-assumptions">
             <legend>{ lang.t("Aannames (instelbaar: de bronnen laten dit open)", "Assumptions (switchable: the sources leave these open)") }</legend>
             <div class="rw-field">
                 <label for="rw-bd-merge">{ lang.t("Eén behandeldienst per verzoek kiezen (regel B12 [?])", "Choosing one behandeldienst per verzoek (rule B12 [?])") }</label>
                 <select id="rw-bd-merge" onchange={on_merge}>
-                    { for BdMerge::ALL.iter().map(|m| html! { <option value={m.as_str()} selected={*m == now.bd_merge}>{ merge_label(*m) }</option> }) }
+                    { for BdMerge::ALL.iter().map(|m| html! { <option value={m.as_str()} selected={*m == now.bd_merge}>{ format!("{}: {}", m.as_str(), bd_merge_text(*m, lang)) }</option> }) }
                 </select>
             </div>
             <div class="rw-field">

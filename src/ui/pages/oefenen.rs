@@ -122,34 +122,6 @@ fn use_keys(state: &UseReducerHandle<OefenState>, expected: Rc<Result<Answers, S
     });
 }
 
-/// Opens casus or leerpad files (one casus, or a leerpad with its casus files).
-fn on_open(
-    engine: &'static Engine,
-    state: &UseReducerHandle<OefenState>,
-    reading: Rc<std::cell::RefCell<Option<Reading>>>,
-) -> Callback<Event> {
-    let state = state.clone();
-    Callback::from(move |e: Event| {
-        let files = browser::take_files(&e);
-        if files.is_empty() {
-            return;
-        }
-        let state = state.clone();
-        let kept = |m: String| {
-            OefenAction::Message(format!(
-                "{m}. Uw voortgang en de huidige casus zijn behouden."
-            ))
-        };
-        let task = browser::read_files(files, oefenen::MAX_FILE_BYTES, move |read| {
-            state.dispatch(match read.and_then(|files| open_files(engine, &files)) {
-                Ok(action) => action,
-                Err(m) => kept(m),
-            });
-        });
-        *reading.borrow_mut() = Some(task);
-    })
-}
-
 #[function_component(Oefenen)]
 pub fn oefenen_view() -> Html {
     let Some(app) = use_app() else {
@@ -173,7 +145,18 @@ pub fn oefenen_view() -> Html {
         },
     );
     use_keys(&state, expected.clone());
-    let onopen = on_open(engine, &state, reading);
+    // Opened files: one casus, or a leerpad with its casus files.
+    let onopen = {
+        let state = state.clone();
+        browser::on_files(&reading, oefenen::MAX_FILE_BYTES, move |read| {
+            state.dispatch(match read.and_then(|files| open_files(engine, &files)) {
+                Ok(action) => action,
+                Err(m) => OefenAction::Message(format!(
+                    "{m}. Uw voortgang en de huidige casus zijn behouden."
+                )),
+            });
+        })
+    };
     let message = state.message.clone().map(|text| {
         let state = state.clone();
         let ondismiss = Callback::from(move |_| state.dispatch(OefenAction::Dismiss));

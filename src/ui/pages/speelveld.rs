@@ -15,10 +15,11 @@ use yew::prelude::*;
 use crate::domain::outcome::Named;
 use crate::domain::speelveld::{self, Column, Combined, Field, Region, Row};
 use crate::domain::{
-    Assumptions, BdMerge, Engine, Location, ScenarioDraft, SelectedActivity, Verzoektype,
+    Assumptions, Engine, Location, ScenarioDraft, SelectedActivity, Verzoektype,
 };
 use crate::geo::GemeenteInfo;
 use crate::ui::browser;
+use crate::ui::components::assumptions_form::bd_merge_text;
 use crate::ui::context::use_app;
 use crate::ui::forms::keep_value;
 use crate::ui::i18n::Lang;
@@ -179,17 +180,7 @@ pub fn short_verzoektype(v: Verzoektype, lang: Lang) -> &'static str {
 
 /// The assumptions in words, for the screen and the printout.
 fn assumptions_text(assumptions: &Assumptions, lang: Lang) -> String {
-    let merge = match assumptions.bd_merge {
-        BdMerge::AllSame => lang.t(
-            "alleen als alle activiteiten dezelfde behandeldienst hebben",
-            "only when all activities have the same behandeldienst",
-        ),
-        BdMerge::AnySingle => lang.t(
-            "als de gevonden behandeldiensten gelijk zijn",
-            "when the behandeldiensten found agree",
-        ),
-        BdMerge::FirstActivity => lang.t("die van de eerste activiteit", "the first activity's"),
-    };
+    let merge = bd_merge_text(assumptions.bd_merge, lang);
     format!(
         "{} (B12): {} ({}) · {}: {} · {} (T3): {}",
         lang.t("Behandeldienst per verzoek", "Behandeldienst per verzoek"),

@@ -40,25 +40,15 @@ pub fn verklaren(props: &VerklarenProps) -> Html {
     let onplace = app.callback(move |location: Location| Some(place(engine, location)));
     let onopen = {
         let state = state.clone();
-        Callback::from(move |e: Event| {
-            let files = browser::take_files(&e);
-            if files.is_empty() {
-                return;
-            }
-            let state = state.clone();
-            let task = browser::read_files(files, MAX_INPUT_BYTES, move |read| {
-                let opened = read.and_then(|files| {
-                    let (name, text) = files.into_iter().next().unwrap_or_default();
-                    Opened::from_text(engine, &text).map_err(|e| format!("{name}: {e}"))
-                });
-                state.dispatch(match opened {
-                    Ok(opened) => Action::Load(Box::new(opened)),
-                    Err(message) => {
-                        Action::Notify(format!("{message}. Uw vorige scenario is behouden."))
-                    }
-                });
+        browser::on_files(&reading, MAX_INPUT_BYTES, move |read| {
+            let opened = read.and_then(|files| {
+                let (name, text) = files.into_iter().next().unwrap_or_default();
+                Opened::from_text(engine, &text).map_err(|e| format!("{name}: {e}"))
             });
-            *reading.borrow_mut() = Some(task);
+            state.dispatch(match opened {
+                Ok(opened) => Action::Load(Box::new(opened)),
+                Err(message) => Action::Notify(format!("{message}. Uw vorige scenario is behouden.")),
+            });
         })
     };
     let ondownload = {

@@ -6,7 +6,7 @@ use yew::prelude::*;
 use super::{all_configurations, import_file, new_id, to_explainer, ImportReport};
 use crate::domain::configuration::csv::export_csv;
 use crate::domain::configuration::draft::Draft;
-use crate::domain::MAX_INPUT_BYTES;
+use crate::domain::{Engine, MAX_INPUT_BYTES};
 use crate::ui::browser::{self, Reading};
 use crate::ui::context::use_app;
 use crate::ui::i18n::Lang;
@@ -82,56 +82,25 @@ pub fn bar(props: &BarProps) -> Html {
             )))),
         })
     };
-    let export = |csv: bool| {
-        let shown = shown.clone();
-        let store = store.clone();
-        Callback::from(move |_| {
-            let name = if shown.id.is_empty() {
-                BUNDLED
-            } else {
-                shown.id.as_str()
-            };
-            let result = if csv {
-                browser::offer_file(
-                    &format!("{name}.csv"),
-                    "text/csv",
-                    &export_csv(&shown, engine),
-                )
-            } else {
-                browser::offer_json(&format!("{name}.json"), &shown.to_value())
-            };
-            if let Err(e) = result {
-                store.dispatch(StoreAction::Notify(Some(e)));
-            }
-        })
-    };
+    let export = |csv: bool| export(shown, &store, engine, csv);
     let onimport = {
         let store = store.clone();
         let onreport = props.onreport.clone();
-        Callback::from(move |e: Event| {
-            let files = browser::take_files(&e);
-            if files.is_empty() {
-                return;
-            }
-            let store = store.clone();
-            let onreport = onreport.clone();
-            let task = browser::read_files(files, MAX_INPUT_BYTES, move |read| {
-                let imported = read.and_then(|files| {
-                    let (name, text) = files.into_iter().next().unwrap_or_default();
-                    import_file(&name, &text, engine).map_err(|e| format!("{name}: {e}"))
-                });
-                match imported {
-                    Ok((draft, r)) => {
-                        store.dispatch(StoreAction::Notify(None));
-                        store.dispatch(StoreAction::Add(draft));
-                        onreport.emit(r);
-                    }
-                    Err(message) => store.dispatch(StoreAction::Notify(Some(format!(
-                        "{message}. Er is niets veranderd."
-                    )))),
-                }
+        browser::on_files(&reading, MAX_INPUT_BYTES, move |read| {
+            let imported = read.and_then(|files| {
+                let (name, text) = files.into_iter().next().unwrap_or_default();
+                import_file(&name, &text, engine).map_err(|e| format!("{name}: {e}"))
             });
-            *reading.borrow_mut() = Some(task);
+            match imported {
+                Ok((draft, r)) => {
+                    store.dispatch(StoreAction::Notify(None));
+                    store.dispatch(StoreAction::Add(draft));
+                    onreport.emit(r);
+                }
+                Err(message) => store.dispatch(StoreAction::Notify(Some(format!(
+                    "{message}. Er is niets veranderd."
+                )))),
+            }
         })
     };
     html! {
@@ -158,4 +127,33 @@ pub fn bar(props: &BarProps) -> Html {
             <button type="button" class="rw-button" onclick={export(true)}>{ lang.t("Exporteer CSV", "Export CSV") }</button>
         </div>
     }
+}
+
+/// Offers the configuration shown as a file: the monitor's CSV, or JSON.
+fn export(
+    shown: &Draft,
+    store: &UseReducerHandle<crate::ui::state::store::Store>,
+    engine: &'static Engine,
+    csv: bool,
+) -> Callback<MouseEvent> {
+    let (shown, store) = (shown.clone(), store.clone());
+    Callback::from(move |_| {
+        let name = if shown.id.is_empty() {
+            BUNDLED
+        } else {
+            shown.id.as_str()
+        };
+        let result = if csv {
+            browser::offer_file(
+                &format!("{name}.csv"),
+                "text/csv",
+                &export_csv(&shown, engine),
+            )
+        } else {
+            browser::offer_json(&format!("{name}.json"), &shown.to_value())
+        };
+        if let Err(e) = result {
+            store.dispatch(StoreAction::Notify(Some(e)));
+        }
+    })
 }

@@ -20,34 +20,50 @@ pub struct QuestionsProps {
     pub lang: Lang,
 }
 
+/// The question for each kind of answer, Dutch and English (unless the casus words it).
+const ASK_TEXTS: [(Ask, &str, &str); 7] = [
+    (
+        Ask::BevoegdGezag,
+        "Welk bevoegd gezag krijgt het verzoek?",
+        "Which bevoegd gezag receives the verzoek?",
+    ),
+    (
+        Ask::Behandeldienst,
+        "Welke behandeldienst krijgt het verzoek?",
+        "Which behandeldienst receives the verzoek?",
+    ),
+    (
+        Ask::Triggers,
+        "Hoeveel triggers gaan er uit?",
+        "How many triggers go out?",
+    ),
+    (
+        Ask::Verzoeken,
+        "Hoeveel verzoeken maakt het DSO?",
+        "How many verzoeken does the DSO make?",
+    ),
+    (
+        Ask::BuitenBeeld,
+        "Wie blijft buiten beeld (adviseur of ingestelde behandeldienst zonder trigger)?",
+        "Who misses out (adviseur or configured behandeldienst without a trigger)?",
+    ),
+    (
+        Ask::BevoegdGezagNaOntvangst,
+        "Welk bevoegd gezag heeft het verzoek na de wijzigingen?",
+        "Which bevoegd gezag has the verzoek after the changes?",
+    ),
+    (
+        Ask::BehandeldienstNaOntvangst,
+        "Welke behandeldienst heeft het verzoek na de wijzigingen?",
+        "Which behandeldienst has the verzoek after the changes?",
+    ),
+];
+
 fn ask_text(ask: Ask, lang: Lang) -> &'static str {
-    match ask {
-        Ask::BevoegdGezag => lang.t(
-            "Welk bevoegd gezag krijgt het verzoek?",
-            "Which bevoegd gezag receives the verzoek?",
-        ),
-        Ask::Behandeldienst => lang.t(
-            "Welke behandeldienst krijgt het verzoek?",
-            "Which behandeldienst receives the verzoek?",
-        ),
-        Ask::Triggers => lang.t("Hoeveel triggers gaan er uit?", "How many triggers go out?"),
-        Ask::Verzoeken => lang.t(
-            "Hoeveel verzoeken maakt het DSO?",
-            "How many verzoeken does the DSO make?",
-        ),
-        Ask::BuitenBeeld => lang.t(
-            "Wie blijft buiten beeld (adviseur of ingestelde behandeldienst zonder trigger)?",
-            "Who misses out (adviseur or configured behandeldienst without a trigger)?",
-        ),
-        Ask::BevoegdGezagNaOntvangst => lang.t(
-            "Welk bevoegd gezag heeft het verzoek na de wijzigingen?",
-            "Which bevoegd gezag has the verzoek after the changes?",
-        ),
-        Ask::BehandeldienstNaOntvangst => lang.t(
-            "Welke behandeldienst heeft het verzoek na de wijzigingen?",
-            "Which behandeldienst has the verzoek after the changes?",
-        ),
-    }
+    ASK_TEXTS
+        .iter()
+        .find(|(a, _, _)| *a == ask)
+        .map_or("", |(_, nl, en)| lang.t(nl, en))
 }
 
 fn show(answer: Option<&Answer>, names: &[Named], lang: Lang) -> String {
