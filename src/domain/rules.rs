@@ -3,7 +3,6 @@
 //! `data/rules.json`. That file is the edited source: a domain expert changes it there, and
 //! this reader checks it on load.
 
-use std::collections::{BTreeMap, BTreeSet};
 use std::sync::OnceLock;
 
 use serde_json::{Map, Value};
@@ -73,7 +72,9 @@ pub struct Rules {
     pub origin: Text,
     /// "Stand van de bronnen": the date up to which the sources were checked (`YYYY-MM-DD`).
     pub sources_checked: String,
-    pub marks: BTreeMap<String, Mark>,
+    /// Confidence marks by their short form (`D`), with the mark written out. A list, not a
+    /// map: less code in the start build, which fetches this file.
+    pub marks: Vec<(String, Mark)>,
     pub rules: Vec<Rule>,
     pub sources: Vec<Source>,
 }
@@ -146,17 +147,16 @@ impl Rules {
 
     /// Marks and sources that rules name exist; ids are unique.
     fn check_links(&self) -> Result<(), ScenarioError> {
-        let mut ids = BTreeSet::new();
         for (i, rule) in self.rules.iter().enumerate() {
             let at = format!("rules[{i}]");
-            if !ids.insert(rule.id.as_str()) {
+            if self.rules.iter().take(i).any(|r| r.id == rule.id) {
                 return Err(ScenarioError::new(
                     format!("{at}.id"),
                     format!("{} komt twee keer voor", quote(&rule.id)),
                 ));
             }
-            if !self.marks.contains_key(&rule.mark) {
-                let known: Vec<&str> = self.marks.keys().map(String::as_str).collect();
+            if self.mark(&rule.mark).is_none() {
+                let known: Vec<&str> = self.marks.iter().map(|(k, _)| k.as_str()).collect();
                 return Err(ScenarioError::new(
                     format!("{at}.mark"),
                     format!(
@@ -173,9 +173,8 @@ impl Rules {
                 ));
             }
         }
-        let mut ids = BTreeSet::new();
         for (i, source) in self.sources.iter().enumerate() {
-            if !ids.insert(source.id.as_str()) {
+            if self.sources.iter().take(i).any(|s| s.id == source.id) {
                 return Err(ScenarioError::new(
                     format!("sources[{i}].id"),
                     format!("{} komt twee keer voor", quote(&source.id)),
@@ -203,7 +202,7 @@ impl Rules {
     }
 
     pub fn mark(&self, mark: &str) -> Option<&Mark> {
-        self.marks.get(mark)
+        self.marks.iter().find(|(k, _)| k == mark).map(|(_, m)| m)
     }
 
     /// "Stand van de bronnen" as people read it: "6 december 2026" / "6 December 2026".
@@ -289,23 +288,28 @@ impl Source {
     /// When the source is from, as people read it: "13 december 2023 · commit 231e8ba ·
     /// geraadpleegd uiterlijk 6 december 2026".
     pub fn dating(&self, lang: &str) -> String {
-        let consulted = self.consulted.as_deref().map(|d| {
+        let mut out = String::new();
+        let mut add = |part: &str| {
+            if !out.is_empty() {
+                out.push_str(" · ");
+            }
+            out.push_str(part);
+        };
+        if let Some(date) = &self.date {
+            add(&long_date(date, lang));
+        }
+        if let Some(version) = &self.version {
+            add(version);
+        }
+        if let Some(consulted) = &self.consulted {
             let prefix = if lang == "en" {
-                "consulted by"
+                "consulted by "
             } else {
-                "geraadpleegd uiterlijk"
+                "geraadpleegd uiterlijk "
             };
-            format!("{prefix} {}", long_date(d, lang))
-        });
-        [
-            self.date.as_deref().map(|d| long_date(d, lang)),
-            self.version.clone(),
-            consulted,
-        ]
-        .into_iter()
-        .flatten()
-        .collect::<Vec<_>>()
-        .join(" · ")
+            add(&(prefix.to_string() + &long_date(consulted, lang)));
+        }
+        out
     }
 }
 
@@ -366,26 +370,30 @@ fn date_field(
     }
 }
 
-/// Year, month and day of `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
-fn date_parts(date: &str) -> Option<(u16, Option<usize>, Option<u8>)> {
+/// Year, month (1 to 12) and day of `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, as written. Checked
+/// by hand: number parsing and formatting would add code to the start build.
+fn date_parts(date: &str) -> Option<(&str, Option<usize>, Option<&str>)> {
     let mut parts = date.split('-');
-    let year = parts.next().filter(|y| y.len() == 4)?.parse::<u16>().ok()?;
-    let number = |p: Option<&str>, max: usize| -> Option<Option<usize>> {
-        match p {
-            None => Some(None),
-            Some(p) => p
-                .parse::<usize>()
-                .ok()
-                .filter(|n| p.len() == 2 && (1..=max).contains(n))
-                .map(Some),
+    let year = parts
+        .next()
+        .filter(|y| y.len() == 4 && y.bytes().all(|b| b.is_ascii_digit()))?;
+    let two = |p: &str, max: u8| -> Option<u8> {
+        match p.as_bytes() {
+            [a @ b'0'..=b'9', b @ b'0'..=b'9'] => {
+                Some((a - b'0') * 10 + (b - b'0')).filter(|n| (1..=max).contains(n))
+            }
+            _ => None,
         }
     };
-    let month = number(parts.next(), 12)?;
-    let day = number(parts.next(), 31)?;
-    if parts.next().is_some() || (day.is_some() && month.is_none()) {
-        return None;
-    }
-    Some((year, month, day.map(|d| d as u8)))
+    let month = match parts.next() {
+        Some(m) => Some(usize::from(two(m, 12)?)),
+        None => None,
+    };
+    let day = match parts.next() {
+        Some(d) => Some(two(d, 31).map(|_| d.trim_start_matches('0'))?),
+        None => None,
+    };
+    parts.next().is_none().then_some((year, month, day))
 }
 
 const MONTHS_NL: [&str; 12] = [
@@ -421,17 +429,15 @@ const MONTHS_EN: [&str; 12] = [
 /// that is not such a date is shown as it is.
 fn long_date(date: &str, lang: &str) -> String {
     let months = if lang == "en" { &MONTHS_EN } else { &MONTHS_NL };
-    match date_parts(date) {
-        Some((year, Some(month), day)) => {
-            let name = months.get(month - 1).copied().unwrap_or_default();
-            match day {
-                Some(day) => format!("{day} {name} {year}"),
-                None => format!("{name} {year}"),
-            }
-        }
-        Some((year, None, _)) => year.to_string(),
-        None => date.to_string(),
-    }
+    let Some((year, month, day)) = date_parts(date) else {
+        return date.to_string();
+    };
+    let month = month
+        .and_then(|m| months.get(m - 1))
+        .map(|name| format!("{name} "))
+        .unwrap_or_default();
+    let day = day.map(|d| format!("{d} ")).unwrap_or_default();
+    format!("{day}{month}{year}")
 }
 
 #[cfg(test)]
@@ -524,9 +530,16 @@ mod tests {
 
     #[test]
     fn dates_are_read_strictly() {
-        assert_eq!(date_parts("2023-12-13"), Some((2023, Some(12), Some(13))));
-        assert_eq!(date_parts("2022-03"), Some((2022, Some(3), None)));
-        assert_eq!(date_parts("2020"), Some((2020, None, None)));
+        assert_eq!(
+            date_parts("2023-12-13"),
+            Some(("2023", Some(12), Some("13")))
+        );
+        assert_eq!(
+            date_parts("2023-12-06"),
+            Some(("2023", Some(12), Some("6")))
+        );
+        assert_eq!(date_parts("2022-03"), Some(("2022", Some(3), None)));
+        assert_eq!(date_parts("2020"), Some(("2020", None, None)));
         for bad in [
             "",
             "13-12-2023",
@@ -535,6 +548,10 @@ mod tests {
             "2023-12-32",
             "2023-12-01-1",
             "202",
+            "2023-00",
+            "2023-12-00",
+            "20x3",
+            "2023-+1",
         ] {
             assert_eq!(date_parts(bad), None, "{bad}");
         }
