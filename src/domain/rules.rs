@@ -425,15 +425,20 @@ const MONTHS_EN: [&str; 12] = [
     "December",
 ];
 
+/// The name of a month (1 to 12) in a language (`"en"`, else Dutch): "maart", "March".
+pub fn month_name(lang: &str, month: usize) -> Option<&'static str> {
+    let months = if lang == "en" { &MONTHS_EN } else { &MONTHS_NL };
+    months.get(month.checked_sub(1)?).copied()
+}
+
 /// "13 december 2023", "maart 2022", "2020" (Dutch) or "13 December 2023" (English); a text
 /// that is not such a date is shown as it is.
 fn long_date(date: &str, lang: &str) -> String {
-    let months = if lang == "en" { &MONTHS_EN } else { &MONTHS_NL };
     let Some((year, month, day)) = date_parts(date) else {
         return date.to_string();
     };
     let month = month
-        .and_then(|m| months.get(m - 1))
+        .and_then(|m| month_name(lang, m))
         .map(|name| format!("{name} "))
         .unwrap_or_default();
     let day = day.map(|d| format!("{d} ")).unwrap_or_default();
@@ -556,6 +561,10 @@ mod tests {
             assert_eq!(date_parts(bad), None, "{bad}");
         }
         assert_eq!(long_date("geen datum", "nl"), "geen datum");
+        assert_eq!(month_name("en", 3), Some("March"));
+        assert_eq!(month_name("nl", 12), Some("december"));
+        assert_eq!(month_name("nl", 0), None);
+        assert_eq!(month_name("nl", 13), None);
     }
 
     /// Edits the bundled file and returns the load error.

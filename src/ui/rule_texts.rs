@@ -1,8 +1,8 @@
 //! The rules' texts and sources (`data/rules.json`) for the findings, and how they are shown:
 //! the text in the reader's language, the confidence mark in words, each source with its
-//! publisher, title, date and address. The full build has them compiled in. The start build fetches them the first time someone opens a finding:
-//! they are hidden until then, and leaving them out of the first load saves 8 KB gzip
-//! (docs/performance.md). The loader (www/loader.js) does the fetch on the
+//! publisher, title, date and address. The full build has them compiled in. The start build
+//! fetches them the first time someone opens a finding: they are hidden until then, and
+//! leaving them out of the first load saves 17 KB gzip (docs/performance.md). The loader (www/loader.js) does the fetch on the
 //! `routewijzer-rules` event and hands the text to `MountedApp::set_rules`.
 
 use std::cell::RefCell;
