@@ -14,6 +14,7 @@ use yew::prelude::*;
 use crate::ui::forms::keep_value;
 
 use super::i18n::Lang;
+use super::rule_texts;
 use crate::domain::oefenen::{
     self, bundled_leerpad, choices, expected_from_outcome, fill_explanation, grade, load_casus,
     Answer, Answers, Ask, Casus, Grading,
@@ -794,19 +795,12 @@ pub fn oefenen_view(props: &OefenenProps) -> Html {
                         <ul class="rw-oef-rules">
                             { for findings.iter().map(|f| {
                                 let rule = rules.get(&f.rule);
-                                let mark = rule.map(|r| {
-                                    let meaning = rules.mark_meaning(&r.mark).unwrap_or_default();
-                                    format!(" [{}: {meaning}]", r.mark)
-                                }).unwrap_or_default();
-                                let sources = rule.map(|r| r.sources.iter()
-                                    .filter_map(|s| rules.source(s))
-                                    .map(|s| s.title.clone()).collect::<Vec<_>>().join("; ")).unwrap_or_default();
+                                let mark = rule.map(|r| format!(" · {}", rule_texts::mark_label(rules, r, lang))).unwrap_or_default();
                                 html! {
                                     <li>
                                         <p>{ &f.text }</p>
-                                        <p class="rw-oef-source">{ format!("{} {}{mark}", lang.t("Regel", "Rule"), f.rule) }
-                                            if !sources.is_empty() { { format!(" — {sources}") } }
-                                        </p>
+                                        <p class="rw-oef-source">{ format!("{} {}{mark}", lang.t("Regel", "Rule"), f.rule) }</p>
+                                        if let Some(r) = rule { { rule_texts::source_list(rules, r, lang) } }
                                     </li>
                                 }
                             }) }

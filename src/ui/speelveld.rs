@@ -18,6 +18,7 @@ use super::app::View;
 use super::i18n::Lang;
 use super::state::{Action, Chosen, Place, State};
 use crate::domain::outcome::Named;
+use crate::domain::rules::month_name;
 use crate::domain::speelveld::{self, Column, Combined, Field, Region, Row};
 use crate::domain::{BdMerge, Engine, Verzoektype};
 use crate::geo::GemeenteInfo;
@@ -208,37 +209,8 @@ fn assumptions_text(state: &State, lang: Lang) -> String {
 }
 
 fn today(lang: Lang) -> String {
-    const MAANDEN: [&str; 12] = [
-        "januari",
-        "februari",
-        "maart",
-        "april",
-        "mei",
-        "juni",
-        "juli",
-        "augustus",
-        "september",
-        "oktober",
-        "november",
-        "december",
-    ];
-    const MONTHS: [&str; 12] = [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ];
     let d = js_sys::Date::new_0();
-    let names = if lang == Lang::Nl { MAANDEN } else { MONTHS };
-    let month = names.get(d.get_month() as usize).copied().unwrap_or("");
+    let month = month_name(lang.code(), d.get_month() as usize + 1).unwrap_or("");
     format!("{} {month} {}", d.get_date(), d.get_full_year())
 }
 
