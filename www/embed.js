@@ -34,11 +34,10 @@ async function fetchConfiguration(address) {
   if (!response.ok) throw new Error(`routewijzer: configuration ${url.href}: HTTP ${response.status}`);
   const text = await response.text();
   if (text.length > MAX_CONFIGURATION_BYTES) throw new Error(`routewijzer: configuration ${url.href} is groter dan 1 MB`);
-  try {
-    return JSON.parse(text);
-  } catch (error) {
-    throw new Error(`routewijzer: configuration ${url.href} is geen JSON: ${error.message}`);
-  }
+  if (!/^\uFEFF?\s*\{/.test(text)) throw new Error(`routewijzer: configuration ${url.href} is geen JSON-object`);
+  // The text itself, not JSON.parse's object: the app reads it strictly (a repeated key is
+  // an error naming it, where JSON.parse keeps the last), with line and column.
+  return text;
 }
 
 /** Options from the element's attributes: the no-JavaScript way for a CMS page. */
@@ -52,15 +51,9 @@ function optionsFrom(element) {
     views: text('views')?.split(/[\s,]+/).filter(Boolean),
     compact: element.hasAttribute('compact') || undefined,
     fragment: element.hasAttribute('fragment') || undefined,
+    // JSON text, read by the app's strict reader (as a fetched configuration file).
+    scenario: text('scenario'),
   };
-  const scenario = text('scenario');
-  if (scenario !== undefined) {
-    try {
-      options.scenario = JSON.parse(scenario);
-    } catch (error) {
-      throw new Error(`routewijzer: het attribuut scenario is geen JSON: ${error.message}`);
-    }
-  }
   return Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined));
 }
 
