@@ -14,6 +14,7 @@ use serde::de::{self, DeserializeSeed, MapAccess, SeqAccess, Visitor};
 use serde_json::{Map, Number, Value};
 
 use super::error::ScenarioError;
+use super::json::{field_path, index_path};
 
 /// JSON text → value. Syntax errors read `ongeldige JSON (…) op regel L, kolom C` (or "te
 /// diep genest", "onverwacht einde"); a repeated key reads
@@ -29,17 +30,15 @@ pub fn parse(text: &str) -> Result<Value, ScenarioError> {
     let value = seed
         .deserialize(&mut reader)
         .and_then(|value| reader.end().map(|()| value));
-    value.map_err(|e| match duplicate.take() {
-        Some(path) => ScenarioError::new(
+    // A repeated key comes before any syntax error after it: the first problem in the text.
+    match (duplicate.take(), value) {
+        (Some(path), _) => Err(ScenarioError::new(
             path,
-            format!(
-                "dubbele sleutel: staat al eerder in hetzelfde object (een sleutel mag maar één keer voorkomen) op regel {}, kolom {}",
-                e.line(),
-                e.column()
-            ),
-        ),
-        None => syntax_error(&e),
-    })
+            "dubbele sleutel: staat al eerder in hetzelfde object (een sleutel mag maar één keer voorkomen)",
+        )),
+        (None, Ok(value)) => Ok(value),
+        (None, Err(e)) => Err(syntax_error(&e)),
+    }
 }
 
 /// serde_json's error in Dutch, with its line and column.
@@ -75,44 +74,27 @@ enum Step<'a> {
     Index(usize),
 }
 
-/// Longest JSON path shown (characters); a longer one keeps its end, where the key is.
+/// Longest JSON path shown (characters), as for a casus file's paths.
 const MAX_PATH_CHARS: usize = 120;
 
 /// `activities[1].verzoektype`, as the hand-written readers write paths (`domain::json`).
 fn path_text(at: &At<'_>) -> String {
-    let mut steps = Vec::new();
-    let mut next = Some(at);
-    while let Some(here) = next {
-        steps.push(&here.step);
-        next = here.parent;
+    let path = full_path(at);
+    match path.char_indices().nth(MAX_PATH_CHARS) {
+        Some((cut, _)) => format!("{}…", path.get(..cut).unwrap_or_default()),
+        None => path,
     }
-    let mut path = String::new();
-    for step in steps.into_iter().rev() {
-        match step {
-            Step::Key(key) => {
-                if !path.is_empty() {
-                    path.push('.');
-                }
-                path.push_str(&shown_key(key));
-            }
-            Step::Index(i) => path.push_str(&format!("[{i}]")),
-        }
-    }
-    let length = path.chars().count();
-    if length > MAX_PATH_CHARS {
-        let tail: String = path.chars().skip(length - MAX_PATH_CHARS).collect();
-        path = format!("…{tail}");
-    }
-    path
 }
 
-/// A key as text in a path: at most 60 characters, no control characters, `""` if empty.
-fn shown_key(key: &str) -> String {
-    let short: String = key.chars().take(60).filter(|c| !c.is_control()).collect();
-    if short.is_empty() {
-        "\"\"".into()
-    } else {
-        short
+fn full_path(at: &At<'_>) -> String {
+    let parent = at.parent.map(full_path).unwrap_or_default();
+    match at.step {
+        // A key as text: at most 60 characters, no control characters, `""` if empty.
+        Step::Key(key) => {
+            let shown: String = key.chars().take(60).filter(|c| !c.is_control()).collect();
+            field_path(&parent, if shown.is_empty() { "\"\"" } else { &shown })
+        }
+        Step::Index(i) => index_path(&parent, i),
     }
 }
 
@@ -200,11 +182,11 @@ impl<'de> Visitor<'de> for Seed<'_> {
                 parent: self.at,
                 step: Step::Key(&key),
             };
+            // Noted, not an error at once: serde_json's custom errors cost 2.5 KB of the
+            // start build (they parse their own message); `parse` reports the first.
             if object.contains_key(&key) {
-                // serde_json adds the line and column of the key to this error; the path
-                // goes beside it, so the message is built in `parse`.
-                self.duplicate.set(Some(path_text(&at)));
-                return Err(de::Error::custom("dubbele sleutel"));
+                let first = self.duplicate.take();
+                self.duplicate.set(first.or_else(|| Some(path_text(&at))));
             }
             let seed = Seed {
                 at: Some(&at),
@@ -232,7 +214,7 @@ mod tests {
         assert_eq!(
             err(text),
             "location.lat: dubbele sleutel: staat al eerder in hetzelfde object \
-             (een sleutel mag maar één keer voorkomen) op regel 2, kolom 20"
+             (een sleutel mag maar één keer voorkomen)"
         );
         let list = r#"{"a": [{"x": 1}, {"x": 1, "y": {"z": [0, {"k": 1, "k": 1}]}}]}"#;
         assert!(
@@ -243,26 +225,32 @@ mod tests {
         assert!(err(r#"{"": 1, "": 2}"#).starts_with("\"\": dubbele sleutel"));
         // Keys equal after unescaping are the same key.
         assert!(err(r#"{"lat": 1, "l\u0061t": 2}"#).starts_with("lat: dubbele sleutel"));
+        // The first of several, even before a syntax error further on.
+        assert!(
+            err(r#"{"a": {"b": 1, "b": 2}, "c": 1, "c": 2, "d": }"#).starts_with("a.b: dubbele")
+        );
     }
 
     #[test]
-    fn a_long_or_deep_path_is_cut_at_its_start() {
+    fn a_long_or_deep_path_is_cut_at_its_end() {
         let key = "k\u{1b}".repeat(100);
         let text = format!(
             "{}{{\"{key}\": 1, \"{key}\": 2}}{}",
-            "{\"abcdefghij\": ".repeat(100),
-            "}".repeat(100)
+            "{\"abcdefghij\": [".repeat(60),
+            "]}".repeat(60)
         )
         .replace('\u{1b}', "\\u001b");
         let message = err(&text);
         let (path, _) = message.split_once(": dubbele sleutel").unwrap();
-        // The key itself: 60 characters of it, without the control characters.
-        assert!(
-            path.starts_with('…') && path.ends_with(&format!(".abcdefghij.{}", "k".repeat(30))),
-            "{path}"
-        );
+        assert!(path.starts_with("abcdefghij[0].abcdefghij[0]."), "{path}");
+        assert!(path.ends_with('…'), "{path}");
         assert_eq!(path.chars().count(), MAX_PATH_CHARS + 1);
-        assert!(!message.chars().any(char::is_control));
+        // A key alone: 60 characters of it, without the control characters.
+        let short = err(&format!("{{\"{key}\": 1, \"{key}\": 2}}").replace('\u{1b}', "\\u001b"));
+        assert!(
+            short.starts_with(&format!("{}: dubbele", "k".repeat(30))),
+            "{short}"
+        );
     }
 
     #[test]

@@ -233,13 +233,9 @@ fn is_origin(text: &str) -> bool {
 
 /// The scenario, region and configuration options as a first state.
 fn initial_state(options: &Map<String, Value>) -> Result<Option<State>, String> {
-    let scenario = options.get("scenario").filter(|v| !v.is_null());
-    let scenario = scenario.map(|v| from_text(v, "scenario")).transpose()?;
+    let scenario = option_value(options, "scenario")?;
     let scenario = scenario.as_ref();
-    let configuration = options.get("configuration").filter(|v| !v.is_null());
-    let configuration = configuration
-        .map(|v| from_text(v, "configuration"))
-        .transpose()?;
+    let configuration = option_value(options, "configuration")?;
     let configuration = configuration.as_ref();
     let region = text(options, "region")?.filter(|r| r.starts_with("GM"));
     if scenario.is_none() && configuration.is_none() && region.is_none() {
@@ -273,19 +269,24 @@ fn initial_state(options: &Map<String, Value>) -> Result<Option<State>, String> 
         .map_err(|e| format!("routewijzer: scenario: {e}"))
 }
 
-/// An option given as JSON text (the element's `scenario` attribute, a configuration file
-/// that embed.js fetched) read by the strict reader, as a file is: a repeated key is refused,
-/// where `JSON.parse` would keep the last. Any other value (an object, a name) as it is.
-fn from_text(value: &Value, option: &str) -> Result<Value, String> {
-    match value {
-        Value::String(text)
+/// An option, `None` if absent or `null`. JSON text (the element's `scenario` attribute, a
+/// configuration file that embed.js fetched) is read by the strict reader, as a file is: a
+/// repeated key is refused, where `JSON.parse` would keep the last.
+fn option_value(options: &Map<String, Value>, key: &str) -> Result<Option<Value>, String> {
+    match options.get(key) {
+        None | Some(Value::Null) => Ok(None),
+        Some(Value::String(text))
             if text
-                .trim_start_matches(['\u{feff}', ' ', '\t', '\r', '\n'])
+                .strip_prefix('\u{feff}')
+                .unwrap_or(text)
+                .trim_start()
                 .starts_with('{') =>
         {
-            crate::domain::parse_json_text(text).map_err(|e| format!("routewijzer: {option}: {e}"))
+            crate::domain::parse_json_text(text)
+                .map(Some)
+                .map_err(|e| format!("routewijzer: {key}: {e}"))
         }
-        other => Ok(other.clone()),
+        Some(other) => Ok(Some(other.clone())),
     }
 }
 
