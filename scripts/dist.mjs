@@ -64,8 +64,10 @@ const viewsCss = emit('views.css', minCss(read('www/views.css')));
 const rulesJson = emit('rules.json', read('data/rules.json'));
 let loaderText = replaceOnce(read('www/loader.js').toString(), "'../pkg/routewijzer_start.js'",
   `'./${startGlue.file.replace('assets/', '')}'`, 'www/loader.js start import');
-loaderText = replaceOnce(loaderText, "const FULL = '../pkg/routewijzer.js'",
-  `const FULL = './${fullGlue.file.replace('assets/', '')}'`, 'www/loader.js full import');
+loaderText = replaceOnce(loaderText, "new URL('../pkg/routewijzer.js', import.meta.url)",
+  `new URL('./${fullGlue.file.replace('assets/', '')}', import.meta.url)`, 'www/loader.js full import');
+loaderText = replaceOnce(loaderText, "const FULL_INTEGRITY = ''",
+  `const FULL_INTEGRITY = '${fullGlue.integrity}'`, 'www/loader.js full build integrity');
 loaderText = replaceOnce(loaderText, "new URL('./views.css', import.meta.url)",
   `new URL('./${viewsCss.file.replace('assets/', '')}', import.meta.url)`, 'www/loader.js views.css');
 loaderText = replaceOnce(loaderText, "const VIEWS_CSS_INTEGRITY = ''",
