@@ -84,9 +84,8 @@ export function showError(root, title, text, details = '') {
 // A WebAssembly module that traps (memory exhausted, `unreachable`, a stack overflow) cannot
 // be called again, and its panic hook never ran: without this the page would stay as it was,
 // dead. Every instance shows what happened and what to do; nothing stored is touched.
-const DIED = ['Er ging iets mis', 'Routewijzer is gestopt door een interne fout. Herlaad de pagina om verder te gaan; '
-  + 'wat u in deze browser hebt opgeslagen, blijft bewaard. / Routewijzer stopped on an internal error. '
-  + 'Reload the page to continue; what you stored in this browser is kept.'];
+const KEPT = 'Herlaad de pagina om verder te gaan; wat u in deze browser hebt opgeslagen, blijft bewaard.';
+const DIED = ['Er ging iets mis', `Routewijzer is gestopt door een interne fout. ${KEPT}`];
 const died = (error) => error instanceof WebAssembly.RuntimeError
   || (error instanceof RangeError && /wasm/.test(error.stack ?? ''));
 const onDeath = (error) => {
@@ -124,10 +123,8 @@ export async function start(root, options = {}) {
         // so the page says so instead of waiting for ever. The scenario is in the link and
         // in storage; a reload gets it back.
         console.error(error);
-        showError(root, 'Routewijzer kon deze weergave niet laden', 'Herlaad de pagina om het opnieuw te '
-          + 'proberen; wat u in deze browser hebt opgeslagen, blijft bewaard. Blijft dit gebeuren, meld het dan '
-          + 'aan de beheerder van deze site. / Routewijzer could not load this view. Reload the page; what you '
-          + 'stored is kept.', String(error.message ?? error));
+        showError(root, 'Routewijzer kon deze weergave niet laden', `${KEPT} Blijft dit gebeuren, meld het dan `
+          + 'aan de beheerder van deze site.', String(error.message ?? error));
       }
     };
     root.addEventListener('routewijzer-upgrade', upgrade);

@@ -74,16 +74,20 @@ enum Step<'a> {
     Index(usize),
 }
 
-/// Longest JSON path shown (characters), as for a casus file's paths.
-const MAX_PATH_CHARS: usize = 120;
+/// Longest JSON path shown (bytes; at most as many characters), as for a casus file's paths.
+const MAX_PATH: usize = 120;
 
 /// `activities[1].verzoektype`, as the hand-written readers write paths (`domain::json`).
 fn path_text(at: &At<'_>) -> String {
     let path = full_path(at);
-    match path.char_indices().nth(MAX_PATH_CHARS) {
-        Some((cut, _)) => format!("{}…", path.get(..cut).unwrap_or_default()),
-        None => path,
+    if path.len() <= MAX_PATH {
+        return path;
     }
+    let mut cut = MAX_PATH;
+    while !path.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    format!("{}…", path.get(..cut).unwrap_or_default())
 }
 
 fn full_path(at: &At<'_>) -> String {
@@ -244,7 +248,7 @@ mod tests {
         let (path, _) = message.split_once(": dubbele sleutel").unwrap();
         assert!(path.starts_with("abcdefghij[0].abcdefghij[0]."), "{path}");
         assert!(path.ends_with('…'), "{path}");
-        assert_eq!(path.chars().count(), MAX_PATH_CHARS + 1);
+        assert_eq!(path.chars().count(), MAX_PATH + 1);
         // A key alone: 60 characters of it, without the control characters.
         let short = err(&format!("{{\"{key}\": 1, \"{key}\": 2}}").replace('\u{1b}', "\\u001b"));
         assert!(

@@ -4,7 +4,7 @@
 
 use std::rc::Rc;
 
-use gloo::events::EventListener;
+use gloo_events::EventListener;
 use serde_json::{json, Map, Value};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -58,7 +58,7 @@ pub const CASUS_FRAGMENT: &str = "#casus=";
 /// True when this instance owns the URL and it holds a casus.
 pub fn casus_link_in_url(embedding: &Embedding) -> bool {
     embedding.owns_fragment
-        && gloo::utils::window()
+        && gloo_utils::window()
             .location()
             .hash()
             .is_ok_and(|h| h.starts_with(CASUS_FRAGMENT))
@@ -334,7 +334,7 @@ fn host_window(embedding: &Embedding) -> Option<web_sys::Window> {
     if !HOST_API || embedding.parent_origins.is_empty() {
         return None;
     }
-    let window = gloo::utils::window();
+    let window = gloo_utils::window();
     let parent = window.parent().ok().flatten()?;
     // Not framed: the parent is the window itself.
     (!js_sys::Object::is(&parent, &window)).then_some(parent)
@@ -371,7 +371,7 @@ pub fn use_host_messages(embedding: &Rc<Embedding>, state: &UseReducerHandle<Sta
     use_effect_with(embedding.clone(), move |embedding| {
         let embedding = embedding.clone();
         let listener = (HOST_API && !embedding.parent_origins.is_empty()).then(|| {
-            EventListener::new(&gloo::utils::window(), "message", move |event| {
+            EventListener::new(&gloo_utils::window(), "message", move |event| {
                 let Some(event) = event.dyn_ref::<web_sys::MessageEvent>() else {
                     return;
                 };
