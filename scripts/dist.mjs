@@ -87,8 +87,10 @@ const glue = startGlue;
 const css = emit('style.css', minCss(read('www/style.css')));
 // The embedding module (docs/embedding.md) keeps a fixed name, so host pages can link it
 // across versions; the files it loads are hashed.
-let embed = replaceOnce(read('www/embed.js').toString(), "'./loader.js'",
-  `'./${loader.file}'`, 'www/embed.js import');
+let embed = replaceOnce(read('www/embed.js').toString(), "new URL('./loader.js', import.meta.url)",
+  `new URL('./${loader.file}', import.meta.url)`, 'www/embed.js loader');
+embed = replaceOnce(embed, 'const CHECKED = [];', `const CHECKED = ${JSON.stringify(
+  [loader, glue].map(({ file, integrity }) => [`./${file}`, integrity]))};`, 'www/embed.js integrity');
 embed = replaceOnce(embed, "new URL('./style.css', import.meta.url)",
   `new URL('./${css.file}', import.meta.url)`, 'www/embed.js stylesheet');
 embed = (await minJs(embed)).toString();

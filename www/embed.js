@@ -2,9 +2,24 @@
 // <routewijzer-app> or mount(element, options) (docs/embedding.md). Every instance lives in
 // its own shadow root, so the host page's CSS cannot break the app and the app's CSS
 // cannot leak out; ids and storage keys stay per instance.
-import { start } from './loader.js';
-
 const STYLESHEET = new URL('./style.css', import.meta.url).href;
+const LOADER = new URL('./loader.js', import.meta.url).href;
+// The loader and the start build with their integrity, set by make dist: the host page has no
+// <link rel="modulepreload" integrity> for them, so embed.js adds those before it imports the
+// loader, and a changed file is refused (the full build: www/loader.js).
+const CHECKED = [];
+let loader;
+
+/** The loader module, once its files have passed their integrity checks. */
+function loadLoader() {
+  loader ??= Promise.all(CHECKED.map(([file, integrity]) => new Promise((resolve, reject) => {
+    const link = Object.assign(document.createElement('link'), { rel: 'modulepreload', integrity, onload: resolve,
+      href: new URL(file, import.meta.url).href });
+    link.onerror = () => reject(new Error(`routewijzer: ${link.href} kon niet laden of is gewijzigd (integriteitscontrole)`));
+    document.head.append(link);
+  }))).then(() => import(LOADER));
+  return loader;
+}
 const MAX_CONFIGURATION_BYTES = 1 << 20;
 
 /** Mounts an instance into `element`; resolves to a handle with destroy(). */
@@ -21,6 +36,7 @@ export async function mount(element, options = {}) {
   const root = document.createElement('div');
   root.className = 'rw-root';
   shadow.replaceChildren(style, root);
+  const { start } = await loadLoader();
   return start(root, resolved);
 }
 

@@ -103,6 +103,27 @@ test('a wrong option is named in the element instead of an empty box', async () 
   }
 });
 
+test('a changed loader or start build is refused in a host page too, and the element says so', async () => {
+  for (const name of ['loader.js', 'routewijzer_start.js']) {
+    const dir = siteWithHosts();
+    const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8'));
+    const file = join(dir, manifest.files[name].file);
+    writeFileSync(file, `${readFileSync(file, 'utf8')}\nglobalThis.__tampered = true;\n`);
+    const server = await startServer(dir);
+    try {
+      const page = await browser.newPage();
+      await page.goto(`${server.url}two-instances.html`);
+      const alert = page.locator('#first [role=alert]');
+      await alert.waitFor();
+      assert.match(await alert.textContent(), /integriteitscontrole/, name);
+      assert.equal(await page.evaluate(() => globalThis.__tampered), undefined, `${name} did not run`);
+      await page.close();
+    } finally {
+      server.stop();
+    }
+  }
+});
+
 test('a repeated key in a scenario attribute or a configuration file is named, not last-wins', async () => {
   const dir = siteWithHosts();
   // Oss, then Zeewolde: JSON.parse would silently keep the second.
