@@ -50,10 +50,11 @@ async function fetchConfiguration(address) {
   if (!response.ok) throw new Error(`routewijzer: configuration ${url.href}: HTTP ${response.status}`);
   const text = await response.text();
   if (text.length > MAX_CONFIGURATION_BYTES) throw new Error(`routewijzer: configuration ${url.href} is groter dan 1 MB`);
-  if (!/^\uFEFF?\s*\{/.test(text)) throw new Error(`routewijzer: configuration ${url.href} is geen JSON-object`);
+  const json = text.replace(/^\uFEFF?\s*/, '');
+  if (!json.startsWith('{')) throw new Error(`routewijzer: configuration ${url.href} is geen JSON-object`);
   // The text itself, not JSON.parse's object: the app reads it strictly (a repeated key is
-  // an error naming it, where JSON.parse keeps the last), with line and column.
-  return text;
+  // an error naming it, where JSON.parse keeps the last).
+  return json;
 }
 
 /** Options from the element's attributes: the no-JavaScript way for a CMS page. */

@@ -123,8 +123,7 @@ export async function start(root, options = {}) {
         // so the page says so instead of waiting for ever. The scenario is in the link and
         // in storage; a reload gets it back.
         console.error(error);
-        showError(root, 'Routewijzer kon deze weergave niet laden', `${KEPT} Blijft dit gebeuren, meld het dan `
-          + 'aan de beheerder van deze site.', String(error.message ?? error));
+        showError(root, 'Routewijzer kon deze weergave niet laden', KEPT, String(error.message ?? error));
       }
     };
     root.addEventListener('routewijzer-upgrade', upgrade);

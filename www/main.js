@@ -34,9 +34,7 @@ function strangerFraming() {
 const stranger = strangerFraming();
 if (stranger !== undefined) {
   // Nothing of the app runs (no clickjacking on its buttons, no storage read).
-  say(`Routewijzer draait niet ingesloten in ${stranger}: die site mag deze pagina niet insluiten. `
-    + `Open Routewijzer rechtstreeks op ${location.origin}. / Routewijzer does not run framed by `
-    + `${stranger}. Open it directly at ${location.origin}.`);
+  say(`Routewijzer draait niet ingesloten in ${stranger}. Open Routewijzer rechtstreeks op ${location.origin}.`);
 } else {
   try {
     // Imported here, not above: a loader the browser refuses (integrity) is then said below.

@@ -269,19 +269,14 @@ fn initial_state(options: &Map<String, Value>) -> Result<Option<State>, String> 
         .map_err(|e| format!("routewijzer: scenario: {e}"))
 }
 
-/// An option, `None` if absent or `null`. JSON text (the element's `scenario` attribute, a
-/// configuration file that embed.js fetched) is read by the strict reader, as a file is: a
-/// repeated key is refused, where `JSON.parse` would keep the last.
+/// An option, `None` if absent or `null`. JSON text (a `scenario` string: the element's
+/// attribute; a `configuration` starting with `{`: a file that embed.js fetched) is read by
+/// the strict reader, as a file is: a repeated key is refused, where `JSON.parse` would keep
+/// the last.
 fn option_value(options: &Map<String, Value>, key: &str) -> Result<Option<Value>, String> {
     match options.get(key) {
         None | Some(Value::Null) => Ok(None),
-        Some(Value::String(text))
-            if text
-                .strip_prefix('\u{feff}')
-                .unwrap_or(text)
-                .trim_start()
-                .starts_with('{') =>
-        {
+        Some(Value::String(text)) if key == "scenario" || text.starts_with('{') => {
             crate::domain::parse_json_text(text)
                 .map(Some)
                 .map_err(|e| format!("routewijzer: {key}: {e}"))
