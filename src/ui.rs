@@ -59,7 +59,7 @@ pub fn mount(root: web_sys::Element, options: JsValue) -> Result<MountedApp, JsE
         serde_json::Value::Null
     } else {
         js_json::stringify(&options)
-            .and_then(|text| serde_json::from_str(&text).ok())
+            .and_then(|text| crate::domain::strict_json::parse(&text).ok())
             .ok_or_else(|| JsError::new("routewijzer: options is geen JSON-object"))?
     };
     let embedding = match options {

@@ -89,7 +89,7 @@ impl Rules {
     fn check(text: &str) -> Result<Rules, String> {
         // Read by hand, not with serde's derive: the start build fetches this file, and a
         // derived decoder is about 16 KB of code (docs/performance.md).
-        let value: Value = serde_json::from_str(text).map_err(|e| format!("rules.json: {e}"))?;
+        let value = super::strict_json::parse(text).map_err(|e| format!("rules.json: {e}"))?;
         let rules = Rules::from_value(&value).map_err(|e| format!("rules.json: {e}"))?;
         rules
             .check_links()

@@ -3,8 +3,8 @@
 
 use std::rc::Rc;
 
-use gloo::events::EventListener;
-use gloo::file::callbacks::FileReader;
+use gloo_events::EventListener;
+use gloo_file::callbacks::FileReader;
 use yew::prelude::*;
 
 use super::activities::Activities;
@@ -198,7 +198,7 @@ pub fn app(props: &AppProps) -> Html {
                 storage_problem.set(problem);
             }
             if embedding.owns_fragment {
-                gloo::utils::document_element()
+                gloo_utils::document_element()
                     .set_attribute("lang", state.lang.code())
                     .ok();
             }
@@ -212,7 +212,7 @@ pub fn app(props: &AppProps) -> Html {
         let state = state.clone();
         let embedding = embedding.clone();
         use_effect_with((), move |_| {
-            let listener = EventListener::new(&gloo::utils::window(), "hashchange", move |_| {
+            let listener = EventListener::new(&gloo_utils::window(), "hashchange", move |_| {
                 if scenario_io::fragment_matches(&state) {
                     return;
                 }
@@ -268,7 +268,7 @@ pub fn app(props: &AppProps) -> Html {
     {
         let store = store.clone();
         use_effect_with((), move |_| {
-            let listener = EventListener::new(&gloo::utils::window(), "storage", move |event| {
+            let listener = EventListener::new(&gloo_utils::window(), "storage", move |event| {
                 let Some(event) = wasm_bindgen::JsCast::dyn_ref::<web_sys::StorageEvent>(event)
                 else {
                     return;
@@ -345,7 +345,7 @@ pub fn app(props: &AppProps) -> Html {
                 return;
             }
             let dispatch = dispatch.clone();
-            let task = gloo::file::callbacks::read_as_bytes(&file.into(), move |result| {
+            let task = gloo_file::callbacks::read_as_bytes(&file.into(), move |result| {
                 let parsed = result.map_err(|e| e.to_string()).and_then(|bytes| {
                     // The CLI's decoding: UTF-16/32 named, bad UTF-8 with line and column.
                     crate::domain::text_from_bytes(&bytes)

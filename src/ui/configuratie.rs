@@ -5,7 +5,7 @@
 mod compare;
 mod table;
 
-use gloo::file::callbacks::FileReader;
+use gloo_file::callbacks::FileReader;
 use yew::prelude::*;
 
 pub use super::config_store::{Store, StoreAction, BUNDLED};
@@ -200,7 +200,7 @@ pub fn configuratie(props: &Props) -> Html {
             }
             let store = store.clone();
             let report = report.clone();
-            let task = gloo::file::callbacks::read_as_bytes(&file.into(), move |result| {
+            let task = gloo_file::callbacks::read_as_bytes(&file.into(), move |result| {
                 let imported = result
                     .map_err(|e| e.to_string())
                     .and_then(|bytes| import_file(&name, &bytes, engine));

@@ -4,7 +4,7 @@
 
 use std::rc::Rc;
 
-use gloo::events::EventListener;
+use gloo_events::EventListener;
 use serde_json::{json, Map, Value};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -58,7 +58,7 @@ pub const CASUS_FRAGMENT: &str = "#casus=";
 /// True when this instance owns the URL and it holds a casus.
 pub fn casus_link_in_url(embedding: &Embedding) -> bool {
     embedding.owns_fragment
-        && gloo::utils::window()
+        && gloo_utils::window()
             .location()
             .hash()
             .is_ok_and(|h| h.starts_with(CASUS_FRAGMENT))
@@ -233,8 +233,10 @@ fn is_origin(text: &str) -> bool {
 
 /// The scenario, region and configuration options as a first state.
 fn initial_state(options: &Map<String, Value>) -> Result<Option<State>, String> {
-    let scenario = options.get("scenario").filter(|v| !v.is_null());
-    let configuration = options.get("configuration").filter(|v| !v.is_null());
+    let scenario = option_value(options, "scenario")?;
+    let scenario = scenario.as_ref();
+    let configuration = option_value(options, "configuration")?;
+    let configuration = configuration.as_ref();
     let region = text(options, "region")?.filter(|r| r.starts_with("GM"));
     if scenario.is_none() && configuration.is_none() && region.is_none() {
         return Ok(None);
@@ -265,6 +267,22 @@ fn initial_state(options: &Map<String, Value>) -> Result<Option<State>, String> 
     State::from_scenario_text(&draft.to_string())
         .map(Some)
         .map_err(|e| format!("routewijzer: scenario: {e}"))
+}
+
+/// An option, `None` if absent or `null`. JSON text (a `scenario` string: the element's
+/// attribute; a `configuration` starting with `{`: a file that embed.js fetched) is read by
+/// the strict reader, as a file is: a repeated key is refused, where `JSON.parse` would keep
+/// the last.
+fn option_value(options: &Map<String, Value>, key: &str) -> Result<Option<Value>, String> {
+    match options.get(key) {
+        None | Some(Value::Null) => Ok(None),
+        Some(Value::String(text)) if key == "scenario" || text.starts_with('{') => {
+            crate::domain::parse_json_text(text)
+                .map(Some)
+                .map_err(|e| format!("routewijzer: {key}: {e}"))
+        }
+        Some(other) => Ok(Some(other.clone())),
+    }
 }
 
 /// A request from the host page, as documented in docs/embedding.md.
@@ -311,7 +329,7 @@ fn host_window(embedding: &Embedding) -> Option<web_sys::Window> {
     if !HOST_API || embedding.parent_origins.is_empty() {
         return None;
     }
-    let window = gloo::utils::window();
+    let window = gloo_utils::window();
     let parent = window.parent().ok().flatten()?;
     // Not framed: the parent is the window itself.
     (!js_sys::Object::is(&parent, &window)).then_some(parent)
@@ -348,7 +366,7 @@ pub fn use_host_messages(embedding: &Rc<Embedding>, state: &UseReducerHandle<Sta
     use_effect_with(embedding.clone(), move |embedding| {
         let embedding = embedding.clone();
         let listener = (HOST_API && !embedding.parent_origins.is_empty()).then(|| {
-            EventListener::new(&gloo::utils::window(), "message", move |event| {
+            EventListener::new(&gloo_utils::window(), "message", move |event| {
                 let Some(event) = event.dyn_ref::<web_sys::MessageEvent>() else {
                     return;
                 };

@@ -20,6 +20,6 @@ pub fn stringify(value: &JsValue) -> Option<String> {
 /// A JavaScript value as JSON; `Value::Null` for what JSON cannot hold.
 pub fn from_js(value: &JsValue) -> Value {
     stringify(value)
-        .and_then(|text| serde_json::from_str(&text).ok())
+        .and_then(|text| crate::domain::strict_json::parse(&text).ok())
         .unwrap_or(Value::Null)
 }

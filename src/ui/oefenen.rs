@@ -8,7 +8,7 @@ mod progress;
 use std::collections::BTreeSet;
 use std::rc::Rc;
 
-use gloo::file::callbacks::FileReader;
+use gloo_file::callbacks::FileReader;
 use yew::prelude::*;
 
 use crate::ui::forms::keep_value;
@@ -91,7 +91,7 @@ const MAX_LINK_CHARS: usize = 200_000;
 
 /// The casus in the URL: `None` when there is none, `Err` with a message when it is broken.
 fn casus_from_url() -> Option<Result<Casus, String>> {
-    let hash = gloo::utils::window().location().hash().ok()?;
+    let hash = gloo_utils::window().location().hash().ok()?;
     let encoded = hash.strip_prefix(CASUS_FRAGMENT)?;
     Some((|| {
         let text =
@@ -410,7 +410,7 @@ pub fn oefenen_view(props: &OefenenProps) -> Html {
                 let name = file.name();
                 let state = state.clone();
                 let texts = texts.clone();
-                tasks.push(gloo::file::callbacks::read_as_bytes(
+                tasks.push(gloo_file::callbacks::read_as_bytes(
                     &file.into(),
                     move |result| {
                         let text = result.map_err(|e| e.to_string()).and_then(|bytes| {
@@ -446,10 +446,8 @@ pub fn oefenen_view(props: &OefenenProps) -> Html {
         use_effect_with(
             (state.current, state.casussen.len(), state.present),
             move |&(current, len, present)| {
-                let listener = gloo::events::EventListener::new(
-                    &gloo::utils::document(),
-                    "keydown",
-                    move |e| {
+                let listener =
+                    gloo_events::EventListener::new(&gloo_utils::document(), "keydown", move |e| {
                         let Some(e) = wasm_bindgen::JsCast::dyn_ref::<web_sys::KeyboardEvent>(e)
                         else {
                             return;
@@ -480,8 +478,7 @@ pub fn oefenen_view(props: &OefenenProps) -> Html {
                             }
                             _ => {}
                         }
-                    },
-                );
+                    });
                 move || drop(listener)
             },
         );

@@ -23,7 +23,7 @@ pub fn fragment_of(state: &State) -> String {
 }
 
 fn current_fragment() -> String {
-    gloo::utils::window().location().hash().unwrap_or_default()
+    gloo_utils::window().location().hash().unwrap_or_default()
 }
 
 /// The state in the URL: `None` when there is none (or this instance does not own the URL),
@@ -55,7 +55,7 @@ pub fn save(state: &State, embedding: &Embedding, to_url: bool) -> Result<(), St
     if embedding.owns_fragment && to_url {
         let fragment = fragment_of(state);
         if current_fragment() != fragment {
-            if let Ok(history) = gloo::utils::window().history() {
+            if let Ok(history) = gloo_utils::window().history() {
                 let _ = history.replace_state_with_url(
                     &wasm_bindgen::JsValue::NULL,
                     "",
@@ -78,7 +78,7 @@ pub fn from_storage(embedding: &Embedding) -> Option<State> {
     // Versions before 0.2 stored the scenario as a JSON string holding the JSON.
     // (Read as a Value, not as String: a typed read links serde's float formatting for its
     // "invalid type" errors, docs/performance.md.)
-    let text = match serde_json::from_str::<serde_json::Value>(&text) {
+    let text = match crate::domain::strict_json::parse(&text) {
         Ok(serde_json::Value::String(inner)) => inner,
         _ => text,
     };
@@ -105,7 +105,7 @@ pub fn offer_file(name: &str, mime: &str, text: &str) -> Result<(), String> {
     let blob =
         web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).map_err(|_| fail())?;
     let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(|_| fail())?;
-    let anchor = gloo::utils::document()
+    let anchor = gloo_utils::document()
         .create_element("a")
         .ok()
         .and_then(|a| a.dyn_into::<web_sys::HtmlAnchorElement>().ok())

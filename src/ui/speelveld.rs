@@ -9,7 +9,7 @@ mod matrix;
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use gloo::timers::callback::Timeout;
+use gloo_timers::callback::Timeout;
 use yew::prelude::*;
 
 use crate::ui::forms::keep_value;
@@ -55,7 +55,7 @@ struct Job {
 }
 
 fn now_ms() -> f64 {
-    gloo::utils::window()
+    gloo_utils::window()
         .performance()
         .map_or_else(js_sys::Date::now, |p| p.now())
 }
@@ -408,7 +408,7 @@ pub fn speelveld_view(props: &SpeelveldProps) -> Html {
         })
     };
     let on_print = Callback::from(|_| {
-        let _ = gloo::utils::window().print();
+        let _ = gloo_utils::window().print();
     });
     let set_mode = |m: Mode| {
         let mode = mode.clone();

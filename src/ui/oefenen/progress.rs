@@ -40,7 +40,7 @@ pub fn load(key: Option<&str>) -> (Progress, Option<String>) {
     let Some(text) = storage::read(key) else {
         return (fresh, None);
     };
-    let value = serde_json::from_str::<serde_json::Value>(&text).ok();
+    let value = crate::domain::strict_json::parse(&text).ok();
     let version = value
         .as_ref()
         .and_then(|v| v.get("version"))
