@@ -22,6 +22,7 @@ mod route;
 pub mod rules;
 pub mod scenario;
 pub mod speelveld;
+pub mod strict_json;
 
 use std::collections::HashMap;
 use std::sync::OnceLock;
@@ -266,25 +267,5 @@ pub fn parse_json_text(text: &str) -> Result<Value, ScenarioError> {
             "lege invoer (verwacht een scenario: een JSON-object)",
         ));
     }
-    serde_json::from_str::<Value>(text).map_err(|e| json_syntax_error(&e))
-}
-
-fn json_syntax_error(e: &serde_json::Error) -> ScenarioError {
-    let raw = e.to_string();
-    let what = if raw.contains("recursion limit") {
-        "JSON is te diep genest (maximaal 128 niveaus)".to_string()
-    } else {
-        match e.classify() {
-            serde_json::error::Category::Eof => "onverwacht einde van de JSON".to_string(),
-            _ => {
-                // serde_json's own words without its position suffix.
-                let detail = raw.split(" at line ").next().unwrap_or(&raw);
-                format!("ongeldige JSON ({detail})")
-            }
-        }
-    };
-    ScenarioError::new(
-        "",
-        format!("{what} op regel {}, kolom {}", e.line(), e.column()),
-    )
+    strict_json::parse(text)
 }

@@ -4,7 +4,7 @@
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
-use gloo::file::callbacks::FileReader;
+use gloo_file::callbacks::FileReader;
 use wasm_bindgen::JsCast;
 
 use crate::domain::json::whole;
@@ -77,7 +77,7 @@ fn read_files(
         .map(|(index, file)| {
             let name = file.name();
             let (slots, done) = (slots.clone(), done.clone());
-            gloo::file::callbacks::read_as_bytes(&file.into(), move |read| {
+            gloo_file::callbacks::read_as_bytes(&file.into(), move |read| {
                 let text = read
                     .map_err(|e| e.to_string())
                     .and_then(|bytes| {
@@ -111,7 +111,7 @@ pub fn offer_file(name: &str, mime: &str, text: &str) -> Result<(), String> {
     let blob =
         web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).map_err(|_| fail())?;
     let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(|_| fail())?;
-    let anchor = gloo::utils::document()
+    let anchor = gloo_utils::document()
         .create_element("a")
         .ok()
         .and_then(|a| a.dyn_into::<web_sys::HtmlAnchorElement>().ok())

@@ -219,8 +219,10 @@ fn is_origin(text: &str) -> bool {
 
 /// The scenario, region and configuration options as a first scenario.
 fn initial_state(options: &Map<String, Value>) -> Result<Option<Opened>, String> {
-    let scenario = options.get("scenario").filter(|v| !v.is_null());
-    let configuration = options.get("configuration").filter(|v| !v.is_null());
+    let scenario = option_value(options, "scenario")?;
+    let scenario = scenario.as_ref();
+    let configuration = option_value(options, "configuration")?;
+    let configuration = configuration.as_ref();
     let region = text(options, "region")?.filter(|r| r.starts_with("GM"));
     if scenario.is_none() && configuration.is_none() && region.is_none() {
         return Ok(None);
@@ -253,4 +255,20 @@ fn initial_state(options: &Map<String, Value>) -> Result<Option<Opened>, String>
         })
         .map(Some)
         .map_err(|e| format!("routewijzer: scenario: {e}"))
+}
+
+/// An option, `None` if absent or `null`. JSON text (a `scenario` string: the element's
+/// attribute; a `configuration` starting with `{`: a file that embed.js fetched) is read by
+/// the strict reader, as a file is: a repeated key is refused, where `JSON.parse` would keep
+/// the last.
+fn option_value(options: &Map<String, Value>, key: &str) -> Result<Option<Value>, String> {
+    match options.get(key) {
+        None | Some(Value::Null) => Ok(None),
+        Some(Value::String(text)) if key == "scenario" || text.starts_with('{') => {
+            crate::domain::parse_json_text(text)
+                .map(Some)
+                .map_err(|e| format!("routewijzer: {key}: {e}"))
+        }
+        Some(other) => Ok(Some(other.clone())),
+    }
 }

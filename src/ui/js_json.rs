@@ -14,6 +14,6 @@ pub fn stringify(value: &JsValue) -> Option<String> {
 #[cfg(feature = "views")]
 pub fn from_js(value: &JsValue) -> serde_json::Value {
     stringify(value)
-        .and_then(|text| serde_json::from_str(&text).ok())
+        .and_then(|text| crate::domain::strict_json::parse(&text).ok())
         .unwrap_or(serde_json::Value::Null)
 }

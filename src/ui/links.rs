@@ -3,7 +3,7 @@
 //! (`domain::link`). The only module that reads or writes `location.hash`, and only for an
 //! instance that owns the fragment (docs/embedding.md).
 
-use gloo::events::EventListener;
+use gloo_events::EventListener;
 
 use super::embedding::Embedding;
 use super::state::Opened;
@@ -19,7 +19,7 @@ const MAX_SCENARIO_CHARS: usize = 100_000;
 const MAX_CASUS_CHARS: usize = 200_000;
 
 fn hash() -> String {
-    gloo::utils::window().location().hash().unwrap_or_default()
+    gloo_utils::window().location().hash().unwrap_or_default()
 }
 
 /// The fragment that encodes this draft.
@@ -60,7 +60,7 @@ pub fn show(draft: &ScenarioDraft, embedding: &Embedding) {
     }
     let fragment = fragment_of(draft);
     if hash() != fragment {
-        if let Ok(history) = gloo::utils::window().history() {
+        if let Ok(history) = gloo_utils::window().history() {
             let _ =
                 history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&fragment));
         }
@@ -86,5 +86,5 @@ pub fn casus(
 
 /// Calls `changed` when the fragment changes (a link pasted into this tab's address bar).
 pub fn on_change(changed: impl Fn() + 'static) -> EventListener {
-    EventListener::new(&gloo::utils::window(), "hashchange", move |_| changed())
+    EventListener::new(&gloo_utils::window(), "hashchange", move |_| changed())
 }

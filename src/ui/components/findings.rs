@@ -63,23 +63,7 @@ pub fn findings(props: &FindingsProps) -> Html {
 /// The rule's text, confidence and sources; or why they are not (yet) there.
 fn rule_details(texts: RuleTexts, rule: Option<&Rule>, lang: Lang) -> Html {
     match (texts, rule) {
-        (RuleTexts::Ready(rules), Some(rule)) => html! {
-            <>
-                <p lang="en">{ &rule.text }</p>
-                <p class="rw-muted">
-                    { format!("{}: [{}] {}. ", lang.t("Zekerheid", "Confidence"), rule.mark, rules.mark_meaning(&rule.mark).unwrap_or_default()) }
-                    { format!("{}: {}", lang.t("Basis", "Basis"), rule.basis) }
-                </p>
-                <ul class="rw-sources">
-                    { for rule.sources.iter().filter_map(|id| rules.source(id)).map(|s| html! {
-                        <li>
-                            { format!("{} – {}", s.id, s.title) }
-                            { for s.urls.iter().map(|u| html! { <>{ " " }<a href={u.clone()} rel="noopener noreferrer" target="_blank">{ lang.t("bron", "source") }</a></> }) }
-                        </li>
-                    }) }
-                </ul>
-            </>
-        },
+        (RuleTexts::Ready(rules), Some(rule)) => rule_texts::details(rules, rule, lang),
         (RuleTexts::Ready(_), None) => html! {
             <p class="rw-muted">{ lang.t("Deze regel staat niet in het regeloverzicht.", "This rule is not in the rule list.") }</p>
         },

@@ -2,7 +2,7 @@
 //! saved after each change, watched for another tab's save; and the explainer's inline
 //! configuration following every valid edit of the one it uses.
 
-use gloo::events::EventListener;
+use gloo_events::EventListener;
 use yew::prelude::*;
 
 use super::super::embedding::Embedding;
@@ -53,7 +53,7 @@ pub fn use_config_store(
     {
         let store = store.clone();
         use_effect_with((), move |_| {
-            let listener = EventListener::new(&gloo::utils::window(), "storage", move |event| {
+            let listener = EventListener::new(&gloo_utils::window(), "storage", move |event| {
                 let Some(event) = wasm_bindgen::JsCast::dyn_ref::<web_sys::StorageEvent>(event)
                 else {
                     return;

@@ -5,7 +5,7 @@
 
 use std::rc::Rc;
 
-use gloo::events::EventListener;
+use gloo_events::EventListener;
 use serde::Serialize;
 use serde_json::Value;
 use wasm_bindgen::prelude::*;
@@ -89,7 +89,7 @@ fn host_window(embedding: &Embedding) -> Option<web_sys::Window> {
     if embedding.parent_origins.is_empty() {
         return None;
     }
-    let window = gloo::utils::window();
+    let window = gloo_utils::window();
     let parent = window.parent().ok().flatten()?;
     // Not framed: the parent is the window itself.
     (!js_sys::Object::is(&parent, &window)).then_some(parent)
@@ -144,7 +144,7 @@ fn use_messages(
     use_effect_with(embedding.clone(), move |embedding| {
         let embedding = embedding.clone();
         let listener = (!embedding.parent_origins.is_empty()).then(|| {
-            EventListener::new(&gloo::utils::window(), "message", move |event| {
+            EventListener::new(&gloo_utils::window(), "message", move |event| {
                 let Some(event) = event.dyn_ref::<web_sys::MessageEvent>() else {
                     return;
                 };

@@ -49,7 +49,7 @@ fn from_storage(embedding: &Embedding, engine: &Engine) -> Option<Opened> {
     // Versions before 0.2 stored the scenario as a JSON string holding the JSON.
     // (Read as a Value, not as String: a typed read links serde's float formatting for its
     // "invalid type" errors, docs/performance.md.)
-    let text = match serde_json::from_str::<serde_json::Value>(&text) {
+    let text = match crate::domain::strict_json::parse(&text) {
         Ok(serde_json::Value::String(inner)) => inner,
         _ => text,
     };
@@ -92,7 +92,7 @@ pub fn use_scenario(
                 problem.set(saved.err());
             }
             if embedding.owns_fragment {
-                gloo::utils::document_element()
+                gloo_utils::document_element()
                     .set_attribute("lang", lang.code())
                     .ok();
             }

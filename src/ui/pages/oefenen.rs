@@ -92,7 +92,7 @@ fn use_keys(state: &UseReducerHandle<OefenState>, expected: Rc<Result<Answers, S
     use_effect_with(deps, move |(current, len, present, expected)| {
         let (current, len, present, expected) = (*current, *len, *present, expected.clone());
         let listener =
-            gloo::events::EventListener::new(&gloo::utils::document(), "keydown", move |e| {
+            gloo_events::EventListener::new(&gloo_utils::document(), "keydown", move |e| {
                 let Some(e) = wasm_bindgen::JsCast::dyn_ref::<web_sys::KeyboardEvent>(e) else {
                     return;
                 };

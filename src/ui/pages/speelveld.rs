@@ -9,10 +9,11 @@ mod matrix;
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use gloo::timers::callback::Timeout;
+use gloo_timers::callback::Timeout;
 use yew::prelude::*;
 
 use crate::domain::outcome::Named;
+use crate::domain::rules::month_name;
 use crate::domain::speelveld::{self, Column, Combined, Field, Region, Row};
 use crate::domain::{
     Assumptions, Engine, Location, ScenarioDraft, SelectedActivity, Verzoektype,
@@ -57,7 +58,7 @@ struct Job {
 }
 
 fn now_ms() -> f64 {
-    gloo::utils::window()
+    gloo_utils::window()
         .performance()
         .map_or_else(js_sys::Date::now, |p| p.now())
 }
@@ -201,37 +202,8 @@ fn assumptions_text(assumptions: &Assumptions, lang: Lang) -> String {
 }
 
 fn today(lang: Lang) -> String {
-    const MAANDEN: [&str; 12] = [
-        "januari",
-        "februari",
-        "maart",
-        "april",
-        "mei",
-        "juni",
-        "juli",
-        "augustus",
-        "september",
-        "oktober",
-        "november",
-        "december",
-    ];
-    const MONTHS: [&str; 12] = [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ];
     let d = js_sys::Date::new_0();
-    let names = if lang == Lang::Nl { MAANDEN } else { MONTHS };
-    let month = names.get(d.get_month() as usize).copied().unwrap_or("");
+    let month = month_name(lang.code(), d.get_month() as usize + 1).unwrap_or("");
     format!("{} {month} {}", d.get_date(), d.get_full_year())
 }
 
@@ -526,7 +498,7 @@ fn controls(p: &Page) -> Html {
         })
     };
     let on_print = Callback::from(|_| {
-        let _ = gloo::utils::window().print();
+        let _ = gloo_utils::window().print();
     });
     let set_mode = |m: Mode| {
         let mode = c.mode.clone();

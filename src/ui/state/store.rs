@@ -129,7 +129,7 @@ impl Store {
 }
 
 fn parse(text: &str) -> Result<Vec<Draft>, String> {
-    let value: Value = serde_json::from_str(text).map_err(|e| format!("geen JSON: {e}"))?;
+    let value = crate::domain::strict_json::parse(text).map_err(|e| e.to_string())?;
     match value.get("version").and_then(Value::as_u64) {
         Some(VERSION) => {}
         Some(v) => {

@@ -36,7 +36,7 @@ impl Progress {
     /// was set aside, under `<key>.beschadigd`, so the next save loses nothing).
     pub fn from_text(text: &str) -> Result<Progress, &'static str> {
         // Raw text, not gloo's JSON-in-JSON, so the entry is plain JSON anyone can read.
-        let value = serde_json::from_str::<serde_json::Value>(text).ok();
+        let value = crate::domain::strict_json::parse(text).ok();
         let version = value
             .as_ref()
             .and_then(|v| v.get("version"))
