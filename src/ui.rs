@@ -73,7 +73,7 @@ mod web {
             serde_json::Value::Null
         } else {
             js_json::stringify(&options)
-                .and_then(|text| serde_json::from_str(&text).ok())
+                .and_then(|text| crate::domain::strict_json::parse(&text).ok())
                 .ok_or_else(|| JsError::new("routewijzer: options is geen JSON-object"))?
         };
         let embedding = match options {
