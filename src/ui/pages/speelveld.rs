@@ -12,16 +12,20 @@ use std::rc::Rc;
 use gloo_timers::callback::Timeout;
 use yew::prelude::*;
 
-use crate::ui::forms::keep_value;
-
-use super::app::View;
-use super::i18n::Lang;
-use super::state::{Action, Chosen, Place, State};
 use crate::domain::outcome::Named;
 use crate::domain::rules::month_name;
 use crate::domain::speelveld::{self, Column, Combined, Field, Region, Row};
-use crate::domain::{BdMerge, Engine, Verzoektype};
+use crate::domain::{
+    Assumptions, Engine, Location, ScenarioDraft, SelectedActivity, Verzoektype,
+};
 use crate::geo::GemeenteInfo;
+use crate::ui::browser;
+use crate::ui::components::assumptions_form::bd_merge_text;
+use crate::ui::context::use_app;
+use crate::ui::forms::keep_value;
+use crate::ui::i18n::Lang;
+use crate::ui::state::{Action, Opened};
+use crate::ui::view::View;
 
 /// One computed gemeente: its cells and, when activities are combined, the check.
 #[derive(Debug, PartialEq, Eq)]
@@ -48,7 +52,6 @@ struct Job {
     total: usize,
     rows: Vec<Rc<RowData>>,
     combine: Vec<String>,
-    error: Option<String>,
     timer: Option<Timeout>,
     /// Time spent routing so far (not drawing), for the status line and the e2e figures.
     compute_ms: f64,
@@ -177,30 +180,20 @@ pub fn short_verzoektype(v: Verzoektype, lang: Lang) -> &'static str {
 }
 
 /// The assumptions in words, for the screen and the printout.
-fn assumptions_text(state: &State, lang: Lang) -> String {
-    let merge = match state.bd_merge {
-        BdMerge::AllSame => lang.t(
-            "alleen als alle activiteiten dezelfde behandeldienst hebben",
-            "only when all activities have the same behandeldienst",
-        ),
-        BdMerge::AnySingle => lang.t(
-            "als de gevonden behandeldiensten gelijk zijn",
-            "when the behandeldiensten found agree",
-        ),
-        BdMerge::FirstActivity => lang.t("die van de eerste activiteit", "the first activity's"),
-    };
+fn assumptions_text(assumptions: &Assumptions, lang: Lang) -> String {
+    let merge = bd_merge_text(assumptions.bd_merge, lang);
     format!(
         "{} (B12): {} ({}) · {}: {} · {} (T3): {}",
         lang.t("Behandeldienst per verzoek", "Behandeldienst per verzoek"),
-        state.bd_merge.as_str(),
+        assumptions.bd_merge.as_str(),
         merge,
         lang.t("DSO-versie", "DSO version"),
-        state.dso.as_str(),
+        assumptions.dso.as_str(),
         lang.t(
             "Kopie-trigger aan het bevoegd gezag",
             "Copy trigger to the bevoegd gezag"
         ),
-        if state.bg_notified_when_bd {
+        if assumptions.bg_notified_when_bd {
             lang.t("ja", "yes")
         } else {
             lang.t("nee", "no")
@@ -214,36 +207,27 @@ fn today(lang: Lang) -> String {
     format!("{} {month} {}", d.get_date(), d.get_full_year())
 }
 
-/// The explainer's state for one case in one gemeente, keeping the configuration and the
-/// assumptions of `state`.
-fn case_state(state: &State, gemeente: &str, activities: &[(String, Verzoektype)]) -> State {
-    State {
-        place: Some(Place::Gemeente(gemeente.to_string())),
-        activities: activities
-            .iter()
-            .map(|(activity, verzoektype)| Chosen {
-                activity: activity.clone(),
-                verzoektype: *verzoektype,
-                flags: Vec::new(),
-            })
-            .collect(),
-        after_receipt: None,
-        title: None,
-        notice: None,
-        ..state.clone()
+/// One case of the field (a gemeente and activities, no flags) as the explainer's scenario,
+/// keeping the configuration and the assumptions of `draft`.
+fn open_case(engine: &Engine, draft: &ScenarioDraft, case: Case) -> Action {
+    let (gemeente, activities) = case;
+    let activities = activities
+        .into_iter()
+        .map(|(activity, verzoektype)| SelectedActivity {
+            activity,
+            verzoektype,
+            flags: Vec::new(),
+        })
+        .collect();
+    let scenario = draft.aimed(Location::Gemeente { gemeente }, activities);
+    match Opened::new(engine, scenario.into()) {
+        Ok(opened) => Action::Load(Box::new(opened)),
+        Err(e) => Action::Notify(e),
     }
 }
 
 /// A case to open: gemeente and activities with their verzoektype.
 pub type Case = (String, Vec<(String, Verzoektype)>);
-
-#[derive(Properties, PartialEq)]
-pub struct SpeelveldProps {
-    pub state: State,
-    pub dispatch: Callback<Action>,
-    pub onview: Callback<View>,
-    pub lang: Lang,
-}
 
 #[derive(Clone, Copy, PartialEq)]
 enum Mode {
@@ -251,88 +235,112 @@ enum Mode {
     Kaart,
 }
 
-#[function_component(Speelveld)]
-pub fn speelveld_view(props: &SpeelveldProps) -> Html {
-    let lang = props.lang;
-    let Ok(engine) = Engine::bundled() else {
-        return html! { <p class="rw-error">{ "De gegevens konden niet worden geladen." }</p> };
-    };
-    let region_key = use_state(|| "omgevingsdienst:ODBN".to_string());
-    let picked_text = use_state(String::new);
-    let group = use_state(String::new);
-    let verzoektype = use_state(String::new);
-    let combine = use_state(Vec::<String>::new);
-    let mode = use_state(|| Mode::Tabel);
-    let map_column = use_state(|| None::<usize>);
-    let page = use_state(|| 0usize);
+/// The user's choices on this page (kept while the page stays mounted).
+#[derive(Clone)]
+struct Choices {
+    region_key: UseStateHandle<String>,
+    picked_text: UseStateHandle<String>,
+    group: UseStateHandle<String>,
+    verzoektype: UseStateHandle<String>,
+    combine: UseStateHandle<Vec<String>>,
+    mode: UseStateHandle<Mode>,
+    map_column: UseStateHandle<Option<usize>>,
+    page: UseStateHandle<usize>,
+}
+
+#[hook]
+fn use_choices() -> Choices {
+    Choices {
+        region_key: use_state(|| "omgevingsdienst:ODBN".to_string()),
+        picked_text: use_state(String::new),
+        group: use_state(String::new),
+        verzoektype: use_state(String::new),
+        combine: use_state(Vec::<String>::new),
+        mode: use_state(|| Mode::Tabel),
+        map_column: use_state(|| None::<usize>),
+        page: use_state(|| 0usize),
+    }
+}
+
+/// What the matrix build has done for the current key.
+struct Progress {
+    rows: Vec<Rc<RowData>>,
+    total: usize,
+    complete: bool,
+    compute_ms: f64,
+    config_name: Option<String>,
+}
+
+/// (Re)starts the build when region, configuration, assumptions or combination change
+/// (`key`), and reports how far it is.
+#[hook]
+fn use_matrix(
+    engine: Option<&'static Engine>,
+    draft: ScenarioDraft,
+    region: Region,
+    choices: &Choices,
+    columns: Rc<Vec<Column>>,
+) -> Progress {
     let job = use_mut_ref(Job::default);
     let redraw = use_force_update();
-    let columns = use_memo((), |_| speelveld::columns(engine));
-
-    let region = Region::from_key(&region_key).unwrap_or(Region::Nederland);
-    let (picked, unknown) = speelveld::pick_gemeenten(engine, &picked_text);
-    let region = match region {
-        Region::Gemeenten(_) => Region::Gemeenten(picked),
-        other => other,
-    };
-    let draft = props.state.draft();
-    let settings = serde_json::json!([draft.get("configuration"), draft.get("assumptions")]);
-    let key = format!("{}|{}|{}", region.key(), settings, combine.join("+"));
-
-    // (Re)start the build when region, configuration, assumptions or combination change.
+    let settings =
+        serde_json::to_string(&(&draft.configuration, &draft.assumptions)).unwrap_or_default();
+    let key = format!("{}|{settings}|{}", region.key(), choices.combine.join("+"));
     {
         let job = job.clone();
-        let columns = columns.clone();
-        let redraw = redraw.clone();
-        let region = region.clone();
-        let combine = (*combine).clone();
-        let page = page.clone();
+        let combine = (*choices.combine).clone();
+        let page = choices.page.clone();
         use_effect_with(key.clone(), move |key| {
             page.set(0);
-            let field = Field::new(engine, &draft);
+            let Some(engine) = engine else {
+                return Box::new(|| ()) as Box<dyn FnOnce()>;
+            };
             let mut todo = region.gemeenten(engine);
             todo.reverse();
             *job.borrow_mut() = Job {
                 key: key.clone(),
                 total: todo.len(),
-                error: field.as_ref().err().map(ToString::to_string),
-                field: field.ok(),
+                field: Some(Field::from_draft(engine, &draft)),
                 todo,
                 combine,
                 ..Job::default()
             };
             run(job.clone(), columns, redraw);
-            move || job.borrow_mut().timer = None
+            Box::new(move || job.borrow_mut().timer = None)
         });
     }
+    let job = job.borrow();
+    let current = job.key == key;
+    Progress {
+        rows: if current {
+            job.rows.clone()
+        } else {
+            Vec::new()
+        },
+        total: job.total,
+        complete: current && job.todo.is_empty(),
+        compute_ms: job.compute_ms,
+        config_name: job.field.as_ref().and_then(Field::configuration_name),
+    }
+}
 
-    let job_ref = job.borrow();
-    let rows: Vec<Rc<RowData>> = if job_ref.key == key {
-        job_ref.rows.clone()
-    } else {
-        Vec::new()
-    };
-    let done = rows.len();
-    let total = job_ref.total;
-    let complete = job_ref.key == key && job_ref.todo.is_empty() && job_ref.error.is_none();
-    let error = job_ref.error.clone();
-    let compute_ms = job_ref.compute_ms;
-    let config_name = job_ref
-        .field
-        .as_ref()
-        .and_then(Field::configuration_name)
-        .unwrap_or_else(|| {
-            lang.t("geen behandeldiensten", "no behandeldiensten")
-                .to_string()
-        });
-    drop(job_ref);
-    let palette = Rc::new(Palette::from_rows(&rows));
-    let pages = done.max(total).div_ceil(PAGE_SIZE).max(1);
-    let shown_page = (*page).min(pages - 1);
-    let first = shown_page * PAGE_SIZE;
-    let page_rows: Vec<Rc<RowData>> = rows.iter().skip(first).take(PAGE_SIZE).cloned().collect();
-    // Until one is chosen, the map shows the first column where someone is behandeldienst.
-    let shown_column = map_column.unwrap_or_else(|| {
+/// The columns shown under the group and verzoektype filters.
+fn visible_columns(columns: &[Column], choices: &Choices) -> Rc<Vec<usize>> {
+    let (group, verzoektype) = (&*choices.group, &*choices.verzoektype);
+    Rc::new(
+        columns
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| group.is_empty() || c.group.as_deref() == Some(group.as_str()))
+            .filter(|(_, c)| verzoektype.is_empty() || c.verzoektype.as_str() == *verzoektype)
+            .map(|(i, _)| i)
+            .collect(),
+    )
+}
+
+/// Until one is chosen, the map shows the first column where someone is behandeldienst.
+fn map_column(rows: &[Rc<RowData>], columns: &[Column], chosen: Option<usize>) -> usize {
+    chosen.unwrap_or_else(|| {
         (0..columns.len())
             .find(|&i| {
                 rows.iter().any(|r| {
@@ -343,42 +351,124 @@ pub fn speelveld_view(props: &SpeelveldProps) -> Html {
                 })
             })
             .unwrap_or(0)
+    })
+}
+
+/// Everything the page's parts draw from.
+struct Page<'a> {
+    engine: &'static Engine,
+    lang: Lang,
+    choices: &'a Choices,
+    region: Region,
+    unknown: Vec<String>,
+    columns: Rc<Vec<Column>>,
+    progress: Progress,
+    assumptions: Assumptions,
+    config_name: String,
+    palette: Rc<Palette>,
+    onopen: Callback<Case>,
+    onnotify: Callback<String>,
+}
+
+#[function_component(Speelveld)]
+pub fn speelveld_view() -> Html {
+    let app = use_app();
+    let engine = app.as_ref().map(|a| a.engine);
+    let choices = use_choices();
+    let columns = use_memo((), move |_| {
+        engine.map(speelveld::columns).unwrap_or_default()
     });
-    let go = |to: usize| {
-        let page = page.clone();
-        Callback::from(move |_| page.set(to))
+    let region = Region::from_key(&choices.region_key).unwrap_or(Region::Nederland);
+    let (picked, unknown) = engine.map_or_else(Default::default, |e| {
+        speelveld::pick_gemeenten(e, &choices.picked_text)
+    });
+    let region = match region {
+        Region::Gemeenten(_) => Region::Gemeenten(picked),
+        other => other,
     };
-
-    let visible: Rc<Vec<usize>> = Rc::new(
-        columns
-            .iter()
-            .enumerate()
-            .filter(|(_, c)| group.is_empty() || c.group.as_deref() == Some(group.as_str()))
-            .filter(|(_, c)| verzoektype.is_empty() || c.verzoektype.as_str() == *verzoektype)
-            .map(|(i, _)| i)
-            .collect(),
+    let draft = app
+        .as_ref()
+        .map(|a| a.state.draft.clone())
+        .unwrap_or_default();
+    let progress = use_matrix(
+        engine,
+        draft.clone(),
+        region.clone(),
+        &choices,
+        columns.clone(),
     );
-
-    // Stable while the state is, so unchanged rows are not redrawn on every tick.
+    // Stable while the draft is, so unchanged rows are not redrawn on every tick.
     let onopen = use_callback(
-        (
-            props.state.clone(),
-            props.dispatch.clone(),
-            props.onview.clone(),
-        ),
-        |(gemeente, activities): Case, (state, dispatch, onview)| {
-            dispatch.emit(Action::Load(Box::new(case_state(
-                state,
-                &gemeente,
-                &activities,
-            ))));
-            onview.emit(View::Verklaren);
+        (draft.clone(), app.clone().map(|a| (a.state, a.onview))),
+        move |case: Case, (draft, app)| {
+            if let (Some(engine), Some((state, onview))) = (engine, app) {
+                state.dispatch(open_case(engine, draft, case));
+                onview.emit(View::Verklaren);
+            }
         },
     );
+    let (Some(app), Some(engine)) = (app, engine) else {
+        return Html::default();
+    };
+    let lang = app.state.lang;
+    let state = app.state.clone();
+    let page = Page {
+        engine,
+        lang,
+        choices: &choices,
+        region,
+        unknown,
+        config_name: progress.config_name.clone().unwrap_or_else(|| {
+            lang.t("geen behandeldiensten", "no behandeldiensten")
+                .to_string()
+        }),
+        palette: Rc::new(Palette::from_rows(&progress.rows)),
+        columns,
+        progress,
+        assumptions: draft.assumptions,
+        onopen,
+        onnotify: Callback::from(move |m| state.dispatch(Action::Notify(m))),
+    };
+    html! {
+        <section class="rw-speelveld" aria-labelledby="rw-sv-title">
+            { head(&page) }
+            { controls(&page) }
+            { results(&page) }
+        </section>
+    }
+}
+
+/// The title and what the field assumes (also on the printout).
+fn head(p: &Page) -> Html {
+    let (engine, lang, combine) = (p.engine, p.lang, &p.choices.combine);
+    let (region_name, config_name) = (p.region.name(engine), &p.config_name);
+    html! {
+            <div class="rw-sv-head">
+                <h2 id="rw-sv-title">{ format!("{}: {region_name}", lang.t("Speelveld", "Playing field")) }</h2>
+                <dl class="rw-facts rw-sv-meta">
+                    <dt>{ lang.t("Configuratie", "Configuration") }</dt><dd class="rw-sv-config">{ config_name }</dd>
+                    <dt>{ lang.t("Aannames", "Assumptions") }</dt><dd>{ assumptions_text(&p.assumptions, lang) }</dd>
+                    if combine.len() >= 2 {
+                        <dt>{ lang.t("Combinatiecheck", "Combination check") }</dt>
+                        <dd class="rw-sv-combined-names">{ format!("{} ({})", combine.iter().map(|id| engine.catalogue.activity(id).map_or(id.as_str(), |a| a.name.as_str())).collect::<Vec<_>>().join(" + "), Verzoektype::AanvraagVergunning.label()) }</dd>
+                    }
+                    <dt>{ lang.t("Datum", "Date") }</dt><dd>{ today(lang) }</dd>
+                </dl>
+            </div>
+    }
+}
+
+/// Region, filters, the combination check, and the actions (mode, export, print).
+fn controls(p: &Page) -> Html {
+    let (engine, lang, c) = (p.engine, p.lang, p.choices);
+    let (region_key, group, verzoektype) = (&*c.region_key, &*c.group, &*c.verzoektype);
+    let (combine, mode) = (&*c.combine, *c.mode);
+    let unknown = &p.unknown;
+    let complete = p.progress.complete;
     let select = keep_value::<Event>;
-    let on_picked = keep_value::<Event>(&picked_text);
+    let on_picked = keep_value::<Event>(&c.picked_text);
     let on_combine = |id: String| {
-        let combine = combine.clone();
+        let combine = c.combine.clone();
         Callback::from(move |e: Event| {
             let on = e
                 .target_dyn_into::<web_sys::HtmlInputElement>()
@@ -392,18 +482,18 @@ pub fn speelveld_view(props: &SpeelveldProps) -> Html {
         })
     };
     let on_export = {
-        let rows = rows.clone();
-        let columns = columns.clone();
+        let rows = p.progress.rows.clone();
+        let columns = p.columns.clone();
         let name = format!(
             "routewijzer-speelveld-{}.csv",
-            region.key().replace([':', '+'], "-")
+            p.region.key().replace([':', '+'], "-")
         );
-        let dispatch = props.dispatch.clone();
+        let onnotify = p.onnotify.clone();
         Callback::from(move |_| {
             let bytes = speelveld::csv(&columns, rows.iter().map(|r| &r.row));
             let text = String::from_utf8_lossy(&bytes);
-            if let Err(m) = super::scenario_io::offer_file(&name, "text/csv;charset=utf-8", &text) {
-                dispatch.emit(Action::Notify(m));
+            if let Err(m) = browser::offer_file(&name, "text/csv;charset=utf-8", &text) {
+                onnotify.emit(m);
             }
         })
     };
@@ -411,37 +501,21 @@ pub fn speelveld_view(props: &SpeelveldProps) -> Html {
         let _ = gloo_utils::window().print();
     });
     let set_mode = |m: Mode| {
-        let mode = mode.clone();
+        let mode = c.mode.clone();
         Callback::from(move |_| mode.set(m))
     };
-
-    let region_name = region.name(engine);
-    let combinable: Vec<&crate::domain::Activity> = engine
+    let combinable = engine
         .catalogue
         .activities
         .iter()
         .filter(|a| a.allows(Verzoektype::AanvraagVergunning))
-        .collect();
-    let is_picked = matches!(region, Region::Gemeenten(_));
-
+        .collect::<Vec<_>>();
+    let is_picked = matches!(p.region, Region::Gemeenten(_));
     html! {
-        <section class="rw-speelveld" aria-labelledby="rw-sv-title">
-            <div class="rw-sv-head">
-                <h2 id="rw-sv-title">{ format!("{}: {region_name}", lang.t("Speelveld", "Playing field")) }</h2>
-                <dl class="rw-facts rw-sv-meta">
-                    <dt>{ lang.t("Configuratie", "Configuration") }</dt><dd class="rw-sv-config">{ &config_name }</dd>
-                    <dt>{ lang.t("Aannames", "Assumptions") }</dt><dd>{ assumptions_text(&props.state, lang) }</dd>
-                    if combine.len() >= 2 {
-                        <dt>{ lang.t("Combinatiecheck", "Combination check") }</dt>
-                        <dd class="rw-sv-combined-names">{ format!("{} ({})", combine.iter().map(|id| engine.catalogue.activity(id).map_or(id.as_str(), |a| a.name.as_str())).collect::<Vec<_>>().join(" + "), Verzoektype::AanvraagVergunning.label()) }</dd>
-                    }
-                    <dt>{ lang.t("Datum", "Date") }</dt><dd>{ today(lang) }</dd>
-                </dl>
-            </div>
             <div class="rw-sv-controls">
                 <div class="rw-field">
                     <label for="rw-sv-region">{ lang.t("Regio", "Region") }</label>
-                    <select id="rw-sv-region" onchange={select(&region_key)}>
+                    <select id="rw-sv-region" onchange={select(&c.region_key)}>
                         { for speelveld::regions(engine).into_iter().map(|(r, name)| {
                             let k = r.key();
                             html! { <option value={k.clone()} selected={*region_key == k}>{ name }</option> }
@@ -452,7 +526,7 @@ pub fn speelveld_view(props: &SpeelveldProps) -> Html {
                 if is_picked {
                     <div class="rw-field">
                         <label for="rw-sv-picked">{ lang.t("Gemeenten (namen of CBS-codes, met komma's ertussen)", "Gemeenten (names or CBS codes, separated by commas)") }</label>
-                        <input id="rw-sv-picked" type="text" value={(*picked_text).clone()} onchange={on_picked} />
+                        <input id="rw-sv-picked" type="text" value={(*c.picked_text).clone()} onchange={on_picked} />
                         if !unknown.is_empty() {
                             <p class="rw-error" role="alert">{ format!("{}: {}", lang.t("Niet gevonden", "Not found"), unknown.join(", ")) }</p>
                         }
@@ -460,7 +534,7 @@ pub fn speelveld_view(props: &SpeelveldProps) -> Html {
                 }
                 <div class="rw-field">
                     <label for="rw-sv-group">{ lang.t("Activiteitengroep", "Activity group") }</label>
-                    <select id="rw-sv-group" onchange={select(&group)}>
+                    <select id="rw-sv-group" onchange={select(&c.group)}>
                         <option value="" selected={group.is_empty()}>{ lang.t("alle groepen", "all groups") }</option>
                         { for engine.catalogue.groups.iter().map(|g| html! {
                             <option value={g.id.clone()} selected={*group == g.id}>{ &g.name }</option>
@@ -469,7 +543,7 @@ pub fn speelveld_view(props: &SpeelveldProps) -> Html {
                 </div>
                 <div class="rw-field">
                     <label for="rw-sv-type">{ lang.t("Verzoektype", "Verzoektype") }</label>
-                    <select id="rw-sv-type" onchange={select(&verzoektype)}>
+                    <select id="rw-sv-type" onchange={select(&c.verzoektype)}>
                         <option value="" selected={verzoektype.is_empty()}>{ lang.t("alle verzoektypes", "all verzoektypes") }</option>
                         { for Verzoektype::ALL.iter().map(|v| html! {
                             <option value={v.as_str()} selected={*verzoektype == v.as_str()}>{ v.label() }</option>
@@ -493,16 +567,36 @@ pub fn speelveld_view(props: &SpeelveldProps) -> Html {
                 </details>
                 <div class="rw-sv-actions">
                     <div class="rw-views" role="group" aria-label={lang.t("Weergave van het speelveld", "Playing field display")}>
-                        <button type="button" class="rw-button" aria-pressed={(*mode == Mode::Tabel).to_string()} onclick={set_mode(Mode::Tabel)}>{ lang.t("Tabel", "Table") }</button>
-                        <button type="button" class="rw-button" aria-pressed={(*mode == Mode::Kaart).to_string()} onclick={set_mode(Mode::Kaart)}>{ lang.t("Kaart", "Map") }</button>
+                        <button type="button" class="rw-button" aria-pressed={(mode == Mode::Tabel).to_string()} onclick={set_mode(Mode::Tabel)}>{ lang.t("Tabel", "Table") }</button>
+                        <button type="button" class="rw-button" aria-pressed={(mode == Mode::Kaart).to_string()} onclick={set_mode(Mode::Kaart)}>{ lang.t("Kaart", "Map") }</button>
                     </div>
                     <button type="button" class="rw-button" onclick={on_export} disabled={!complete}>{ lang.t("Exporteer CSV", "Export CSV") }</button>
                     <button type="button" class="rw-button" onclick={on_print} disabled={!complete}>{ lang.t("Afdrukken (A4 liggend)", "Print (A4 landscape)") }</button>
                 </div>
             </div>
-            if let Some(message) = error {
-                <p class="rw-error" role="alert">{ format!("{}: {message}", lang.t("De configuratie is niet bruikbaar", "The configuration cannot be used")) }</p>
-            }
+    }
+}
+
+/// The progress line, the legend, and the map or the table (a page of it).
+fn results(p: &Page) -> Html {
+    let (lang, c, progress) = (p.lang, p.choices, &p.progress);
+    let (rows, total, compute_ms) = (&progress.rows, progress.total, progress.compute_ms);
+    let (done, complete, columns, palette) =
+        (rows.len(), progress.complete, &p.columns, &p.palette);
+    let (region, region_name, config_name) = (&p.region, p.region.name(p.engine), &p.config_name);
+    let pages = done.max(total).div_ceil(PAGE_SIZE).max(1);
+    let shown_page = (*c.page).min(pages - 1);
+    let first = shown_page * PAGE_SIZE;
+    let page_rows: Vec<Rc<RowData>> = rows.iter().skip(first).take(PAGE_SIZE).cloned().collect();
+    let shown_column = map_column(rows, columns, *c.map_column);
+    let visible = visible_columns(columns, c);
+    let go = |to: usize| {
+        let page = c.page.clone();
+        Callback::from(move |_| page.set(to))
+    };
+    let (mode, map_column, combine, onopen) = (*c.mode, &c.map_column, &*c.combine, &p.onopen);
+    html! {
+        <>
             <p class="rw-sv-progress" role="status">
                 if complete {
                     { format!("{} {} × {} {}. ", done, lang.t("gemeenten", "gemeenten"), columns.len(), lang.t("combinaties van activiteit en verzoektype", "combinations of activity and verzoektype")) }
@@ -516,7 +610,7 @@ pub fn speelveld_view(props: &SpeelveldProps) -> Html {
                 <span class="rw-legend-title">{ lang.t("Behandeldienst (kleur):", "Behandeldienst (colour):") }</span>
                 { palette.legend(lang) }
             </div>
-            if *mode == Mode::Kaart {
+            if mode == Mode::Kaart {
                 <kaart::Kaart region={region.clone()} rows={rows.clone()} columns={columns.clone()} palette={palette.clone()}
                     column={shown_column} onselect={{ let m = map_column.clone(); Callback::from(move |i| m.set(Some(i))) }}
                     onopen={onopen.clone()} {lang} />
@@ -532,6 +626,6 @@ pub fn speelveld_view(props: &SpeelveldProps) -> Html {
                     rows={page_rows} columns={columns.clone()} {visible} palette={palette.clone()}
                     combine={(*combine).clone()} {onopen} {lang} />
             }
-        </section>
+        </>
     }
 }

@@ -2,10 +2,11 @@
 
 use yew::prelude::*;
 
-use super::super::i18n::Lang;
 use crate::domain::configuration::draft::{Diagnostic, Draft, DraftEntry, Severity};
 use crate::domain::{Engine, OrgKind, Verzoektype};
 use crate::geo::{GemeenteInfo, Geography};
+use crate::ui::context::use_app;
+use crate::ui::i18n::Lang;
 
 type OnChange = Callback<(Draft, Option<(usize, &'static str)>)>;
 
@@ -75,8 +76,8 @@ pub fn tables(props: &TablesProps) -> Html {
     let lang = props.lang;
     let gemeente_query = use_state(String::new);
     let bd_filter = use_state(String::new);
-    let Ok(engine) = Engine::bundled() else {
-        return html! {};
+    let Some(engine) = use_app().map(|app| app.engine) else {
+        return Html::default();
     };
     let geo = Geography::bundled();
     let gemeente = geo

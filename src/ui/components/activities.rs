@@ -3,10 +3,11 @@
 
 use yew::prelude::*;
 
-use super::i18n::Lang;
-use super::state::{Action, Chosen};
-use crate::domain::{Engine, Exception, Verzoektype};
+use crate::domain::{Exception, Verzoektype};
 use crate::geo::normalize;
+use crate::ui::context::use_app;
+use crate::ui::i18n::Lang;
+use crate::ui::state::{add_activity, Action};
 
 /// The flags of contract §2 as questions a policy officer can answer.
 fn flag_question(lang: Lang, exception: &Exception) -> String {
@@ -32,20 +33,14 @@ fn flag_question(lang: Lang, exception: &Exception) -> String {
     text.to_string()
 }
 
-#[derive(Properties, PartialEq)]
-pub struct ActivitiesProps {
-    pub chosen: Vec<Chosen>,
-    pub dispatch: Callback<Action>,
-    pub lang: Lang,
-}
-
 #[function_component(Activities)]
-pub fn activities(props: &ActivitiesProps) -> Html {
+pub fn activities() -> Html {
     let filter = use_state(String::new);
-    let lang = props.lang;
-    let Ok(engine) = Engine::bundled() else {
-        return html! { <p class="rw-error">{ lang.t("De activiteitencatalogus kon niet worden geladen.", "The activity catalogue could not be loaded.") }</p> };
+    let Some(app) = use_app() else {
+        return Html::default();
     };
+    let (engine, lang) = (app.engine, app.state.lang);
+    let chosen = &app.state.draft.activities;
     let catalogue = &engine.catalogue;
     let wanted = normalize(&filter);
     let oninput = {
@@ -72,9 +67,8 @@ pub fn activities(props: &ActivitiesProps) -> Html {
                 <h4>{ &group.name }</h4>
                 <ul>
                     { for members.into_iter().map(|a| {
-                        let dispatch = props.dispatch.clone();
                         let id = a.id.clone();
-                        let onclick = Callback::from(move |_| dispatch.emit(Action::AddActivity(id.clone())));
+                        let onclick = app.callback(move |_: MouseEvent| add_activity(engine, &id));
                         html! {
                             <li><button type="button" class="rw-add" data-activity={a.id.clone()} {onclick}
                                 aria-label={format!("{} {}", lang.t("Voeg toe:", "Add:"), a.name)}>{ format!("+ {}", a.name) }</button></li>
@@ -85,25 +79,16 @@ pub fn activities(props: &ActivitiesProps) -> Html {
         }
     });
 
-    let chosen = props.chosen.iter().enumerate().map(|(index, c)| {
+    let items = chosen.iter().enumerate().map(|(index, c)| {
         let Some(activity) = catalogue.activity(&c.activity) else {
             return html! {};
         };
         let select_id = format!("rw-verzoektype-{index}");
-        let onchange = {
-            let dispatch = props.dispatch.clone();
-            Callback::from(move |e: Event| {
-                if let Some(select) = e.target_dyn_into::<web_sys::HtmlSelectElement>() {
-                    if let Some(v) = Verzoektype::parse(&select.value()) {
-                        dispatch.emit(Action::SetVerzoektype(index, v));
-                    }
-                }
-            })
-        };
-        let onremove = {
-            let dispatch = props.dispatch.clone();
-            Callback::from(move |_| dispatch.emit(Action::RemoveActivity(index)))
-        };
+        let onchange = app.callback(move |e: Event| {
+            let select = e.target_dyn_into::<web_sys::HtmlSelectElement>()?;
+            Some(Action::SetVerzoektype(index, Verzoektype::parse(&select.value())?))
+        });
+        let onremove = app.callback(move |_: MouseEvent| Some(Action::RemoveActivity(index)));
         html! {
             <li class="rw-chosen" data-activity={c.activity.clone()}>
                 <div class="rw-chosen-head">
@@ -120,11 +105,9 @@ pub fn activities(props: &ActivitiesProps) -> Html {
                 { for activity.exceptions.iter().map(|exception| {
                     let checked = c.flags.contains(&exception.flag);
                     let flag = exception.flag.clone();
-                    let dispatch = props.dispatch.clone();
-                    let onchange = Callback::from(move |e: Event| {
-                        if let Some(input) = e.target_dyn_into::<web_sys::HtmlInputElement>() {
-                            dispatch.emit(Action::SetFlag(index, flag.clone(), input.checked()));
-                        }
+                    let onchange = app.callback(move |e: Event| {
+                        let input = e.target_dyn_into::<web_sys::HtmlInputElement>()?;
+                        Some(Action::SetFlag(index, flag.clone(), input.checked()))
                     });
                     let id = format!("rw-flag-{index}-{}", exception.flag);
                     html! {
@@ -140,10 +123,10 @@ pub fn activities(props: &ActivitiesProps) -> Html {
 
     html! {
         <div class="rw-activities">
-            if props.chosen.is_empty() {
+            if chosen.is_empty() {
                 <p class="rw-muted">{ lang.t("Nog geen activiteiten gekozen.", "No activities chosen yet.") }</p>
             } else {
-                <ol class="rw-chosen-list" aria-label={lang.t("Gekozen activiteiten", "Chosen activities")}>{ for chosen }</ol>
+                <ol class="rw-chosen-list" aria-label={lang.t("Gekozen activiteiten", "Chosen activities")}>{ for items }</ol>
             }
             <div class="rw-field">
                 <label for="rw-activity-filter">{ lang.t("Zoek in de activiteiten", "Search the activities") }</label>

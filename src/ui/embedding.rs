@@ -1,18 +1,14 @@
 //! Embedding: the options of `mount(element, options)` and `<routewijzer-app>`, which keep
 //! several instances on one page apart (own storage keys, at most one owns the URL
-//! fragment), and the `postMessage` API for a host page around an iframe (docs/embedding.md).
+//! fragment; docs/embedding.md). Plain data, read once per instance; the `postMessage` API
+//! for a host page around an iframe is the hook `use_host`.
 
-use std::rc::Rc;
-
-use gloo_events::EventListener;
 use serde_json::{json, Map, Value};
-use wasm_bindgen::prelude::*;
-use wasm_bindgen::JsCast;
-use yew::prelude::*;
 
-use super::app::View;
 use super::i18n::Lang;
-use super::state::{Action, State};
+use super::state::{store, Opened};
+use super::view::View;
+use crate::domain::Engine;
 
 /// Where an instance keeps its work and what it shows; fixed for the instance's life.
 #[derive(Clone, Debug, PartialEq)]
@@ -28,8 +24,8 @@ pub struct Embedding {
     pub lang: Lang,
     /// Map start region: a provincie, omgevingsdienst or veiligheidsregio id.
     pub region: Option<String>,
-    /// The first state when neither the URL nor storage holds one.
-    pub initial: Option<State>,
+    /// The first scenario when neither the URL nor storage holds one.
+    pub initial: Option<Opened>,
     /// Origins whose `postMessage` requests are answered; empty = the API is off.
     pub parent_origins: Vec<String>,
 }
@@ -52,22 +48,12 @@ impl Default for Embedding {
 }
 
 const STORAGE_PREFIX: &str = "routewijzer.v1.";
-/// A casus link (`#casus=…`, docs/oefenen.md) opens the Oefenen view.
-pub const CASUS_FRAGMENT: &str = "#casus=";
 
-/// True when this instance owns the URL and it holds a casus.
-pub fn casus_link_in_url(embedding: &Embedding) -> bool {
-    embedding.owns_fragment
-        && gloo_utils::window()
-            .location()
-            .hash()
-            .is_ok_and(|h| h.starts_with(CASUS_FRAGMENT))
-}
+/// The postMessage API is in the full build only: www/loader.js starts the full build for
+/// a page with `parentOrigins`, and the start build refuses them (`ui::mount`). A smaller
+/// first load for everyone else (docs/performance.md).
+pub const HOST_API: bool = cfg!(feature = "views");
 
-/// The start build (without the `views` feature) asks the page's loader (www/loader.js) to
-/// switch to the full build, handing over the scenario so no work is lost.
-#[cfg(not(feature = "views"))]
-pub const UPGRADE_EVENT: &str = "routewijzer-upgrade";
 const OPTIONS: &[&str] = &[
     "id",
     "fragment",
@@ -231,8 +217,8 @@ fn is_origin(text: &str) -> bool {
         && !rest.contains(['/', '?', '#', '*', ' ', '@'])
 }
 
-/// The scenario, region and configuration options as a first state.
-fn initial_state(options: &Map<String, Value>) -> Result<Option<State>, String> {
+/// The scenario, region and configuration options as a first scenario.
+fn initial_state(options: &Map<String, Value>) -> Result<Option<Opened>, String> {
     let scenario = option_value(options, "scenario")?;
     let scenario = scenario.as_ref();
     let configuration = option_value(options, "configuration")?;
@@ -253,10 +239,7 @@ fn initial_state(options: &Map<String, Value>) -> Result<Option<State>, String> 
             }
             // Only a region: the stand-alone app's default configuration, as without options.
             (None, None) => {
-                object.insert(
-                    "configuration".into(),
-                    json!(State::default().configuration),
-                );
+                object.insert("configuration".into(), json!(store::BUNDLED));
             }
             (None, Some(_)) => {}
         }
@@ -264,7 +247,12 @@ fn initial_state(options: &Map<String, Value>) -> Result<Option<State>, String> 
             object.insert("location".into(), json!({ "gemeente": gemeente }));
         }
     }
-    State::from_scenario_text(&draft.to_string())
+    Engine::bundled()
+        .map_err(|e| e.to_string())
+        .and_then(|engine| {
+            let parsed = engine.parse_draft(&draft).map_err(|e| e.to_string())?;
+            Opened::new(engine, parsed)
+        })
         .map(Some)
         .map_err(|e| format!("routewijzer: scenario: {e}"))
 }
@@ -282,173 +270,5 @@ fn option_value(options: &Map<String, Value>, key: &str) -> Result<Option<Value>
                 .map_err(|e| format!("routewijzer: {key}: {e}"))
         }
         Some(other) => Ok(Some(other.clone())),
-    }
-}
-
-/// A request from the host page, as documented in docs/embedding.md.
-pub enum HostRequest {
-    SetScenario(Value),
-    GetOutcome,
-}
-
-/// Reads a message body; anything that is not one of ours is `None` and ignored.
-pub fn host_request(data: &Value) -> Option<HostRequest> {
-    match data.get("type")?.as_str()? {
-        "routewijzer:set-scenario" => Some(HostRequest::SetScenario(data.get("scenario")?.clone())),
-        "routewijzer:get-outcome" => Some(HostRequest::GetOutcome),
-        _ => None,
-    }
-}
-
-/// The message that tells the host the current scenario and its outcome (or error).
-pub fn outcome_message(kind: &str, state: &State) -> Value {
-    let scenario = state.draft();
-    let result = match state.scenario() {
-        None => {
-            json!({ "error": "het scenario is nog niet compleet (locatie en activiteit nodig)" })
-        }
-        Some(complete) => match crate::domain::explain_json(&complete) {
-            Ok(outcome) => json!({ "outcome": outcome }),
-            Err(e) => json!({ "error": e.to_string() }),
-        },
-    };
-    let mut message = json!({ "type": kind, "scenario": scenario });
-    if let (Some(message), Some(result)) = (message.as_object_mut(), result.as_object()) {
-        message.extend(result.clone());
-    }
-    message
-}
-
-/// The postMessage API is in the full build only: www/loader.js starts the full build for
-/// a page with `parentOrigins`, and the start build refuses them (`ui::mount`). A smaller
-/// first load for everyone else (docs/performance.md).
-pub const HOST_API: bool = cfg!(feature = "views");
-
-/// The host window when this page runs in an iframe and may talk to it.
-fn host_window(embedding: &Embedding) -> Option<web_sys::Window> {
-    if !HOST_API || embedding.parent_origins.is_empty() {
-        return None;
-    }
-    let window = gloo_utils::window();
-    let parent = window.parent().ok().flatten()?;
-    // Not framed: the parent is the window itself.
-    (!js_sys::Object::is(&parent, &window)).then_some(parent)
-}
-
-fn post(target: &web_sys::Window, message: &Value, origin: &str) {
-    if let Ok(data) = super::js_json::to_js(message) {
-        // Delivered only if the host really has this origin (targetOrigin), never to '*'.
-        let _ = target.post_message(&data, origin);
-    }
-}
-
-/// Tells an allowed host page about every change of the scenario.
-pub fn notify_host(embedding: &Embedding, state: &State) {
-    if let Some(host) = host_window(embedding) {
-        let message = outcome_message("routewijzer:changed", state);
-        for origin in &embedding.parent_origins {
-            post(&host, &message, origin);
-        }
-    }
-}
-
-/// Answers `routewijzer:set-scenario` and `routewijzer:get-outcome` from allowed origins;
-/// every other message is ignored.
-#[hook]
-pub fn use_host_messages(embedding: &Rc<Embedding>, state: &UseReducerHandle<State>) {
-    // The listener lives as long as the app; it reads the newest state through this cell.
-    let latest = use_mut_ref(|| (**state).clone());
-    // Only kept up to date where the API is on: no copy per render on an ordinary page.
-    if HOST_API && !embedding.parent_origins.is_empty() {
-        *latest.borrow_mut() = (**state).clone();
-    }
-    let state = state.clone();
-    use_effect_with(embedding.clone(), move |embedding| {
-        let embedding = embedding.clone();
-        let listener = (HOST_API && !embedding.parent_origins.is_empty()).then(|| {
-            EventListener::new(&gloo_utils::window(), "message", move |event| {
-                let Some(event) = event.dyn_ref::<web_sys::MessageEvent>() else {
-                    return;
-                };
-                let origin = event.origin();
-                if !embedding.parent_origins.contains(&origin) {
-                    return;
-                }
-                // A cross-origin WindowProxy fails `instanceof Window` in this realm, so no
-                // checked cast; postMessage is all that is called on it.
-                let Some(source) = event
-                    .source()
-                    .map(JsCast::unchecked_into::<web_sys::Window>)
-                else {
-                    return;
-                };
-                let data = super::js_json::from_js(&event.data());
-                match host_request(&data) {
-                    Some(HostRequest::SetScenario(scenario)) => {
-                        match State::from_scenario_text(&scenario.to_string()) {
-                            Ok(loaded) => state.dispatch(Action::Load(Box::new(loaded))),
-                            Err(e) => post(
-                                &source,
-                                &json!({ "type": "routewijzer:error", "error": e }),
-                                &origin,
-                            ),
-                        }
-                    }
-                    Some(HostRequest::GetOutcome) => post(
-                        &source,
-                        &outcome_message("routewijzer:outcome", &latest.borrow()),
-                        &origin,
-                    ),
-                    None => {}
-                }
-            })
-        });
-        move || drop(listener)
-    });
-}
-
-/// Reports the app's height to an allowed host, so it can size the iframe to fit.
-#[hook]
-pub fn use_host_resize(embedding: &Rc<Embedding>, app: &NodeRef) {
-    let app = app.clone();
-    use_effect_with(embedding.clone(), move |embedding| {
-        let embedding = embedding.clone();
-        let observed = host_window(&embedding).zip(app.cast::<web_sys::Element>());
-        let observer = observed.and_then(|(host, element)| {
-            let measured = element.clone();
-            let callback = Closure::<dyn FnMut(js_sys::Array)>::new(move |_| {
-                // The app's own height: the iframe's document is never shorter than the frame.
-                let height = measured.get_bounding_client_rect().height().ceil();
-                let message = json!({ "type": "routewijzer:resize", "height": height });
-                for origin in &embedding.parent_origins {
-                    post(&host, &message, origin);
-                }
-            });
-            let observer = web_sys::ResizeObserver::new(callback.as_ref().unchecked_ref()).ok()?;
-            observer.observe(&element);
-            Some((observer, callback))
-        });
-        move || {
-            if let Some((observer, _callback)) = observer {
-                observer.disconnect();
-            }
-        }
-    });
-}
-
-/// Start build: asks the loader for the full build, opening `view` with this state.
-#[cfg(not(feature = "views"))]
-pub fn request_upgrade(app: &NodeRef, view: View, state: &State) {
-    let Some(element) = app.cast::<web_sys::Element>() else {
-        return;
-    };
-    let detail = json!({ "view": view.id(), "scenario": state.draft() });
-    let init = web_sys::CustomEventInit::new();
-    init.set_bubbles(true);
-    if let Ok(detail) = super::js_json::to_js(&detail) {
-        init.set_detail(&detail);
-    }
-    if let Ok(event) = web_sys::CustomEvent::new_with_event_init_dict(UPGRADE_EVENT, &init) {
-        let _ = element.dispatch_event(&event);
     }
 }

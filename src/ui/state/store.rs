@@ -1,17 +1,14 @@
 //! The user's configurations: drafts with undo/redo, kept in localStorage as a versioned
-//! envelope. A store this version cannot read is reported and copied aside, never wiped.
-//! Another tab's save is never overwritten unseen: this tab stops saving and asks which
-//! version to keep. Part of the start build too: the explainer lists these configurations.
+//! envelope (the hook `use_config_store` reads and writes it; this reducer does no IO). A
+//! store this version cannot read is reported and copied aside, never wiped. Another tab's
+//! save is never overwritten unseen: this tab stops saving and asks which version to keep.
+//! Part of the start build too: the explainer lists these configurations.
 
 // The editing half serves the Configuratie view, which only the full build has.
 #![cfg_attr(not(feature = "views"), allow(dead_code))]
 
-use std::rc::Rc;
-
 use serde_json::{json, Value};
-use yew::Reducible;
 
-use super::storage;
 use crate::domain::configuration::draft::Draft;
 
 /// The key's last part, after the instance's prefix (`routewijzer.v1.configuraties`).
@@ -55,36 +52,37 @@ pub enum StoreAction {
 }
 
 impl Store {
-    /// The store saved under `key`; an unreadable one is set aside with a notice.
-    pub fn load(key: Option<String>) -> Store {
-        let empty = Store {
-            key: key.clone(),
+    /// The store saved under `key` as `text` (`None`: nothing saved yet), or why that text
+    /// cannot be read.
+    pub fn from_text(key: Option<String>, text: Option<&str>) -> Result<Store, String> {
+        let drafts = match text {
+            Some(text) => parse(text)?,
+            None => Vec::new(),
+        };
+        Ok(Store {
+            key,
+            drafts,
             ..Store::default()
-        };
-        let Some(text) = key.as_deref().and_then(storage::read) else {
-            return empty;
-        };
-        match parse(&text) {
-            Ok(drafts) => Store { drafts, ..empty },
-            Err(why) => {
-                let kept = key
-                    .as_deref()
-                    .and_then(storage::set_aside)
-                    .map_or(String::new(), |aside| {
-                        format!(" Ze zijn bewaard onder {aside} en niet gewist;")
-                    });
-                Store {
-                    notice: Some(format!(
-                        "De opgeslagen configuraties zijn niet te lezen ({why}).{kept} u begint met een lege lijst."
-                    )),
-                    ..empty
-                }
-            }
+        })
+    }
+
+    /// An empty store that says why the saved one could not be read, and where it was kept
+    /// (`aside`, if it could be).
+    pub fn unreadable(key: Option<String>, why: &str, aside: Option<String>) -> Store {
+        let kept = aside.map_or(String::new(), |aside| {
+            format!(" Ze zijn bewaard onder {aside} en niet gewist;")
+        });
+        Store {
+            key,
+            notice: Some(format!(
+                "De opgeslagen configuraties zijn niet te lezen ({why}).{kept} u begint met een lege lijst."
+            )),
+            ..Store::default()
         }
     }
 
     /// The text this store saves.
-    fn text(&self) -> String {
+    pub fn text(&self) -> String {
         json!({
             "version": VERSION,
             "configuraties": self.drafts.iter().map(Draft::to_value).collect::<Vec<_>>(),
@@ -92,12 +90,12 @@ impl Store {
         .to_string()
     }
 
-    /// Saves, unless another tab's version waits for the user's choice. The error says why
-    /// the work will not survive a reload (export keeps it).
-    pub fn save(&self) -> Result<(), String> {
+    /// Where to save now: the key, unless there is none or another tab's version waits for
+    /// the user's choice.
+    pub fn save_key(&self) -> Option<&str> {
         match (&self.key, &self.conflict) {
-            (Some(key), None) => storage::write(key, &self.text()),
-            _ => Ok(()),
+            (Some(key), None) => Some(key),
+            _ => None,
         }
     }
 
@@ -153,11 +151,9 @@ fn parse(text: &str) -> Result<Vec<Draft>, String> {
         .collect()
 }
 
-impl Reducible for Store {
-    type Action = StoreAction;
-
-    fn reduce(self: Rc<Self>, action: StoreAction) -> Rc<Store> {
-        let mut next = (*self).clone();
+impl Store {
+    pub fn reduce(self, action: StoreAction) -> Store {
+        let mut next = self;
         let mut edit = None;
         match action {
             StoreAction::Select(id) => next.selected = id,
@@ -215,11 +211,6 @@ impl Reducible for Store {
         {
             next.selected = None;
         }
-        Rc::new(next)
+        next
     }
-}
-
-/// A fresh id for a new draft.
-pub fn new_id() -> String {
-    format!("eigen-{}", js_sys::Date::now() as u64)
 }

@@ -4,17 +4,12 @@ use yew::prelude::*;
 
 use crate::ui::forms::keep_value;
 
-use super::super::i18n::Lang;
-use super::{all_configurations, draft_by_id, Store};
+use super::{all_configurations, draft_by_id};
 use crate::domain::configuration::diff::{diff, Route, RouteChange};
 use crate::domain::{Assumptions, Engine};
 use crate::geo::Geography;
-
-#[derive(Properties, PartialEq)]
-pub struct Props {
-    pub store: UseReducerHandle<Store>,
-    pub lang: Lang,
-}
+use crate::ui::context::use_app;
+use crate::ui::i18n::Lang;
 
 /// Region choices: `pv:<id>` per provincie, `od:<id>` per omgevingsdienst, or `hand`.
 fn regions() -> Vec<(String, String)> {
@@ -79,24 +74,23 @@ fn route_text(engine: &Engine, r: &Route, lang: Lang) -> String {
 }
 
 #[function_component(Compare)]
-pub fn compare(props: &Props) -> Html {
-    let lang = props.lang;
+pub fn compare() -> Html {
+    let app = use_app();
     let a = use_state(String::new);
     let b = use_state(|| {
-        props
-            .store
-            .drafts
-            .first()
+        app.as_ref()
+            .and_then(|app| app.store.drafts.first())
             .map(|d| d.id.clone())
             .unwrap_or_default()
     });
     let region = use_state(|| "od:ODBN".to_string());
     let typed = use_state(String::new);
     let result = use_state(|| None::<Result<(usize, Vec<RouteChange>), String>>);
-    let Ok(engine) = Engine::bundled() else {
-        return html! {};
+    let Some(app) = app else {
+        return Html::default();
     };
-    let configs = all_configurations(&props.store, lang);
+    let (engine, lang) = (app.engine, app.state.lang);
+    let configs = all_configurations(engine, &app.store, lang);
     let pick = keep_value::<Event>;
     let ontyped = keep_value::<Event>(&typed);
     let onrun = {
@@ -107,10 +101,10 @@ pub fn compare(props: &Props) -> Html {
             typed.clone(),
             result.clone(),
         );
-        let store = props.store.clone();
+        let store = app.store.clone();
         Callback::from(move |_| {
             let config = |id: &str| {
-                draft_by_id(&store, id)
+                draft_by_id(engine, &store, id)
                     .ok_or_else(|| "configuratie niet gevonden".to_string())
                     .and_then(|d| {
                         d.to_configuration(engine)
