@@ -23,6 +23,7 @@ pub mod rules;
 pub mod scenario;
 pub mod speelveld;
 pub mod strict_json;
+pub mod werkafspraken;
 
 use std::collections::HashMap;
 use std::sync::OnceLock;
