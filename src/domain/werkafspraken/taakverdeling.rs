@@ -496,7 +496,7 @@ impl Taakverdeling {
                 gemeenten,
                 toelichting: None,
             };
-            if sigs.iter().all(|s| general(s)) {
+            if sigs.iter().all(general) {
                 push(entry(first.0.clone(), first.3.clone(), None), &mut out);
             } else {
                 let only = e.gemeenten.as_ref().map(|list| {
