@@ -9,14 +9,16 @@ pub enum View {
     Oefenen,
     Speelveld,
     Configuratie,
+    Werkafspraken,
 }
 
 impl View {
     /// In the order of the tabs.
-    pub const ALL: [View; 4] = [
+    pub const ALL: [View; 5] = [
         View::Verklaren,
         View::Configuratie,
         View::Speelveld,
+        View::Werkafspraken,
         View::Oefenen,
     ];
 
@@ -27,6 +29,7 @@ impl View {
             View::Configuratie => "configuratie",
             View::Speelveld => "speelveld",
             View::Oefenen => "oefenen",
+            View::Werkafspraken => "werkafspraken",
         }
     }
 
@@ -40,6 +43,7 @@ impl View {
             View::Oefenen => lang.t("Oefenen", "Practise"),
             View::Speelveld => lang.t("Speelveld", "Playing field"),
             View::Configuratie => lang.t("Configuratie", "Configuration"),
+            View::Werkafspraken => lang.t("Werkafspraken", "Agreements"),
         }
     }
 }
