@@ -117,8 +117,7 @@ pub fn app(props: &AppProps) -> Html {
     let classes = classes!(
         "rw-app",
         embedding.compact.then_some("rw-compact"),
-        (*view == View::Speelveld).then_some("rw-app-speelveld"),
-        (*view == View::Werkafspraken).then_some("rw-app-werkafspraken")
+        (*view == View::Speelveld).then_some("rw-app-speelveld")
     );
     html! {
         <ContextProvider<AppContext> {context}>

@@ -118,8 +118,9 @@ fn offer_parts(name: &str, mime: &str, part: &wasm_bindgen::JsValue) -> Result<(
     let parts = js_sys::Array::of1(part);
     let options = web_sys::BlobPropertyBag::new();
     options.set_type(mime);
-    let blob = web_sys::Blob::new_with_blob_sequence_and_options(&parts, &options)
-        .map_err(|_| fail())?;
+    // The JavaScript constructor takes strings and byte arrays alike.
+    let blob =
+        web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).map_err(|_| fail())?;
     let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(|_| fail())?;
     let anchor = gloo_utils::document()
         .create_element("a")

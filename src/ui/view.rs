@@ -38,12 +38,14 @@ impl View {
     }
 
     pub fn label(self, lang: Lang) -> &'static str {
-        match self {
-            View::Verklaren => lang.t("Verklaren", "Explain"),
-            View::Oefenen => lang.t("Oefenen", "Practise"),
-            View::Speelveld => lang.t("Speelveld", "Playing field"),
-            View::Configuratie => lang.t("Configuratie", "Configuration"),
-            View::Werkafspraken => lang.t("Werkafspraken", "Agreements"),
-        }
+        // One choice of language, not one per view: smaller in the start build.
+        let (nl, en) = match self {
+            View::Verklaren => ("Verklaren", "Explain"),
+            View::Oefenen => ("Oefenen", "Practise"),
+            View::Speelveld => ("Speelveld", "Playing field"),
+            View::Configuratie => ("Configuratie", "Configuration"),
+            View::Werkafspraken => ("Werkafspraken", "Agreements"),
+        };
+        lang.t(nl, en)
     }
 }
