@@ -225,7 +225,8 @@ pub fn werkafspraken_view() -> Html {
         Callback::from(move |_| mode.set(m))
     };
     html! {
-        <section class="rw-werkafspraken" aria-labelledby="rw-wa-title">
+        // The page's main landmark while this view shows (the explainer's <main> is hidden then).
+        <main class="rw-werkafspraken" aria-labelledby="rw-wa-title">
             <h2 id="rw-wa-title" class="rw-wa-screen">{ lang.t("Werkafspraken: wat het DSO niet kan, als afspraak voor de regio", "Working agreements: what the DSO cannot do, as an agreement for the region") }</h2>
             if let Some(text) = &state.notice {
                 { notice(text, lang, dismiss) }
@@ -237,7 +238,7 @@ pub fn werkafspraken_view() -> Html {
             if let Some(agreement) = &state.agreement {
                 { body(&Page { engine, lang, words: &words, state: &state, agreement, progress: &progress, onopen }, *mode == Mode::Document) }
             }
-        </section>
+        </main>
     }
 }
 
