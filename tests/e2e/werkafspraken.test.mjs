@@ -148,6 +148,10 @@ test('the print view: A4 portrait, no controls, the agreement with its appendice
   await page.screenshot({ path: join(outputDir, 'werkafspraken-print-full.png'), fullPage: true });
   const pdf = await page.pdf({ preferCSSPageSize: true });
   writeFileSync(join(outputDir, 'werkafspraken-print.pdf'), pdf);
+  // Chromium writes each page's size in points: A4 portrait is 595 × 842.
+  const boxes = [...pdf.toString('latin1').matchAll(/\/MediaBox\s*\[0 0 ([\d.]+) ([\d.]+)\]/g)];
+  assert.ok(boxes.length >= 2, 'several pages');
+  for (const [, w, h] of boxes) assert.deepEqual([Math.round(w), Math.round(h)], [595, 842]);
   await page.emulateMedia({ media: 'screen' });
   await page.setViewportSize({ width: 1280, height: 900 });
 });
