@@ -36,7 +36,6 @@ pub use ids::{
 };
 pub use organisations::{Org, Organisations};
 pub use outcome::Outcome;
-pub use route::BOUNDARY_WARNING_M;
 pub use scenario::{
     AfterReceipt, AfterReceiptAction, Assumptions, ConfigurationRef, Location, Scenario,
     SelectedActivity, SCENARIO_FORMAT,
@@ -137,7 +136,7 @@ impl Engine {
         self.route(&scenario)
     }
 
-    fn configuration_entries<'a>(
+    pub(crate) fn configuration_entries<'a>(
         &'a self,
         r: Option<&'a ConfigurationRef>,
     ) -> (&'a [ConfigEntry], Option<&'a Configuration>) {

@@ -1,0 +1,254 @@
+//! Step 5: the behandeldienst of a verzoek with bevoegd gezag B. Per activity the most
+//! specific entry of B wins; the activities' results combine per `bd_merge`. The findings
+//! say which configured behandeldienst is passed over and why. (B2–B5, B9, B11, B12)
+
+use super::super::catalogue::Activity;
+use super::super::configuration::ConfigEntry;
+use super::super::finding::{Finding, FindingCode};
+use super::super::ids::{join, BdMerge, OrgKind, Verzoektype};
+use super::super::organisations::Org;
+use super::{Act, Ctx};
+
+/// The behandeldienst of a verzoek, with the bd-* findings.
+pub(super) struct BdResult {
+    pub(super) bd: Option<Org>,
+    pub(super) findings: Vec<Finding>,
+}
+
+/// How specific an entry is for an activity (contract §5 step 5): exact activity over group,
+/// then exact verzoektype over null, then a gemeenten list over null. Higher wins.
+type Specificity = (bool, bool, bool);
+
+/// Does `entry` name this activity or its group? Then how specifically.
+fn specificity(entry: &ConfigEntry, def: &Activity) -> Option<Specificity> {
+    let exact = if entry.activity == def.id {
+        true
+    } else if def.parent.as_deref() == Some(entry.activity.as_str()) {
+        false
+    } else {
+        return None;
+    };
+    Some((
+        exact,
+        entry.verzoektype.is_some(),
+        entry.gemeenten.is_some(),
+    ))
+}
+
+/// Does `entry` name this activity or its group?
+fn names_activity(entry: &ConfigEntry, def: &Activity) -> bool {
+    specificity(entry, def).is_some()
+}
+
+/// The most specific of `entries` for `def`, for the verzoektype and gemeente.
+fn most_specific<'e>(
+    entries: impl Iterator<Item = &'e ConfigEntry>,
+    def: &Activity,
+    vt: Verzoektype,
+    gemeente: &str,
+) -> Option<&'e ConfigEntry> {
+    let mut best: Option<(&ConfigEntry, Specificity)> = None;
+    for e in entries {
+        if !e.covers_verzoektype(vt) || !e.covers_gemeente(gemeente) {
+            continue;
+        }
+        let Some(key) = specificity(e, def) else {
+            continue;
+        };
+        if best.is_none_or(|(_, k)| key > k) {
+            best = Some((e, key));
+        }
+    }
+    best.map(|(e, _)| e)
+}
+
+/// Step 5 for a verzoek: each activity's entry under `bg`, combined per `bd_merge`, with the
+/// findings `bd-mixed`, `bd-verzoektype`, `bd-locatie` and `bd-andere-bg`.
+pub(super) fn behandeldienst(ctx: &Ctx, bg: &Org, acts: &[&Act], vt: Verzoektype) -> BdResult {
+    let g = ctx.loc.gemeente.id.as_str();
+    let merge = ctx.assumptions.bd_merge;
+    let per_act: Vec<Option<&ConfigEntry>> = acts
+        .iter()
+        .map(|a| {
+            most_specific(
+                ctx.entries.iter().filter(|e| e.bevoegd_gezag == bg.id),
+                a.def,
+                vt,
+                g,
+            )
+        })
+        .collect();
+    let chosen = merged(merge, &per_act);
+    let mut findings = Vec::new();
+    for (a, res) in acts.iter().zip(&per_act) {
+        match res {
+            Some(e) if Some(e.behandeldienst.as_str()) != chosen => {
+                findings.push(bd_mixed(ctx, a, bg, e, merge));
+            }
+            Some(_) => {}
+            None => findings.extend(near_misses(ctx, a, bg, vt)),
+        }
+        findings.extend(foreign(ctx, a, bg, vt, res.is_some()));
+    }
+    let bd = chosen.map(|id| ctx.org_by_id(id, id, OrgKind::Uitvoeringsorganisatie));
+    BdResult { bd, findings }
+}
+
+/// `bd_merge`: `all-same` → X when every activity resolves to X; `any-single` → X when X is
+/// the only behandeldienst found; `first-activity` → the first activity's.
+fn merged<'e>(merge: BdMerge, per_act: &[Option<&'e ConfigEntry>]) -> Option<&'e str> {
+    let found: Vec<&str> = per_act
+        .iter()
+        .flatten()
+        .map(|e| e.behandeldienst.as_str())
+        .collect();
+    match merge {
+        BdMerge::AllSame => match found.first() {
+            Some(x) if found.len() == per_act.len() && found.iter().all(|y| y == x) => Some(x),
+            _ => None,
+        },
+        BdMerge::AnySingle => match found.first() {
+            Some(x) if found.iter().all(|y| y == x) => Some(x),
+            _ => None,
+        },
+        BdMerge::FirstActivity => per_act
+            .first()
+            .copied()
+            .flatten()
+            .map(|e| e.behandeldienst.as_str()),
+    }
+}
+
+/// `bd-mixed`: the activity's own behandeldienst did not become the verzoek's.
+fn bd_mixed(ctx: &Ctx, a: &Act, bg: &Org, e: &ConfigEntry, merge: BdMerge) -> Finding {
+    let bd_name = ctx
+        .engine
+        .organisations
+        .get(&e.behandeldienst)
+        .map_or(e.behandeldienst.clone(), |o| o.display_name());
+    let why = match merge {
+        BdMerge::AllSame => "niet alle activiteiten in dit verzoek komen op die behandeldienst uit (aanname all-same)",
+        BdMerge::AnySingle => "de activiteiten in dit verzoek komen op verschillende behandeldiensten uit (aanname any-single)",
+        BdMerge::FirstActivity => "alleen de eerste activiteit bepaalt de behandeldienst (aanname first-activity)",
+    };
+    Finding::new(
+        FindingCode::BdMixed,
+        format!(
+            "{} heeft onder {} behandeldienst {}, maar die krijgt geen trigger: {why}. Het DSO stuurt één verzoek naar hooguit één behandeldienst.",
+            a.def.name,
+            bg.bg_name(),
+            bd_name
+        ),
+        vec![a.def.id.clone(), e.behandeldienst.clone()],
+    )
+}
+
+/// `bd-verzoektype` / `bd-locatie`: entries of `bg` for the activity that failed only on
+/// verzoektype, or only on gemeenten.
+fn near_misses(ctx: &Ctx, a: &Act, bg: &Org, vt: Verzoektype) -> Vec<Finding> {
+    let g = ctx.loc.gemeente.id.as_str();
+    let mut other_types: Vec<Verzoektype> = Vec::new();
+    let mut other_places: Vec<String> = Vec::new();
+    for e in ctx.entries {
+        if e.bevoegd_gezag != bg.id || !names_activity(e, a.def) {
+            continue;
+        }
+        let vt_ok = e.covers_verzoektype(vt);
+        let g_ok = e.covers_gemeente(g);
+        if !vt_ok && g_ok {
+            if let Some(t) = e.verzoektype {
+                if !other_types.contains(&t) {
+                    other_types.push(t);
+                }
+            }
+        }
+        if vt_ok && !g_ok {
+            for x in e.gemeenten.iter().flatten() {
+                if !other_places.contains(x) {
+                    other_places.push(x.clone());
+                }
+            }
+        }
+    }
+    let mut findings = Vec::new();
+    if !other_types.is_empty() {
+        other_types.sort();
+        findings.push(Finding::new(
+            FindingCode::BdVerzoektype,
+            format!(
+                "{} heeft voor {} alleen een behandeldienst ingesteld voor {}, niet voor {}: deze activiteit krijgt hier geen behandeldienst.",
+                bg.bg_name(),
+                a.def.name,
+                join(other_types.iter().map(|t| t.label())),
+                vt.label()
+            ),
+            vec![a.def.id.clone(), bg.id.clone()],
+        ));
+    }
+    if !other_places.is_empty() {
+        findings.push(Finding::new(
+            FindingCode::BdLocatie,
+            format!(
+                "{} heeft voor {} alleen een behandeldienst ingesteld voor andere gemeenten ({} gemeente{}), niet voor {}.",
+                bg.bg_name(),
+                a.def.name,
+                other_places.len(),
+                if other_places.len() == 1 { "" } else { "n" },
+                ctx.loc.gemeente.name
+            ),
+            vec![a.def.id.clone(), bg.id.clone()],
+        ));
+    }
+    findings
+}
+
+/// `bd-andere-bg`: per other bestuursorgaan competent here, its most specific entry that
+/// would have matched. Only where it explains something: the activity found no
+/// behandeldienst under `bg` (`resolved` false), or the entry is its own bevoegd gezag's
+/// (overruled by a magneet) or that of its level before an exception (the gemeente of an
+/// IPPC installation).
+fn foreign(ctx: &Ctx, a: &Act, bg: &Org, vt: Verzoektype, resolved: bool) -> Vec<Finding> {
+    let g = ctx.loc.gemeente.id.as_str();
+    let mut best: Vec<(&ConfigEntry, Specificity)> = Vec::new();
+    for e in ctx.entries {
+        let owner = e.bevoegd_gezag.as_str();
+        let explains = !resolved || owner == a.own_bg.id || owner == a.default_bg.id;
+        if owner == bg.id
+            || !explains
+            || !ctx.competent.iter().any(|c| c == owner)
+            || !e.covers_verzoektype(vt)
+            || !e.covers_gemeente(g)
+        {
+            continue;
+        }
+        let Some(key) = specificity(e, a.def) else {
+            continue;
+        };
+        match best.iter_mut().find(|(f, _)| f.bevoegd_gezag == owner) {
+            Some(slot) if key > slot.1 => *slot = (e, key),
+            Some(_) => {}
+            None => best.push((e, key)),
+        }
+    }
+    let mut findings = Vec::new();
+    for (e, _) in best {
+        let owner = ctx.org_by_id(&e.bevoegd_gezag, &e.bevoegd_gezag, OrgKind::Gemeente);
+        let bd_name = ctx
+            .engine
+            .organisations
+            .get(&e.behandeldienst)
+            .map_or(e.behandeldienst.clone(), |o| o.display_name());
+        findings.push(Finding::new(
+            FindingCode::BdAndereBg,
+            format!(
+                "De configuratie van {} voor {} (behandeldienst {}) telt hier niet: dit verzoek gaat naar {}, en alleen de configuratie van het bevoegd gezag van het verzoek telt.",
+                owner.bg_name(),
+                a.def.name,
+                bd_name,
+                bg.bg_name()
+            ),
+            vec![a.def.id.clone(), e.bevoegd_gezag.clone(), e.behandeldienst.clone()],
+        ));
+    }
+    findings
+}
