@@ -14,6 +14,7 @@ use serde_json::{Map, Value};
 
 use super::configuration::ConfigEntry;
 use super::finding::FindingCode;
+use super::organisations::Org;
 use super::outcome::{Named, Outcome, Verzoek};
 use super::scenario::{ConfigurationRef, Scenario};
 use super::{parse_json_text, Dso, Engine};
@@ -1041,7 +1042,7 @@ pub fn choices(engine: &Engine, outcome: &Outcome) -> Vec<Named> {
             name: engine
                 .organisations
                 .get(&n.id)
-                .map_or(n.name, |o| o.display_name()),
+                .map_or(n.name, Org::display_name),
             id: n.id,
         })
         .collect()

@@ -187,6 +187,11 @@ impl<'e> Ctx<'e> {
         }
     }
 
+    /// A behandeldienst by id (validated input names only known organisations).
+    fn bd_org(&self, id: &str) -> Org {
+        self.org_by_id(id, id, OrgKind::Uitvoeringsorganisatie)
+    }
+
     /// A known organisation, or (never for validated input) a stand-in with the given name.
     fn org_by_id(&self, id: &str, name: &str, kind: OrgKind) -> Org {
         self.engine

@@ -84,12 +84,7 @@ impl Region {
 
     /// "Provincie Noord-Brabant", "Omgevingsdienst Brabant Noord", "Heel Nederland", …
     pub fn name(&self, engine: &Engine) -> String {
-        let org = |id: &str| {
-            engine
-                .organisations
-                .get(id)
-                .map_or_else(|| id.to_string(), |o| o.display_name())
-        };
+        let org = |id: &str| engine.organisations.name_or_id(id);
         match self {
             Region::Nederland => "Heel Nederland".to_string(),
             Region::Provincie(id) | Region::Omgevingsdienst(id) | Region::Veiligheidsregio(id) => {
@@ -381,11 +376,7 @@ impl<'e> Field<'e> {
     fn named(&self, id: &str) -> Named {
         Named {
             id: id.to_string(),
-            name: self
-                .engine
-                .organisations
-                .get(id)
-                .map_or_else(|| id.to_string(), |o| o.display_name()),
+            name: self.engine.organisations.name_or_id(id),
         }
     }
 

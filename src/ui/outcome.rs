@@ -17,11 +17,8 @@ fn activity_name(id: &str) -> String {
         .map_or_else(|| id.to_string(), |a| a.name.clone())
 }
 
-fn org_name(id: &str) -> Option<String> {
-    Engine::bundled()
-        .ok()
-        .and_then(|e| e.organisations.get(id))
-        .map(|o| o.display_name())
+fn org_name(id: &str) -> String {
+    Engine::bundled().map_or_else(|_| id.to_string(), |e| e.organisations.name_or_id(id))
 }
 
 #[derive(Properties, PartialEq)]
@@ -135,7 +132,7 @@ fn missed(verzoek: &Verzoek, lang: Lang) -> Vec<(String, String)> {
                     code.as_str()
                 ),
             };
-            (org_name(&id).unwrap_or(id), why)
+            (org_name(&id), why)
         })
         .collect()
 }

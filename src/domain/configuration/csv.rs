@@ -389,9 +389,7 @@ pub fn export_csv(draft: &Draft, engine: &Engine) -> String {
     out.push_str("\r\n");
     for e in &draft.entries {
         let bg = orgs.get(&e.bevoegd_gezag);
-        let bd = orgs
-            .get(&e.behandeldienst)
-            .map_or(e.behandeldienst.clone(), Org::display_name);
+        let bd = orgs.name_or_id(&e.behandeldienst);
         let activity = engine
             .catalogue
             .activity(&e.activity)
@@ -408,10 +406,7 @@ pub fn export_csv(draft: &Draft, engine: &Engine) -> String {
         let places: Vec<String> = if e.gemeenten.is_empty() {
             vec![String::new()]
         } else {
-            e.gemeenten
-                .iter()
-                .map(|g| orgs.get(g).map_or(g.clone(), Org::display_name))
-                .collect()
+            e.gemeenten.iter().map(|g| orgs.name_or_id(g)).collect()
         };
         for place in places {
             let row = [

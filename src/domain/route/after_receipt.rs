@@ -4,7 +4,7 @@
 //! it. (C2–C6)
 
 use super::super::error::ScenarioError;
-use super::super::finding::{Finding, FindingCode};
+use super::super::finding::Finding;
 use super::super::ids::{Dso, OrgKind};
 use super::super::outcome::{Recipient, TimelineStep};
 use super::super::scenario::{AfterReceipt, AfterReceiptAction, Assumptions};
@@ -77,15 +77,7 @@ fn change_bg(
     use super::super::ids::BdAfterBgChange;
     let to = to.unwrap_or_default();
     let new_bg = ctx.org_by_id(to, to, OrgKind::Gemeente);
-    findings.push(Finding::new(
-        FindingCode::BgGewijzigd,
-        format!(
-            "Het verzoek gaat na ontvangst van {} naar {}. Het nieuwe bevoegd gezag ontvangt alleen de laatste aanvulling (C4) en moet de initiatiefnemer zelf informeren (C5).",
-            state.bg.bg_name(),
-            new_bg.bg_name()
-        ),
-        vec![state.bg.id.clone(), new_bg.id.clone()],
-    ));
+    findings.push(Finding::bg_gewijzigd(&state.bg, &new_bg));
     let bd = match ctx.assumptions.bd_after_bg_change.unwrap_or_default() {
         BdAfterBgChange::ReDerive => {
             let r = behandeldienst::behandeldienst(ctx, &new_bg, &draft.acts, draft.verzoektype);
@@ -111,30 +103,12 @@ fn change_bd(
 ) -> Vec<Recipient> {
     match ctx.assumptions.dso {
         Dso::V2020 => {
-            findings.push(Finding::new(
-                FindingCode::BdNietWijzigbaar,
-                format!(
-                    "In het DSO van 2020 kon de behandeldienst na ontvangst niet worden gewijzigd, alleen het bevoegd gezag; de wijziging naar {} gaat niet door en er gaat geen trigger uit.",
-                    to.unwrap_or("geen behandeldienst")
-                ),
-                to.iter().map(|s| (*s).to_string()).collect(),
-            ));
+            findings.push(Finding::bd_niet_wijzigbaar(to));
             Vec::new()
         }
         Dso::V2023 => {
             let new_bd = to.map(|id| ctx.org_by_id(id, id, OrgKind::Uitvoeringsorganisatie));
-            let text = match &new_bd {
-                Some(bd) => format!(
-                    "De behandeldienst wordt na ontvangst gewijzigd naar {}; die krijgt één trigger (sinds ongeveer 2023 mogelijk via de API).",
-                    bd.display_name()
-                ),
-                None => "De behandeldienst wordt na ontvangst verwijderd; er gaat geen trigger uit en het bevoegd gezag behandelt het verzoek zelf.".to_string(),
-            };
-            findings.push(Finding::new(
-                FindingCode::BdGewijzigd,
-                text,
-                new_bd.iter().map(|o| o.id.clone()).collect(),
-            ));
+            findings.push(Finding::bd_gewijzigd(new_bd.as_ref()));
             let recipients = new_bd
                 .iter()
                 .map(recipients::behandeldienst_recipient)

@@ -4,8 +4,8 @@
 
 use super::super::catalogue::Activity;
 use super::super::configuration::ConfigEntry;
-use super::super::finding::{Finding, FindingCode};
-use super::super::ids::{join, BdMerge, OrgKind, Verzoektype};
+use super::super::finding::Finding;
+use super::super::ids::{BdMerge, OrgKind, Verzoektype};
 use super::super::organisations::Org;
 use super::{Act, Ctx};
 
@@ -83,14 +83,19 @@ pub(super) fn behandeldienst(ctx: &Ctx, bg: &Org, acts: &[&Act], vt: Verzoektype
     for (a, res) in acts.iter().zip(&per_act) {
         match res {
             Some(e) if Some(e.behandeldienst.as_str()) != chosen => {
-                findings.push(bd_mixed(ctx, a, bg, e, merge));
+                findings.push(Finding::bd_mixed(
+                    a.def,
+                    bg,
+                    &ctx.bd_org(&e.behandeldienst),
+                    merge,
+                ));
             }
             Some(_) => {}
             None => findings.extend(near_misses(ctx, a, bg, vt)),
         }
         findings.extend(foreign(ctx, a, bg, vt, res.is_some()));
     }
-    let bd = chosen.map(|id| ctx.org_by_id(id, id, OrgKind::Uitvoeringsorganisatie));
+    let bd = chosen.map(|id| ctx.bd_org(id));
     BdResult { bd, findings }
 }
 
@@ -117,30 +122,6 @@ fn merged<'e>(merge: BdMerge, per_act: &[Option<&'e ConfigEntry>]) -> Option<&'e
             .flatten()
             .map(|e| e.behandeldienst.as_str()),
     }
-}
-
-/// `bd-mixed`: the activity's own behandeldienst did not become the verzoek's.
-fn bd_mixed(ctx: &Ctx, a: &Act, bg: &Org, e: &ConfigEntry, merge: BdMerge) -> Finding {
-    let bd_name = ctx
-        .engine
-        .organisations
-        .get(&e.behandeldienst)
-        .map_or(e.behandeldienst.clone(), |o| o.display_name());
-    let why = match merge {
-        BdMerge::AllSame => "niet alle activiteiten in dit verzoek komen op die behandeldienst uit (aanname all-same)",
-        BdMerge::AnySingle => "de activiteiten in dit verzoek komen op verschillende behandeldiensten uit (aanname any-single)",
-        BdMerge::FirstActivity => "alleen de eerste activiteit bepaalt de behandeldienst (aanname first-activity)",
-    };
-    Finding::new(
-        FindingCode::BdMixed,
-        format!(
-            "{} heeft onder {} behandeldienst {}, maar die krijgt geen trigger: {why}. Het DSO stuurt één verzoek naar hooguit één behandeldienst.",
-            a.def.name,
-            bg.bg_name(),
-            bd_name
-        ),
-        vec![a.def.id.clone(), e.behandeldienst.clone()],
-    )
 }
 
 /// `bd-verzoektype` / `bd-locatie`: entries of `bg` for the activity that failed only on
@@ -173,30 +154,14 @@ fn near_misses(ctx: &Ctx, a: &Act, bg: &Org, vt: Verzoektype) -> Vec<Finding> {
     let mut findings = Vec::new();
     if !other_types.is_empty() {
         other_types.sort();
-        findings.push(Finding::new(
-            FindingCode::BdVerzoektype,
-            format!(
-                "{} heeft voor {} alleen een behandeldienst ingesteld voor {}, niet voor {}: deze activiteit krijgt hier geen behandeldienst.",
-                bg.bg_name(),
-                a.def.name,
-                join(other_types.iter().map(|t| t.label())),
-                vt.label()
-            ),
-            vec![a.def.id.clone(), bg.id.clone()],
-        ));
+        findings.push(Finding::bd_verzoektype(a.def, bg, &other_types, vt));
     }
     if !other_places.is_empty() {
-        findings.push(Finding::new(
-            FindingCode::BdLocatie,
-            format!(
-                "{} heeft voor {} alleen een behandeldienst ingesteld voor andere gemeenten ({} gemeente{}), niet voor {}.",
-                bg.bg_name(),
-                a.def.name,
-                other_places.len(),
-                if other_places.len() == 1 { "" } else { "n" },
-                ctx.loc.gemeente.name
-            ),
-            vec![a.def.id.clone(), bg.id.clone()],
+        findings.push(Finding::bd_locatie(
+            a.def,
+            bg,
+            other_places.len(),
+            &ctx.loc.gemeente,
         ));
     }
     findings
@@ -233,21 +198,11 @@ fn foreign(ctx: &Ctx, a: &Act, bg: &Org, vt: Verzoektype, resolved: bool) -> Vec
     let mut findings = Vec::new();
     for (e, _) in best {
         let owner = ctx.org_by_id(&e.bevoegd_gezag, &e.bevoegd_gezag, OrgKind::Gemeente);
-        let bd_name = ctx
-            .engine
-            .organisations
-            .get(&e.behandeldienst)
-            .map_or(e.behandeldienst.clone(), |o| o.display_name());
-        findings.push(Finding::new(
-            FindingCode::BdAndereBg,
-            format!(
-                "De configuratie van {} voor {} (behandeldienst {}) telt hier niet: dit verzoek gaat naar {}, en alleen de configuratie van het bevoegd gezag van het verzoek telt.",
-                owner.bg_name(),
-                a.def.name,
-                bd_name,
-                bg.bg_name()
-            ),
-            vec![a.def.id.clone(), e.bevoegd_gezag.clone(), e.behandeldienst.clone()],
+        findings.push(Finding::bd_andere_bg(
+            a.def,
+            &owner,
+            &ctx.bd_org(&e.behandeldienst),
+            bg,
         ));
     }
     findings

@@ -2,8 +2,9 @@
 //! `geen-omgevingsdienst-bekend`, `od-vr-verschil`).
 
 use super::super::error::ScenarioError;
-use super::super::finding::{Finding, FindingCode};
-use super::super::json::{quote, whole};
+use super::super::finding::Finding;
+use super::super::json::quote;
+use super::super::outcome::Named;
 use super::super::scenario::{Location, SelectedActivity};
 use super::super::Engine;
 use super::Ctx;
@@ -94,40 +95,21 @@ pub(super) fn location_findings(ctx: &Ctx, is_point: bool) -> Vec<Finding> {
     let loc = &ctx.loc;
     let mut out = Vec::new();
     if is_point && loc.near_boundary {
-        out.push(Finding::new(
-            FindingCode::LocatieGrens,
-            format!(
-                "Het punt ligt op ongeveer {} m van een gemeentegrens. De grenzen in de meegeleverde kaart kunnen tot ongeveer 100 m afwijken: controleer of {} de juiste gemeente is.",
-                whole(loc.boundary_distance_m), loc.gemeente.name
-            ),
-            vec![loc.gemeente.id.clone()],
+        out.push(Finding::locatie_grens(
+            loc.boundary_distance_m,
+            &loc.gemeente,
         ));
     }
     match (&loc.omgevingsdienst, &loc.veiligheidsregio) {
-        (None, _) => out.push(Finding::new(
-            FindingCode::GeenOmgevingsdienstBekend,
-            format!(
-                "Voor {} staat geen omgevingsdienst in de meegeleverde tabel. Een behandeldienst kan alleen via een eigen configuratie worden ingesteld.",
-                loc.gemeente.name
-            ),
-            vec![loc.gemeente.id.clone()],
-        )),
+        (None, _) => out.push(Finding::geen_omgevingsdienst_bekend(&loc.gemeente)),
         (Some(od), Some(vr)) => {
             if let Some((major, _)) = ctx.engine.vr_majority_od.get(&vr.id) {
                 if major != &od.id {
-                    let major_name = ctx
-                        .engine
-                        .organisations
-                        .get(major)
-                        .map_or(major.clone(), |o| o.name.clone());
-                    out.push(Finding::new(
-                        FindingCode::OdVrVerschil,
-                        format!(
-                            "{} valt onder {}, maar hoort bij veiligheidsregio {}, waarvan de meeste gemeenten onder {} vallen. De regio's van omgevingsdienst en veiligheidsregio vallen hier niet samen: reken op andere partners bij milieu en bij brandveiligheid.",
-                            loc.gemeente.name, od.name, vr.name, major_name
-                        ),
-                        vec![loc.gemeente.id.clone(), od.id.clone(), vr.id.clone(), major.clone()],
-                    ));
+                    let majority_od = Named {
+                        id: major.clone(),
+                        name: ctx.engine.organisations.name_or_id(major),
+                    };
+                    out.push(Finding::od_vr_verschil(&loc.gemeente, od, vr, &majority_od));
                 }
             }
         }

@@ -3,7 +3,7 @@
 //! (L1, L3, L11)
 
 use super::super::catalogue::Exception;
-use super::super::finding::{Finding, FindingCode};
+use super::super::finding::Finding;
 use super::super::scenario::SelectedActivity;
 use super::{Act, Ctx};
 
@@ -41,24 +41,5 @@ pub(super) fn own_bevoegd_gezag<'a>(
 /// `uitzondering`: the exception that changed the activity's own bevoegd gezag.
 pub(super) fn exception_finding(a: &Act) -> Option<Finding> {
     let e = a.exception?;
-    Some(
-        Finding::new(
-            FindingCode::Uitzondering,
-            format!(
-                "{}: door '{}' ({}) is {} het eigen bevoegd gezag, niet {}{}.",
-                a.def.name,
-                e.flag,
-                e.name,
-                a.own_bg.bg_name(),
-                a.default_bg.bg_name(),
-                if e.magneet {
-                    "; het is een magneetactiviteit"
-                } else {
-                    ""
-                }
-            ),
-            vec![a.def.id.clone(), a.own_bg.id.clone()],
-        )
-        .with_rule(&e.rule),
-    )
+    Some(Finding::uitzondering(a.def, e, &a.own_bg, &a.default_bg))
 }

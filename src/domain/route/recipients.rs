@@ -3,7 +3,7 @@
 //! adviseurs (the veiligheidsregio for brandveilig gebruik). (T2–T4)
 
 use super::super::catalogue::VasteAdviseur;
-use super::super::finding::{Finding, FindingCode};
+use super::super::finding::Finding;
 use super::super::ids::{AdviesRole, OrgKind, RecipientRole};
 use super::super::organisations::Org;
 use super::super::outcome::{Adviseur, Recipient, Verzoek};
@@ -28,15 +28,7 @@ pub(super) fn verzoek(
     findings.extend(copy);
     let adviseurs = vaste_adviseurs(ctx, draft, &recipients);
     for (org, role) in &adviseurs {
-        findings.push(Finding::new(
-            FindingCode::AdviseurZonderTrigger,
-            format!(
-                "{} is adviseur ({}) maar krijgt geen trigger van het DSO; het bevoegd gezag moet deze zelf betrekken, via de Samenwerkfunctionaliteit of via werkafspraken.",
-                adviseur_name(org),
-                role.label()
-            ),
-            vec![org.id.clone()],
-        ));
+        findings.push(Finding::adviseur_zonder_trigger(org, *role));
     }
     Verzoek {
         verzoektype: draft.verzoektype,
@@ -50,7 +42,7 @@ pub(super) fn verzoek(
             .map(|(org, role)| Adviseur {
                 id: org.id.clone(),
                 role: *role,
-                name: adviseur_name(org),
+                name: org.adviseur_name(),
             })
             .collect(),
         findings,
@@ -74,27 +66,10 @@ pub(super) fn recipients_for(
     };
     let bd_recipient = behandeldienst_recipient(bd);
     if bg_notified {
-        let f = Finding::new(
-            FindingCode::BdCopy,
-            format!(
-                "{} behandelt het verzoek en krijgt de trigger; {} krijgt een kopie (uitvoerende instantie = {}). Spreek af wie de zaak registreert, zodat er geen dubbele zaken of zwarte gaten ontstaan.",
-                bd.display_name(),
-                bg.bg_name(),
-                bd.id
-            ),
-            vec![bg.id.clone(), bd.id.clone()],
-        );
+        let f = Finding::bd_copy(bg, bd);
         (vec![bg_recipient, bd_recipient], Some(f))
     } else {
-        let f = Finding::new(
-            FindingCode::BgGeenKopie,
-            format!(
-                "Onder de aanname 'bevoegd gezag krijgt geen kopie' krijgt alleen {} een trigger; {} hoort het niet van het DSO.",
-                bd.display_name(),
-                bg.bg_name()
-            ),
-            vec![bg.id.clone(), bd.id.clone()],
-        );
+        let f = Finding::bg_geen_kopie(bg, bd);
         (vec![bd_recipient], Some(f))
     }
 }
@@ -133,13 +108,4 @@ fn vaste_adviseurs(ctx: &Ctx, draft: &Draft, recipients: &[Recipient]) -> Vec<(O
         }
     }
     adviseurs
-}
-
-/// Adviseurs are bestuursorganen (named as such) or other organisations (display name).
-fn adviseur_name(org: &Org) -> String {
-    if org.kind.is_bestuursorgaan() {
-        org.bg_name()
-    } else {
-        org.display_name()
-    }
 }

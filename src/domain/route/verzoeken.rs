@@ -1,8 +1,9 @@
 //! Steps 3 and 4: group the activities into verzoeken, and give each verzoek its one
 //! bevoegd gezag. (SP1, SP2, L5–L7, L9, L10, R2)
 
-use super::super::finding::{Finding, FindingCode};
-use super::super::ids::{join, AdviesRole, OrgKind, Verzoektype};
+use super::super::catalogue::Activity;
+use super::super::finding::Finding;
+use super::super::ids::{AdviesRole, OrgKind, Verzoektype};
 use super::super::organisations::Org;
 use super::{Act, Ctx, Draft};
 
@@ -23,15 +24,7 @@ pub(super) fn group<'a>(acts: &'a [Act<'a>], findings: &mut Vec<Finding>) -> Vec
         .filter(|vt| acts.iter().any(|a| a.sel.verzoektype == *vt))
         .collect();
     if types.len() > 1 {
-        findings.push(Finding::new(
-            FindingCode::SplitVerzoektype,
-            format!(
-                "Deze keuze wordt {} afzonderlijke verzoeken, één per verzoektype ({}). Elk verzoek wordt apart gerouteerd en levert eigen triggers op.",
-                types.len(),
-                join(types.iter().map(|v| v.label()))
-            ),
-            types.iter().map(|v| v.as_str().to_string()).collect(),
-        ));
+        findings.push(Finding::split_verzoektype(&types));
     }
     let mut groups = Vec::new();
     for verzoektype in types {
@@ -49,15 +42,7 @@ pub(super) fn group<'a>(acts: &'a [Act<'a>], findings: &mut Vec<Finding>) -> Vec
         }
         let (water, dry): (Vec<&Act>, Vec<&Act>) = of_type.into_iter().partition(|a| a.def.water);
         if !water.is_empty() && !dry.is_empty() {
-            findings.push(Finding::new(
-                FindingCode::SplitWater,
-                format!(
-                    "Wateractiviteiten ({}) en andere activiteiten ({}) kunnen niet in één aanvraag (art. 5.7 lid 2 Omgevingswet): het worden twee aanvragen.",
-                    names(&water),
-                    names(&dry)
-                ),
-                water.iter().map(|a| a.def.id.clone()).collect(),
-            ));
+            findings.push(Finding::split_water(&defs(&water), &defs(&dry)));
         }
         for (part, is_water) in [(dry, false), (water, true)] {
             if !part.is_empty() {
@@ -112,19 +97,9 @@ fn per_bevoegd_gezag<'a>(
         }
     }
     if by_bg.len() > 1 {
-        findings.push(Finding::new(
-            FindingCode::SplitBevoegdGezag,
-            format!(
-                "Er bestaat geen meervoudige {}: de activiteiten hebben verschillende bevoegde gezagen ({}), dus elk krijgt een eigen verzoek ({} verzoeken).",
-                verzoektype.label(),
-                by_bg
-                    .iter()
-                    .map(|(bg, _)| bg.bg_name())
-                    .collect::<Vec<_>>()
-                    .join(", "),
-                by_bg.len()
-            ),
-            by_bg.iter().map(|(bg, _)| bg.id.clone()).collect(),
+        findings.push(Finding::split_bevoegd_gezag(
+            verzoektype,
+            &by_bg.iter().map(|(bg, _)| bg).collect::<Vec<_>>(),
         ));
     }
     by_bg
@@ -206,17 +181,7 @@ fn bg_conflict(rijk: &[&Act], first: &Act) -> Option<Finding> {
     if ministers.len() < 2 {
         return None;
     }
-    let mut concerns: Vec<String> = rijk.iter().map(|a| a.def.id.clone()).collect();
-    concerns.extend(ministers.iter().map(|m| m.id.clone()));
-    Some(Finding::new(
-        FindingCode::BgConflict,
-        format!(
-            "Deze aanvraag bevat magneetactiviteiten van verschillende ministers ({}). Het recht wijst hier niet één bevoegd gezag aan; Routewijzer kiest de eerste ({}). Overleg vooraf of dien afzonderlijke aanvragen in.",
-            join(ministers.iter().map(|m| m.name.as_str())),
-            first.own_bg.bg_name()
-        ),
-        concerns,
-    ))
+    Some(Finding::bg_conflict(&defs(rijk), &ministers, &first.own_bg))
 }
 
 /// `magneet`: every magneet that points at the chosen bevoegd gezag (so the finding does not
@@ -227,29 +192,16 @@ fn magneet(part: &[&Act], bg: &Org, adviseurs: &[(Org, AdviesRole)]) -> Finding 
         .copied()
         .filter(|a| a.magneet && a.own_bg.id == bg.id)
         .collect();
-    let mut concerns: Vec<String> = magneten.iter().map(|a| a.def.id.clone()).collect();
-    concerns.push(bg.id.clone());
-    concerns.extend(adviseurs.iter().map(|(o, _)| o.id.clone()));
     let pulled: Vec<&Act> = part
         .iter()
         .copied()
         .filter(|a| a.own_bg.id != bg.id)
         .collect();
-    Finding::new(
-        FindingCode::Magneet,
-        format!(
-            "{} {} hier een magneetactiviteit: de hele aanvraag, ook {}, gaat naar {}. {} adviseert en krijgt geen trigger.",
-            names(&magneten),
-            if magneten.len() == 1 { "is" } else { "zijn" },
-            names(&pulled),
-            bg.bg_name(),
-            adviseurs
-                .iter()
-                .map(|(o, _)| o.bg_name())
-                .collect::<Vec<_>>()
-                .join(", ")
-        ),
-        concerns,
+    Finding::magneet(
+        &defs(&magneten),
+        bg,
+        &defs(&pulled),
+        &adviseurs.iter().map(|(o, _)| o).collect::<Vec<_>>(),
     )
 }
 
@@ -257,6 +209,6 @@ fn first_pos(acts: &[&Act]) -> usize {
     acts.first().map_or(usize::MAX, |a| a.pos)
 }
 
-fn names(acts: &[&Act]) -> String {
-    join(acts.iter().map(|a| a.def.name.as_str()))
+fn defs<'a>(acts: &[&'a Act]) -> Vec<&'a Activity> {
+    acts.iter().map(|a| a.def).collect()
 }
