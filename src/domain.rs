@@ -30,7 +30,7 @@ use serde_json::Value;
 pub use catalogue::{Activity, Catalogue, Exception, Group};
 pub use configuration::{ConfigEntry, Configuration};
 pub use error::{DataError, ScenarioError};
-pub use finding::{Finding, FindingCode};
+pub use finding::{Finding, FindingCode, FindingTexts, Lang};
 pub use ids::{
     AdviesRole, BdAfterBgChange, BdMerge, Dso, Level, OrgKind, RecipientRole, Verzoektype,
 };
@@ -52,6 +52,9 @@ pub struct Engine {
     pub organisations: Organisations,
     /// Bundled configurations, in `data::CONFIGURATIONS` order, by name.
     pub configurations: Vec<(String, Configuration)>,
+    /// The findings' sentences in Dutch (`data/findings/nl.json`), for the outcome's `text`;
+    /// English: [`Engine::english`].
+    pub finding_texts: FindingTexts,
     geography: &'static Geography,
     /// Per veiligheidsregio: the omgevingsdienst most of its gemeenten belong to.
     vr_majority_od: HashMap<String, (String, usize)>,
@@ -84,6 +87,7 @@ impl Engine {
         if let Err(e) = geography.status() {
             return Err(DataError::new("geografie", e.to_string()));
         }
+        let finding_texts = FindingTexts::from_json(crate::data::FINDINGS_NL_JSON, Lang::Nl)?;
         let organisations = Organisations::from_json(organisations_json, geography)?;
         let catalogue = Catalogue::from_json(catalogue_json, organisations.ministers())?;
         let mut configs = Vec::new();
@@ -95,6 +99,7 @@ impl Engine {
             catalogue,
             organisations,
             configurations: configs,
+            finding_texts,
             geography,
             vr_majority_od: route::vr_majority_od(geography),
         })
@@ -110,6 +115,26 @@ impl Engine {
             .iter()
             .find(|(n, _)| n == name)
             .map(|(_, c)| c)
+    }
+
+    /// The findings' sentences in English (`data/findings/en.json`), validated on first
+    /// use. Calling it links the English file into the build: the start build leaves it out
+    /// (about 1.5 KB gzip) and fetches it with the rules instead.
+    pub fn english() -> Result<&'static FindingTexts, DataError> {
+        static ENGLISH: OnceLock<Result<FindingTexts, DataError>> = OnceLock::new();
+        ENGLISH
+            .get_or_init(|| FindingTexts::from_json(crate::data::FINDINGS_EN_JSON, Lang::En))
+            .as_ref()
+            .map_err(Clone::clone)
+    }
+
+    /// A finding's sentence in `lang`: its `text` for Dutch; for English the English
+    /// sentence with the same parameters (or the Dutch when the English file does not load).
+    pub fn finding_text(&self, finding: &Finding, lang: Lang) -> String {
+        match (lang, Engine::english()) {
+            (Lang::En, Ok(en)) => finding.text_in(en),
+            _ => finding.text.clone(),
+        }
     }
 
     /// Parses and validates a scenario (no routing yet).

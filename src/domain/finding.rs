@@ -1,13 +1,19 @@
 //! Findings: a contract code, a Dutch text, the rule id in domain-research.md and the ids the
-//! finding concerns.
+//! finding concerns. Built only here, by typed constructors; their sentences are data
+//! (`data/findings.json`, [`texts`]), in Dutch for the outcome and in English on request
+//! ([`Finding::text_in`]).
 
 use serde::{Serialize, Serializer};
 
 use super::catalogue::{Activity, Exception};
-use super::ids::{join, AdviesRole, BdMerge, Verzoektype};
+use super::ids::{join, AdviesRole, BdMerge, OrgKind, Verzoektype};
 use super::json::whole;
 use super::organisations::Org;
 use crate::geo::Named;
+
+pub mod texts;
+
+pub use texts::{FindingTexts, Lang};
 
 /// Every finding code the engine emits. The first sixteen are the contract's (§4); the rest
 /// are extensions.
@@ -129,10 +135,126 @@ impl Serialize for FindingCode {
     }
 }
 
+/// Every sentence a finding can have: its id in `data/findings/*.json` (the code, or
+/// `code/variant`) and the parameters its templates use, separated by spaces.
+pub(crate) const SENTENCES: &[(&str, &str)] = &[
+    ("split-verzoektype", "aantal verzoektypes"),
+    ("split-water", "wateractiviteiten andere_activiteiten"),
+    ("split-bevoegd-gezag", "verzoektype bevoegde_gezagen aantal"),
+    ("bg-conflict", "ministers gekozen"),
+    ("magneet", "magneten meegetrokken bevoegd_gezag adviseurs"),
+    (
+        "uitzondering",
+        "activiteit vlag vlag_naam bevoegd_gezag standaard_bevoegd_gezag magneet",
+    ),
+    (
+        "bd-mixed/all-same",
+        "activiteit bevoegd_gezag behandeldienst",
+    ),
+    (
+        "bd-mixed/any-single",
+        "activiteit bevoegd_gezag behandeldienst",
+    ),
+    (
+        "bd-mixed/first-activity",
+        "activiteit bevoegd_gezag behandeldienst",
+    ),
+    (
+        "bd-verzoektype",
+        "bevoegd_gezag activiteit ingesteld_voor verzoektype",
+    ),
+    ("bd-locatie", "bevoegd_gezag activiteit aantal gemeente"),
+    (
+        "bd-andere-bg",
+        "ander_bevoegd_gezag activiteit behandeldienst bevoegd_gezag",
+    ),
+    ("bd-copy", "behandeldienst bevoegd_gezag behandeldienst_id"),
+    ("bg-geen-kopie", "behandeldienst bevoegd_gezag"),
+    ("adviseur-zonder-trigger", "adviseur rol"),
+    ("bg-gewijzigd", "van naar"),
+    ("bd-niet-wijzigbaar", "naar"),
+    ("bd-niet-wijzigbaar/verwijderen", ""),
+    ("bd-gewijzigd", "behandeldienst"),
+    ("bd-gewijzigd/verwijderd", ""),
+    ("locatie-grens", "afstand gemeente"),
+    ("geen-omgevingsdienst-bekend", "gemeente"),
+    (
+        "od-vr-verschil",
+        "gemeente omgevingsdienst veiligheidsregio meeste_omgevingsdienst",
+    ),
+];
+
+/// One parameter of a finding's sentence, typed, so that it reads right in either language.
+#[derive(Clone, Debug)]
+pub(crate) enum Arg {
+    /// Shown as it is (an id, a number, names `a, b, c`), and whether it is singular: one
+    /// name that is not a plural itself (Gedeputeerde Staten are).
+    Text(String, bool),
+    Count(usize),
+    Verzoektypes(Vec<Verzoektype>),
+    Role(AdviesRole),
+    /// Only chooses (`{magneet|…|}`); shows nothing.
+    Yes(bool),
+}
+
+impl Arg {
+    pub(crate) fn text(&self, lang: Lang) -> String {
+        match self {
+            Arg::Text(t, _) => t.clone(),
+            Arg::Count(n) => n.to_string(),
+            Arg::Verzoektypes(list) => list
+                .iter()
+                .map(|v| v.label_in(lang))
+                .collect::<Vec<_>>()
+                .join(", "),
+            Arg::Role(r) => r.label_in(lang).to_string(),
+            Arg::Yes(_) => String::new(),
+        }
+    }
+
+    /// Picks the first word of a `{name|one|other}` choice.
+    pub(crate) fn is_one(&self) -> bool {
+        match self {
+            Arg::Text(_, one) | Arg::Yes(one) => *one,
+            Arg::Role(_) => true,
+            Arg::Count(n) => *n == 1,
+            Arg::Verzoektypes(list) => list.len() == 1,
+        }
+    }
+
+    fn plain(text: String) -> Arg {
+        Arg::Text(text, true)
+    }
+
+    /// Organisations by their name as bevoegd gezag ("Gedeputeerde Staten van …" is plural).
+    fn bgs(orgs: &[&Org]) -> Arg {
+        let names: Vec<String> = orgs.iter().map(|o| o.bg_name()).collect();
+        let plural = orgs.len() != 1 || orgs.iter().any(|o| o.kind == OrgKind::Provincie);
+        Arg::Text(names.join(", "), !plural)
+    }
+
+    fn bg(org: &Org) -> Arg {
+        Arg::Text(org.bg_name(), org.kind != OrgKind::Provincie)
+    }
+
+    /// An organisation in another role than bevoegd gezag: its display name.
+    fn org(org: &Org) -> Arg {
+        Arg::plain(org.display_name())
+    }
+
+    fn activities(acts: &[&Activity]) -> Arg {
+        Arg::Text(join(acts.iter().map(|a| a.name.as_str())), acts.len() == 1)
+    }
+
+    fn activity(act: &Activity) -> Arg {
+        Arg::plain(act.name.clone())
+    }
+}
+
 /// One finding. Built only by the constructors below, which take what the finding is about
 /// as typed values and write its Dutch `text`, its `rule` and its `concerns` (the ids, in
 /// each code's order, that the JSON shows).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, Serialize)]
 pub struct Finding {
     pub code: FindingCode,
     /// Dutch, for people.
@@ -148,85 +270,121 @@ pub struct Finding {
     /// The other bestuursorgaan whose configuration does not count here (`bd-andere-bg`).
     #[serde(skip)]
     pub other_bevoegd_gezag: Option<String>,
+    /// Its sentence in [`SENTENCES`] and the parameters in that sentence's order, to write
+    /// it in another language.
+    #[serde(skip)]
+    sentence: &'static str,
+    #[serde(skip)]
+    args: Vec<Arg>,
 }
 
-/// Names of activities: `a, b, c`.
-fn activity_names(acts: &[&Activity]) -> String {
-    join(acts.iter().map(|a| a.name.as_str()))
+/// Equal when what the JSON shows is equal (the sentence's parameters follow from it).
+impl PartialEq for Finding {
+    fn eq(&self, other: &Finding) -> bool {
+        (self.code, &self.text, &self.rule, &self.concerns)
+            == (other.code, &other.text, &other.rule, &other.concerns)
+    }
 }
 
-/// `a, b, c` of each organisation's name as bevoegd gezag.
-fn bg_names(orgs: &[&Org]) -> String {
-    orgs.iter()
-        .map(|o| o.bg_name())
-        .collect::<Vec<_>>()
-        .join(", ")
-}
+impl Eq for Finding {}
 
 impl Finding {
-    fn new(code: FindingCode, text: String, concerns: Vec<String>) -> Finding {
+    fn new(
+        t: &FindingTexts,
+        code: FindingCode,
+        sentence: &'static str,
+        args: Vec<Arg>,
+        concerns: Vec<String>,
+    ) -> Finding {
         Finding {
             code,
-            text,
+            text: t.render(sentence, &args),
             rule: code.rule().to_string(),
             concerns,
             passed_over: None,
             other_bevoegd_gezag: None,
+            sentence,
+            args,
         }
     }
 
+    /// The finding's sentence in the language of `texts` (`text` is the Dutch one). For the
+    /// app's English mode: `finding.text_in(engine.english()?)`, or in the start build the
+    /// English file fetched later (`FindingTexts::from_json`).
+    pub fn text_in(&self, texts: &FindingTexts) -> String {
+        match texts.render(self.sentence, &self.args) {
+            rendered if rendered.is_empty() => self.text.clone(),
+            rendered => rendered,
+        }
+    }
+
+    /// The id of its sentence in `data/findings/*.json`: the code, or `code/variant`.
+    pub fn sentence(&self) -> &'static str {
+        self.sentence
+    }
+
+    /// Every sentence id a finding can have.
+    pub fn sentence_ids() -> impl Iterator<Item = &'static str> {
+        SENTENCES.iter().map(|(id, _)| *id)
+    }
+
     /// `split-verzoektype`: the choice becomes one verzoek per verzoektype.
-    pub(crate) fn split_verzoektype(types: &[Verzoektype]) -> Finding {
+    pub(crate) fn split_verzoektype(t: &FindingTexts, types: &[Verzoektype]) -> Finding {
         Finding::new(
+            t,
             FindingCode::SplitVerzoektype,
-            format!(
-                "Deze keuze wordt {} afzonderlijke verzoeken, één per verzoektype ({}). Elk verzoek wordt apart gerouteerd en levert eigen triggers op.",
-                types.len(),
-                join(types.iter().map(|v| v.label()))
-            ),
+            "split-verzoektype",
+            vec![Arg::Count(types.len()), Arg::Verzoektypes(types.to_vec())],
             types.iter().map(|v| v.as_str().to_string()).collect(),
         )
     }
 
     /// `split-water`: water and other activities cannot be one aanvraag.
-    pub(crate) fn split_water(water: &[&Activity], dry: &[&Activity]) -> Finding {
+    pub(crate) fn split_water(t: &FindingTexts, water: &[&Activity], dry: &[&Activity]) -> Finding {
         Finding::new(
+            t,
             FindingCode::SplitWater,
-            format!(
-                "Wateractiviteiten ({}) en andere activiteiten ({}) kunnen niet in één aanvraag (art. 5.7 lid 2 Omgevingswet): het worden twee aanvragen.",
-                activity_names(water),
-                activity_names(dry)
-            ),
+            "split-water",
+            vec![Arg::activities(water), Arg::activities(dry)],
             water.iter().map(|a| a.id.clone()).collect(),
         )
     }
 
     /// `split-bevoegd-gezag`: no meervoudige verzoek of this type across bevoegde gezagen.
-    pub(crate) fn split_bevoegd_gezag(verzoektype: Verzoektype, bgs: &[&Org]) -> Finding {
+    pub(crate) fn split_bevoegd_gezag(
+        t: &FindingTexts,
+        verzoektype: Verzoektype,
+        bgs: &[&Org],
+    ) -> Finding {
         Finding::new(
+            t,
             FindingCode::SplitBevoegdGezag,
-            format!(
-                "Er bestaat geen meervoudige {}: de activiteiten hebben verschillende bevoegde gezagen ({}), dus elk krijgt een eigen verzoek ({} verzoeken).",
-                verzoektype.label(),
-                bg_names(bgs),
-                bgs.len()
-            ),
+            "split-bevoegd-gezag",
+            vec![
+                Arg::Verzoektypes(vec![verzoektype]),
+                Arg::bgs(bgs),
+                Arg::Count(bgs.len()),
+            ],
             bgs.iter().map(|bg| bg.id.clone()).collect(),
         )
     }
 
     /// `bg-conflict`: rijk magneten of different ministers in one aanvraag; `chosen` is the
     /// first.
-    pub(crate) fn bg_conflict(magneten: &[&Activity], ministers: &[&Org], chosen: &Org) -> Finding {
+    pub(crate) fn bg_conflict(
+        t: &FindingTexts,
+        magneten: &[&Activity],
+        ministers: &[&Org],
+        chosen: &Org,
+    ) -> Finding {
         let mut concerns: Vec<String> = magneten.iter().map(|a| a.id.clone()).collect();
         concerns.extend(ministers.iter().map(|m| m.id.clone()));
+        let names = join(ministers.iter().map(|m| m.name.as_str()));
         Finding::new(
+            t,
             FindingCode::BgConflict,
-            format!(
-                "Deze aanvraag bevat magneetactiviteiten van verschillende ministers ({}). Het recht wijst hier niet één bevoegd gezag aan; Routewijzer kiest de eerste ({}). Overleg vooraf of dien afzonderlijke aanvragen in.",
-                join(ministers.iter().map(|m| m.name.as_str())),
-                chosen.bg_name()
-            ),
+            "bg-conflict",
+            vec![Arg::Text(names, false), Arg::bg(chosen)],
             concerns,
         )
     }
@@ -234,6 +392,7 @@ impl Finding {
     /// `magneet`: the magneten pull the whole aanvraag (also `pulled`) to `bg`; the other
     /// own bevoegde gezagen advise.
     pub(crate) fn magneet(
+        t: &FindingTexts,
         magneten: &[&Activity],
         bg: &Org,
         pulled: &[&Activity],
@@ -243,15 +402,15 @@ impl Finding {
         concerns.push(bg.id.clone());
         concerns.extend(adviseurs.iter().map(|o| o.id.clone()));
         Finding::new(
+            t,
             FindingCode::Magneet,
-            format!(
-                "{} {} hier een magneetactiviteit: de hele aanvraag, ook {}, gaat naar {}. {} adviseert en krijgt geen trigger.",
-                activity_names(magneten),
-                if magneten.len() == 1 { "is" } else { "zijn" },
-                activity_names(pulled),
-                bg.bg_name(),
-                bg_names(adviseurs)
-            ),
+            "magneet",
+            vec![
+                Arg::activities(magneten),
+                Arg::activities(pulled),
+                Arg::bg(bg),
+                Arg::bgs(adviseurs),
+            ],
             concerns,
         )
     }
@@ -259,26 +418,24 @@ impl Finding {
     /// `uitzondering`: a flag made `own_bg` the activity's own bevoegd gezag instead of
     /// `default_bg`; the rule is the exception's.
     pub(crate) fn uitzondering(
+        t: &FindingTexts,
         activity: &Activity,
         exception: &Exception,
         own_bg: &Org,
         default_bg: &Org,
     ) -> Finding {
         let mut f = Finding::new(
+            t,
             FindingCode::Uitzondering,
-            format!(
-                "{}: door '{}' ({}) is {} het eigen bevoegd gezag, niet {}{}.",
-                activity.name,
-                exception.flag,
-                exception.name,
-                own_bg.bg_name(),
-                default_bg.bg_name(),
-                if exception.magneet {
-                    "; het is een magneetactiviteit"
-                } else {
-                    ""
-                }
-            ),
+            "uitzondering",
+            vec![
+                Arg::activity(activity),
+                Arg::plain(exception.flag.clone()),
+                Arg::plain(exception.name.clone()),
+                Arg::bg(own_bg),
+                Arg::bg(default_bg),
+                Arg::Yes(exception.magneet),
+            ],
             vec![activity.id.clone(), own_bg.id.clone()],
         );
         if !exception.rule.is_empty() {
@@ -290,24 +447,22 @@ impl Finding {
     /// `bd-mixed`: the activity's behandeldienst under `bg` (`passed_over`) did not become
     /// the verzoek's, under assumption `merge`.
     pub(crate) fn bd_mixed(
+        t: &FindingTexts,
         activity: &Activity,
         bg: &Org,
         passed_over: &Org,
         merge: BdMerge,
     ) -> Finding {
-        let why = match merge {
-            BdMerge::AllSame => "niet alle activiteiten in dit verzoek komen op die behandeldienst uit (aanname all-same)",
-            BdMerge::AnySingle => "de activiteiten in dit verzoek komen op verschillende behandeldiensten uit (aanname any-single)",
-            BdMerge::FirstActivity => "alleen de eerste activiteit bepaalt de behandeldienst (aanname first-activity)",
+        let sentence = match merge {
+            BdMerge::AllSame => "bd-mixed/all-same",
+            BdMerge::AnySingle => "bd-mixed/any-single",
+            BdMerge::FirstActivity => "bd-mixed/first-activity",
         };
         let mut f = Finding::new(
+            t,
             FindingCode::BdMixed,
-            format!(
-                "{} heeft onder {} behandeldienst {}, maar die krijgt geen trigger: {why}. Het DSO stuurt één verzoek naar hooguit één behandeldienst.",
-                activity.name,
-                bg.bg_name(),
-                passed_over.display_name()
-            ),
+            sentence,
+            vec![Arg::activity(activity), Arg::bg(bg), Arg::org(passed_over)],
             vec![activity.id.clone(), passed_over.id.clone()],
         );
         f.passed_over = Some(passed_over.id.clone());
@@ -316,41 +471,44 @@ impl Finding {
 
     /// `bd-verzoektype`: `bg` configured the activity only for `configured_for`.
     pub(crate) fn bd_verzoektype(
+        t: &FindingTexts,
         activity: &Activity,
         bg: &Org,
         configured_for: &[Verzoektype],
         verzoektype: Verzoektype,
     ) -> Finding {
         Finding::new(
+            t,
             FindingCode::BdVerzoektype,
-            format!(
-                "{} heeft voor {} alleen een behandeldienst ingesteld voor {}, niet voor {}: deze activiteit krijgt hier geen behandeldienst.",
-                bg.bg_name(),
-                activity.name,
-                join(configured_for.iter().map(|t| t.label())),
-                verzoektype.label()
-            ),
+            "bd-verzoektype",
+            vec![
+                Arg::bg(bg),
+                Arg::activity(activity),
+                Arg::Verzoektypes(configured_for.to_vec()),
+                Arg::Verzoektypes(vec![verzoektype]),
+            ],
             vec![activity.id.clone(), bg.id.clone()],
         )
     }
 
     /// `bd-locatie`: `bg` configured the activity only for `other_gemeenten` other gemeenten.
     pub(crate) fn bd_locatie(
+        t: &FindingTexts,
         activity: &Activity,
         bg: &Org,
         other_gemeenten: usize,
         gemeente: &Named,
     ) -> Finding {
         Finding::new(
+            t,
             FindingCode::BdLocatie,
-            format!(
-                "{} heeft voor {} alleen een behandeldienst ingesteld voor andere gemeenten ({} gemeente{}), niet voor {}.",
-                bg.bg_name(),
-                activity.name,
-                other_gemeenten,
-                if other_gemeenten == 1 { "" } else { "n" },
-                gemeente.name
-            ),
+            "bd-locatie",
+            vec![
+                Arg::bg(bg),
+                Arg::activity(activity),
+                Arg::Count(other_gemeenten),
+                Arg::plain(gemeente.name.clone()),
+            ],
             vec![activity.id.clone(), bg.id.clone()],
         )
     }
@@ -358,129 +516,128 @@ impl Finding {
     /// `bd-andere-bg`: `other_bg` configured `passed_over` for the activity, but the verzoek
     /// goes to `bg`.
     pub(crate) fn bd_andere_bg(
+        t: &FindingTexts,
         activity: &Activity,
         other_bg: &Org,
         passed_over: &Org,
         bg: &Org,
     ) -> Finding {
         let mut f = Finding::new(
+            t,
             FindingCode::BdAndereBg,
-            format!(
-                "De configuratie van {} voor {} (behandeldienst {}) telt hier niet: dit verzoek gaat naar {}, en alleen de configuratie van het bevoegd gezag van het verzoek telt.",
-                other_bg.bg_name(),
-                activity.name,
-                passed_over.display_name(),
-                bg.bg_name()
-            ),
-            vec![activity.id.clone(), other_bg.id.clone(), passed_over.id.clone()],
+            "bd-andere-bg",
+            vec![
+                Arg::bg(other_bg),
+                Arg::activity(activity),
+                Arg::org(passed_over),
+                Arg::bg(bg),
+            ],
+            vec![
+                activity.id.clone(),
+                other_bg.id.clone(),
+                passed_over.id.clone(),
+            ],
         );
         f.passed_over = Some(passed_over.id.clone());
         f.other_bevoegd_gezag = Some(other_bg.id.clone());
         f
     }
 
-    /// `bd-copy`: `bd` handles the verzoek, `bg` gets a copy.
-    pub(crate) fn bd_copy(bg: &Org, bd: &Org) -> Finding {
-        Finding::new(
-            FindingCode::BdCopy,
-            format!(
-                "{} behandelt het verzoek en krijgt de trigger; {} krijgt een kopie (uitvoerende instantie = {}). Spreek af wie de zaak registreert, zodat er geen dubbele zaken of zwarte gaten ontstaan.",
-                bd.display_name(),
-                bg.bg_name(),
-                bd.id
-            ),
-            vec![bg.id.clone(), bd.id.clone()],
-        )
-    }
-
-    /// `bg-geen-kopie`: under `bg_notified_when_bd: false` only `bd` hears of the verzoek.
-    pub(crate) fn bg_geen_kopie(bg: &Org, bd: &Org) -> Finding {
-        Finding::new(
-            FindingCode::BgGeenKopie,
-            format!(
-                "Onder de aanname 'bevoegd gezag krijgt geen kopie' krijgt alleen {} een trigger; {} hoort het niet van het DSO.",
-                bd.display_name(),
-                bg.bg_name()
-            ),
-            vec![bg.id.clone(), bd.id.clone()],
-        )
+    /// `bd-copy` (`copy`) or `bg-geen-kopie`: `bd` handles the verzoek, and `bg` gets a copy
+    /// or hears nothing.
+    pub(crate) fn bd_copy(t: &FindingTexts, bg: &Org, bd: &Org, copy: bool) -> Finding {
+        let mut args = vec![Arg::org(bd), Arg::bg(bg)];
+        let (code, sentence) = if copy {
+            args.push(Arg::plain(bd.id.clone()));
+            (FindingCode::BdCopy, "bd-copy")
+        } else {
+            (FindingCode::BgGeenKopie, "bg-geen-kopie")
+        };
+        Finding::new(t, code, sentence, args, vec![bg.id.clone(), bd.id.clone()])
     }
 
     /// `adviseur-zonder-trigger`: `adviseur` advises (`role`) and gets nothing from the DSO.
-    pub(crate) fn adviseur_zonder_trigger(adviseur: &Org, role: AdviesRole) -> Finding {
+    pub(crate) fn adviseur_zonder_trigger(
+        t: &FindingTexts,
+        adviseur: &Org,
+        role: AdviesRole,
+    ) -> Finding {
+        let name = if adviseur.kind.is_bestuursorgaan() {
+            Arg::bg(adviseur)
+        } else {
+            Arg::org(adviseur)
+        };
         Finding::new(
+            t,
             FindingCode::AdviseurZonderTrigger,
-            format!(
-                "{} is adviseur ({}) maar krijgt geen trigger van het DSO; het bevoegd gezag moet deze zelf betrekken, via de Samenwerkfunctionaliteit of via werkafspraken.",
-                adviseur.adviseur_name(),
-                role.label()
-            ),
+            "adviseur-zonder-trigger",
+            vec![name, Arg::Role(role)],
             vec![adviseur.id.clone()],
         )
     }
 
     /// `bg-gewijzigd`: after receipt the verzoek goes from `from` to `to`.
-    pub(crate) fn bg_gewijzigd(from: &Org, to: &Org) -> Finding {
+    pub(crate) fn bg_gewijzigd(t: &FindingTexts, from: &Org, to: &Org) -> Finding {
         Finding::new(
+            t,
             FindingCode::BgGewijzigd,
-            format!(
-                "Het verzoek gaat na ontvangst van {} naar {}. Het nieuwe bevoegd gezag ontvangt alleen de laatste aanvulling (C4) en moet de initiatiefnemer zelf informeren (C5).",
-                from.bg_name(),
-                to.bg_name()
-            ),
+            "bg-gewijzigd",
+            vec![Arg::bg(from), Arg::bg(to)],
             vec![from.id.clone(), to.id.clone()],
         )
     }
 
     /// `bd-niet-wijzigbaar`: under `dso: "2020"` the change to `to` is refused.
-    pub(crate) fn bd_niet_wijzigbaar(to: Option<&str>) -> Finding {
+    pub(crate) fn bd_niet_wijzigbaar(t: &FindingTexts, to: Option<&str>) -> Finding {
+        let (sentence, args) = match to {
+            Some(id) => ("bd-niet-wijzigbaar", vec![Arg::plain(id.to_string())]),
+            None => ("bd-niet-wijzigbaar/verwijderen", Vec::new()),
+        };
         Finding::new(
+            t,
             FindingCode::BdNietWijzigbaar,
-            format!(
-                "In het DSO van 2020 kon de behandeldienst na ontvangst niet worden gewijzigd, alleen het bevoegd gezag; de wijziging naar {} gaat niet door en er gaat geen trigger uit.",
-                to.unwrap_or("geen behandeldienst")
-            ),
+            sentence,
+            args,
             to.iter().map(|s| (*s).to_string()).collect(),
         )
     }
 
     /// `bd-gewijzigd`: after receipt the behandeldienst becomes `to`, or is removed.
-    pub(crate) fn bd_gewijzigd(to: Option<&Org>) -> Finding {
-        let text = match to {
-            Some(bd) => format!(
-                "De behandeldienst wordt na ontvangst gewijzigd naar {}; die krijgt één trigger (sinds ongeveer 2023 mogelijk via de API).",
-                bd.display_name()
-            ),
-            None => "De behandeldienst wordt na ontvangst verwijderd; er gaat geen trigger uit en het bevoegd gezag behandelt het verzoek zelf.".to_string(),
+    pub(crate) fn bd_gewijzigd(t: &FindingTexts, to: Option<&Org>) -> Finding {
+        let (sentence, args) = match to {
+            Some(bd) => ("bd-gewijzigd", vec![Arg::org(bd)]),
+            None => ("bd-gewijzigd/verwijderd", Vec::new()),
         };
         Finding::new(
+            t,
             FindingCode::BdGewijzigd,
-            text,
+            sentence,
+            args,
             to.iter().map(|o| o.id.clone()).collect(),
         )
     }
 
     /// `locatie-grens`: the point lies `distance_m` from a boundary of `gemeente`.
-    pub(crate) fn locatie_grens(distance_m: f64, gemeente: &Named) -> Finding {
+    pub(crate) fn locatie_grens(t: &FindingTexts, distance_m: f64, gemeente: &Named) -> Finding {
         Finding::new(
+            t,
             FindingCode::LocatieGrens,
-            format!(
-                "Het punt ligt op ongeveer {} m van een gemeentegrens. De grenzen in de meegeleverde kaart kunnen tot ongeveer 100 m afwijken: controleer of {} de juiste gemeente is.",
-                whole(distance_m),
-                gemeente.name
-            ),
+            "locatie-grens",
+            vec![
+                Arg::plain(whole(distance_m)),
+                Arg::plain(gemeente.name.clone()),
+            ],
             vec![gemeente.id.clone()],
         )
     }
 
     /// `geen-omgevingsdienst-bekend`: the bundled table has no omgevingsdienst for `gemeente`.
-    pub(crate) fn geen_omgevingsdienst_bekend(gemeente: &Named) -> Finding {
+    pub(crate) fn geen_omgevingsdienst_bekend(t: &FindingTexts, gemeente: &Named) -> Finding {
         Finding::new(
+            t,
             FindingCode::GeenOmgevingsdienstBekend,
-            format!(
-                "Voor {} staat geen omgevingsdienst in de meegeleverde tabel. Een behandeldienst kan alleen via een eigen configuratie worden ingesteld.",
-                gemeente.name
-            ),
+            "geen-omgevingsdienst-bekend",
+            vec![Arg::plain(gemeente.name.clone())],
             vec![gemeente.id.clone()],
         )
     }
@@ -488,17 +645,18 @@ impl Finding {
     /// `od-vr-verschil`: `gemeente` is in `od`, while most of its veiligheidsregio `vr` is in
     /// `majority_od`.
     pub(crate) fn od_vr_verschil(
+        t: &FindingTexts,
         gemeente: &Named,
         od: &Named,
         vr: &Named,
         majority_od: &Named,
     ) -> Finding {
+        let named = |n: &Named| Arg::plain(n.name.clone());
         Finding::new(
+            t,
             FindingCode::OdVrVerschil,
-            format!(
-                "{} valt onder {}, maar hoort bij veiligheidsregio {}, waarvan de meeste gemeenten onder {} vallen. De regio's van omgevingsdienst en veiligheidsregio vallen hier niet samen: reken op andere partners bij milieu en bij brandveiligheid.",
-                gemeente.name, od.name, vr.name, majority_od.name
-            ),
+            "od-vr-verschil",
+            vec![named(gemeente), named(od), named(vr), named(majority_od)],
             vec![
                 gemeente.id.clone(),
                 od.id.clone(),

@@ -2,6 +2,8 @@
 
 use serde::{Serialize, Serializer};
 
+pub use super::finding::texts::Lang;
+
 /// The seven verzoektypes, in the contract's order (§1); `Ord` follows that order.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Verzoektype {
@@ -49,6 +51,27 @@ impl Verzoektype {
             Verzoektype::AanvraagGelijkwaardigeMaatregel => "aanvraag gelijkwaardige maatregel",
             Verzoektype::MeldingGelijkwaardigeMaatregel => "melding gelijkwaardige maatregel",
             Verzoektype::InformatieOngewoonVoorval => "informatie ongewoon voorval",
+        }
+    }
+
+    /// English label, e.g. "application for a permit".
+    pub fn label_en(self) -> &'static str {
+        match self {
+            Verzoektype::AanvraagVergunning => "application for a permit",
+            Verzoektype::Melding => "notification",
+            Verzoektype::Informatie => "information",
+            Verzoektype::AanvraagMaatwerkvoorschrift => "application for a custom rule",
+            Verzoektype::AanvraagGelijkwaardigeMaatregel => "application for an equivalent measure",
+            Verzoektype::MeldingGelijkwaardigeMaatregel => "notification of an equivalent measure",
+            Verzoektype::InformatieOngewoonVoorval => "information on an unusual incident",
+        }
+    }
+
+    /// The label in `lang`.
+    pub fn label_in(self, lang: Lang) -> &'static str {
+        match lang {
+            Lang::Nl => self.label(),
+            Lang::En => self.label_en(),
         }
     }
 
@@ -167,6 +190,15 @@ impl AdviesRole {
         match self {
             AdviesRole::Advies => "advies",
             AdviesRole::AdviesMetInstemming => "advies met instemming",
+        }
+    }
+
+    /// The label in `lang`.
+    pub fn label_in(self, lang: Lang) -> &'static str {
+        match (lang, self) {
+            (Lang::Nl, _) => self.label(),
+            (Lang::En, AdviesRole::Advies) => "advice",
+            (Lang::En, AdviesRole::AdviesMetInstemming) => "advice with consent",
         }
     }
 }

@@ -24,7 +24,7 @@ use std::collections::HashMap;
 use super::catalogue::{Activity, Exception};
 use super::configuration::ConfigEntry;
 use super::error::ScenarioError;
-use super::finding::Finding;
+use super::finding::{Finding, FindingTexts};
 use super::ids::{AdviesRole, Level, OrgKind, Verzoektype};
 use super::organisations::Org;
 use super::outcome::{ConfigurationInfo, Named, Outcome, OutcomeLocation, Recipient};
@@ -91,7 +91,7 @@ pub(crate) fn route_at(
     let ctx = Ctx::new(engine, loc, entries, scenario.assumptions);
     let mut findings = locate::location_findings(&ctx, is_point); // 1
     let acts = own_bg::own_bevoegd_gezag(&ctx, &scenario.activities); // 2
-    let groups = verzoeken::group(&acts, &mut findings); // 3
+    let groups = verzoeken::group(&ctx, &acts, &mut findings); // 3
     let drafts = verzoeken::bevoegd_gezag_per_verzoek(&ctx, groups, &mut findings); // 4
     let mut verzoeken = Vec::with_capacity(drafts.len());
     let mut addressed = Vec::with_capacity(drafts.len());
@@ -185,6 +185,11 @@ impl<'e> Ctx<'e> {
             },
             Level::Rijk(code) => self.org_by_id(code, code, OrgKind::Minister),
         }
+    }
+
+    /// The findings' sentences.
+    fn texts(&self) -> &'e FindingTexts {
+        &self.engine.finding_texts
     }
 
     /// A behandeldienst by id (validated input names only known organisations).

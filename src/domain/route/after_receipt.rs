@@ -77,7 +77,7 @@ fn change_bg(
     use super::super::ids::BdAfterBgChange;
     let to = to.unwrap_or_default();
     let new_bg = ctx.org_by_id(to, to, OrgKind::Gemeente);
-    findings.push(Finding::bg_gewijzigd(&state.bg, &new_bg));
+    findings.push(Finding::bg_gewijzigd(ctx.texts(), &state.bg, &new_bg));
     let bd = match ctx.assumptions.bd_after_bg_change.unwrap_or_default() {
         BdAfterBgChange::ReDerive => {
             let r = behandeldienst::behandeldienst(ctx, &new_bg, &draft.acts, draft.verzoektype);
@@ -86,8 +86,7 @@ fn change_bg(
         }
         BdAfterBgChange::Keep => state.bd.clone(),
     };
-    let (recipients, copy) =
-        recipients::recipients_for(&new_bg, bd.as_ref(), ctx.assumptions.bg_notified_when_bd);
+    let (recipients, copy) = recipients::recipients_for(ctx, &new_bg, bd.as_ref());
     findings.extend(copy);
     *state = Addressed { bg: new_bg, bd };
     recipients
@@ -103,12 +102,12 @@ fn change_bd(
 ) -> Vec<Recipient> {
     match ctx.assumptions.dso {
         Dso::V2020 => {
-            findings.push(Finding::bd_niet_wijzigbaar(to));
+            findings.push(Finding::bd_niet_wijzigbaar(ctx.texts(), to));
             Vec::new()
         }
         Dso::V2023 => {
             let new_bd = to.map(|id| ctx.org_by_id(id, id, OrgKind::Uitvoeringsorganisatie));
-            findings.push(Finding::bd_gewijzigd(new_bd.as_ref()));
+            findings.push(Finding::bd_gewijzigd(ctx.texts(), new_bd.as_ref()));
             let recipients = new_bd
                 .iter()
                 .map(recipients::behandeldienst_recipient)

@@ -84,6 +84,7 @@ pub(super) fn behandeldienst(ctx: &Ctx, bg: &Org, acts: &[&Act], vt: Verzoektype
         match res {
             Some(e) if Some(e.behandeldienst.as_str()) != chosen => {
                 findings.push(Finding::bd_mixed(
+                    ctx.texts(),
                     a.def,
                     bg,
                     &ctx.bd_org(&e.behandeldienst),
@@ -154,10 +155,17 @@ fn near_misses(ctx: &Ctx, a: &Act, bg: &Org, vt: Verzoektype) -> Vec<Finding> {
     let mut findings = Vec::new();
     if !other_types.is_empty() {
         other_types.sort();
-        findings.push(Finding::bd_verzoektype(a.def, bg, &other_types, vt));
+        findings.push(Finding::bd_verzoektype(
+            ctx.texts(),
+            a.def,
+            bg,
+            &other_types,
+            vt,
+        ));
     }
     if !other_places.is_empty() {
         findings.push(Finding::bd_locatie(
+            ctx.texts(),
             a.def,
             bg,
             other_places.len(),
@@ -199,6 +207,7 @@ fn foreign(ctx: &Ctx, a: &Act, bg: &Org, vt: Verzoektype, resolved: bool) -> Vec
     for (e, _) in best {
         let owner = ctx.org_by_id(&e.bevoegd_gezag, &e.bevoegd_gezag, OrgKind::Gemeente);
         findings.push(Finding::bd_andere_bg(
+            ctx.texts(),
             a.def,
             &owner,
             &ctx.bd_org(&e.behandeldienst),

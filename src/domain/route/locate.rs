@@ -96,12 +96,16 @@ pub(super) fn location_findings(ctx: &Ctx, is_point: bool) -> Vec<Finding> {
     let mut out = Vec::new();
     if is_point && loc.near_boundary {
         out.push(Finding::locatie_grens(
+            ctx.texts(),
             loc.boundary_distance_m,
             &loc.gemeente,
         ));
     }
     match (&loc.omgevingsdienst, &loc.veiligheidsregio) {
-        (None, _) => out.push(Finding::geen_omgevingsdienst_bekend(&loc.gemeente)),
+        (None, _) => out.push(Finding::geen_omgevingsdienst_bekend(
+            ctx.texts(),
+            &loc.gemeente,
+        )),
         (Some(od), Some(vr)) => {
             if let Some((major, _)) = ctx.engine.vr_majority_od.get(&vr.id) {
                 if major != &od.id {
@@ -109,7 +113,13 @@ pub(super) fn location_findings(ctx: &Ctx, is_point: bool) -> Vec<Finding> {
                         id: major.clone(),
                         name: ctx.engine.organisations.name_or_id(major),
                     };
-                    out.push(Finding::od_vr_verschil(&loc.gemeente, od, vr, &majority_od));
+                    out.push(Finding::od_vr_verschil(
+                        ctx.texts(),
+                        &loc.gemeente,
+                        od,
+                        vr,
+                        &majority_od,
+                    ));
                 }
             }
         }

@@ -39,7 +39,13 @@ pub(super) fn own_bevoegd_gezag<'a>(
 }
 
 /// `uitzondering`: the exception that changed the activity's own bevoegd gezag.
-pub(super) fn exception_finding(a: &Act) -> Option<Finding> {
+pub(super) fn exception_finding(ctx: &Ctx, a: &Act) -> Option<Finding> {
     let e = a.exception?;
-    Some(Finding::uitzondering(a.def, e, &a.own_bg, &a.default_bg))
+    Some(Finding::uitzondering(
+        ctx.texts(),
+        a.def,
+        e,
+        &a.own_bg,
+        &a.default_bg,
+    ))
 }

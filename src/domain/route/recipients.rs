@@ -20,15 +20,15 @@ pub(super) fn verzoek(
     let mut findings: Vec<Finding> = draft
         .acts
         .iter()
-        .filter_map(|a| own_bg::exception_finding(a))
+        .filter_map(|a| own_bg::exception_finding(ctx, a))
         .collect();
     findings.extend(draft.findings.iter().cloned());
     findings.extend(bd_findings);
-    let (recipients, copy) = recipients_for(&draft.bg, bd, ctx.assumptions.bg_notified_when_bd);
+    let (recipients, copy) = recipients_for(ctx, &draft.bg, bd);
     findings.extend(copy);
     let adviseurs = vaste_adviseurs(ctx, draft, &recipients);
     for (org, role) in &adviseurs {
-        findings.push(Finding::adviseur_zonder_trigger(org, *role));
+        findings.push(Finding::adviseur_zonder_trigger(ctx.texts(), org, *role));
     }
     Verzoek {
         verzoektype: draft.verzoektype,
@@ -52,9 +52,9 @@ pub(super) fn verzoek(
 /// Step 6: with a behandeldienst D ≠ B, B (a copy, `bd-copy`) and D when
 /// `bg_notified_when_bd`, else D alone (`bg-geen-kopie`); without one, B alone.
 pub(super) fn recipients_for(
+    ctx: &Ctx,
     bg: &Org,
     bd: Option<&Org>,
-    bg_notified: bool,
 ) -> (Vec<Recipient>, Option<Finding>) {
     let bg_recipient = Recipient {
         id: bg.id.clone(),
@@ -64,13 +64,13 @@ pub(super) fn recipients_for(
     let Some(bd) = bd.filter(|bd| bd.id != bg.id) else {
         return (vec![bg_recipient], None);
     };
+    let copy = ctx.assumptions.bg_notified_when_bd;
+    let finding = Finding::bd_copy(ctx.texts(), bg, bd, copy);
     let bd_recipient = behandeldienst_recipient(bd);
-    if bg_notified {
-        let f = Finding::bd_copy(bg, bd);
-        (vec![bg_recipient, bd_recipient], Some(f))
+    if copy {
+        (vec![bg_recipient, bd_recipient], Some(finding))
     } else {
-        let f = Finding::bg_geen_kopie(bg, bd);
-        (vec![bd_recipient], Some(f))
+        (vec![bd_recipient], Some(finding))
     }
 }
 

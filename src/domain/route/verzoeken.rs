@@ -18,13 +18,17 @@ pub(super) struct Group<'a> {
 
 /// Step 3: by verzoektype (finding `split-verzoektype`); an `aanvraag-vergunning` group split
 /// into water and non-water (finding `split-water`).
-pub(super) fn group<'a>(acts: &'a [Act<'a>], findings: &mut Vec<Finding>) -> Vec<Group<'a>> {
+pub(super) fn group<'a>(
+    ctx: &Ctx,
+    acts: &'a [Act<'a>],
+    findings: &mut Vec<Finding>,
+) -> Vec<Group<'a>> {
     let types: Vec<Verzoektype> = Verzoektype::ALL
         .into_iter()
         .filter(|vt| acts.iter().any(|a| a.sel.verzoektype == *vt))
         .collect();
     if types.len() > 1 {
-        findings.push(Finding::split_verzoektype(&types));
+        findings.push(Finding::split_verzoektype(ctx.texts(), &types));
     }
     let mut groups = Vec::new();
     for verzoektype in types {
@@ -42,7 +46,11 @@ pub(super) fn group<'a>(acts: &'a [Act<'a>], findings: &mut Vec<Finding>) -> Vec
         }
         let (water, dry): (Vec<&Act>, Vec<&Act>) = of_type.into_iter().partition(|a| a.def.water);
         if !water.is_empty() && !dry.is_empty() {
-            findings.push(Finding::split_water(&defs(&water), &defs(&dry)));
+            findings.push(Finding::split_water(
+                ctx.texts(),
+                &defs(&water),
+                &defs(&dry),
+            ));
         }
         for (part, is_water) in [(dry, false), (water, true)] {
             if !part.is_empty() {
@@ -69,7 +77,7 @@ pub(super) fn bevoegd_gezag_per_verzoek<'a>(
     for g in groups {
         match g.water {
             Some(is_water) => drafts.push(aanvraag(ctx, g.acts, is_water)),
-            None => drafts.extend(per_bevoegd_gezag(g.verzoektype, g.acts, findings)),
+            None => per_bevoegd_gezag(ctx, g.verzoektype, g.acts, findings, &mut drafts),
         }
     }
     drafts.sort_by(|a, b| {
@@ -83,35 +91,35 @@ pub(super) fn bevoegd_gezag_per_verzoek<'a>(
 }
 
 /// Step 4 for every verzoektype but `aanvraag-vergunning`: one verzoek per distinct own
-/// bevoegd gezag (finding `split-bevoegd-gezag`).
+/// bevoegd gezag (finding `split-bevoegd-gezag`), added to `drafts`.
 fn per_bevoegd_gezag<'a>(
+    ctx: &Ctx,
     verzoektype: Verzoektype,
     acts: Vec<&'a Act<'a>>,
     findings: &mut Vec<Finding>,
-) -> Vec<Draft<'a>> {
-    let mut by_bg: Vec<(Org, Vec<&Act>)> = Vec::new();
+    drafts: &mut Vec<Draft<'a>>,
+) {
+    let start = drafts.len();
     for a in acts {
-        match by_bg.iter_mut().find(|(bg, _)| bg.id == a.own_bg.id) {
-            Some((_, list)) => list.push(a),
-            None => by_bg.push((a.own_bg.clone(), vec![a])),
+        match drafts
+            .iter_mut()
+            .skip(start)
+            .find(|d| d.bg.id == a.own_bg.id)
+        {
+            Some(d) => d.acts.push(a),
+            None => drafts.push(Draft {
+                verzoektype,
+                acts: vec![a],
+                bg: a.own_bg.clone(),
+                adviseurs: Vec::new(),
+                findings: Vec::new(),
+            }),
         }
     }
-    if by_bg.len() > 1 {
-        findings.push(Finding::split_bevoegd_gezag(
-            verzoektype,
-            &by_bg.iter().map(|(bg, _)| bg).collect::<Vec<_>>(),
-        ));
+    let bgs: Vec<&Org> = drafts.iter().skip(start).map(|d| &d.bg).collect();
+    if bgs.len() > 1 {
+        findings.push(Finding::split_bevoegd_gezag(ctx.texts(), verzoektype, &bgs));
     }
-    by_bg
-        .into_iter()
-        .map(|(bg, acts)| Draft {
-            verzoektype,
-            acts,
-            bg,
-            adviseurs: Vec::new(),
-            findings: Vec::new(),
-        })
-        .collect()
 }
 
 /// Step 4 for an `aanvraag-vergunning` part: a rijk magneet (the first; two ministers add
@@ -128,7 +136,7 @@ fn aanvraag<'a>(ctx: &Ctx, part: Vec<&'a Act<'a>>, is_water: bool) -> Draft<'a> 
     let rijk = magneet_of(OrgKind::Minister);
     let prov = magneet_of(OrgKind::Provincie);
     let (bg, via): (Org, Option<&Act>) = if let Some(first) = rijk.first() {
-        if let Some(f) = bg_conflict(&rijk, first) {
+        if let Some(f) = bg_conflict(ctx, &rijk, first) {
             findings.push(f);
         }
         (first.own_bg.clone(), Some(*first))
@@ -159,7 +167,7 @@ fn aanvraag<'a>(ctx: &Ctx, part: Vec<&'a Act<'a>>, is_water: bool) -> Draft<'a> 
         }
     }
     if via.is_some() && !adviseurs.is_empty() {
-        findings.push(magneet(&part, &bg, &adviseurs));
+        findings.push(magneet(ctx, &part, &bg, &adviseurs));
     }
     Draft {
         verzoektype: Verzoektype::AanvraagVergunning,
@@ -171,7 +179,7 @@ fn aanvraag<'a>(ctx: &Ctx, part: Vec<&'a Act<'a>>, is_water: bool) -> Draft<'a> 
 }
 
 /// `bg-conflict` when the rijk magneten of one aanvraag belong to different ministers.
-fn bg_conflict(rijk: &[&Act], first: &Act) -> Option<Finding> {
+fn bg_conflict(ctx: &Ctx, rijk: &[&Act], first: &Act) -> Option<Finding> {
     let mut ministers: Vec<&Org> = Vec::new();
     for a in rijk {
         if !ministers.iter().any(|m| m.id == a.own_bg.id) {
@@ -181,12 +189,17 @@ fn bg_conflict(rijk: &[&Act], first: &Act) -> Option<Finding> {
     if ministers.len() < 2 {
         return None;
     }
-    Some(Finding::bg_conflict(&defs(rijk), &ministers, &first.own_bg))
+    Some(Finding::bg_conflict(
+        ctx.texts(),
+        &defs(rijk),
+        &ministers,
+        &first.own_bg,
+    ))
 }
 
 /// `magneet`: every magneet that points at the chosen bevoegd gezag (so the finding does not
 /// depend on the order of the activities), what it pulls along, and who advises instead.
-fn magneet(part: &[&Act], bg: &Org, adviseurs: &[(Org, AdviesRole)]) -> Finding {
+fn magneet(ctx: &Ctx, part: &[&Act], bg: &Org, adviseurs: &[(Org, AdviesRole)]) -> Finding {
     let magneten: Vec<&Act> = part
         .iter()
         .copied()
@@ -198,6 +211,7 @@ fn magneet(part: &[&Act], bg: &Org, adviseurs: &[(Org, AdviesRole)]) -> Finding 
         .filter(|a| a.own_bg.id != bg.id)
         .collect();
     Finding::magneet(
+        ctx.texts(),
         &defs(&magneten),
         bg,
         &defs(&pulled),
