@@ -237,15 +237,29 @@ impl BdMerge {
     }
 }
 
-/// Assumption `dso` (contract §3, domain-research C6 / §8.3).
+/// Assumption `dso` (contract §3, domain-research C3, C6 / §8.3): the DSO as it works
+/// today (`2023`, the default: the behandeldienst can be changed after receipt, documented
+/// by December 2023 at the latest), or the 2020 pre-production test (`2020`: it cannot).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
 pub enum Dso {
-    #[default]
     V2020,
+    #[default]
     V2023,
 }
 
 impl Dso {
+    pub const ALL: [Dso; 2] = [Dso::V2023, Dso::V2020];
+
+    /// What the setting means, for people.
+    pub fn label(self, lang: Lang) -> &'static str {
+        match (self, lang) {
+            (Dso::V2023, Lang::Nl) => "Huidig DSO: behandeldienst wijzigbaar na ontvangst (gedocumenteerd uiterlijk december 2023)",
+            (Dso::V2023, Lang::En) => "Current DSO: behandeldienst can be changed after receipt (documented by December 2023 at the latest)",
+            (Dso::V2020, Lang::Nl) => "Pre-productie 2020 (Brabant-Noord-test): behandeldienst niet wijzigbaar",
+            (Dso::V2020, Lang::En) => "Pre-production 2020 (Brabant-Noord test): behandeldienst cannot be changed",
+        }
+    }
+
     pub fn as_str(self) -> &'static str {
         match self {
             Dso::V2020 => "2020",

@@ -57,7 +57,7 @@ impl Default for State {
             configuration: Some("voorbeeld-noord-brabant".to_string()),
             inline_configuration: None,
             bd_merge: BdMerge::AllSame,
-            dso: Dso::V2020,
+            dso: Dso::default(),
             bg_notified_when_bd: true,
             after_receipt: None,
             title: None,
