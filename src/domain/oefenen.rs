@@ -1308,7 +1308,7 @@ pub fn draft_casus(
             });
         }
         parts.push(format!(
-            "Het verzoek met {first} gaat naar {{bg:{first}}}, behandeldienst: {{bd:{first}}} ({{triggers:{first}}} trigger(s))."
+            "Het verzoek met {first} gaat naar {{bg:{first}}}, behandeldienst: {{bd:{first}}}; verzoeknotificaties (triggers): {{triggers:{first}}}."
         ));
         if !outcome.timeline.is_empty() {
             for ask in ["bevoegd-gezag-na-ontvangst", "behandeldienst-na-ontvangst"] {
@@ -1321,7 +1321,10 @@ pub fn draft_casus(
     }
     questions.push(serde_json::json!({ "ask": "triggers" }));
     questions.push(serde_json::json!({ "ask": "buiten-beeld" }));
-    parts.push("In totaal {total_triggers} trigger(s). Buiten beeld: {buiten_beeld}.".into());
+    parts.push(
+        "Verzoeknotificaties (triggers) in totaal: {total_triggers}. Buiten beeld: {buiten_beeld}."
+            .into(),
+    );
     let topics: Vec<&str> = Topic::ALL
         .into_iter()
         .filter(|t| t.shown_by(engine, &parsed, &outcome))
