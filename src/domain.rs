@@ -30,7 +30,7 @@ use serde_json::Value;
 pub use catalogue::{Activity, Catalogue, Exception, Group};
 pub use configuration::{ConfigEntry, Configuration};
 pub use error::{DataError, ScenarioError};
-pub use finding::{Finding, FindingCode, FindingTexts, Lang};
+pub use finding::{Finding, FindingCode, FindingTexts, Lang, NoBehandeldienst};
 pub use ids::{
     AdviesRole, BdAfterBgChange, BdMerge, Dso, Level, OrgKind, RecipientRole, Verzoektype,
 };

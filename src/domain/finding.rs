@@ -43,10 +43,12 @@ pub enum FindingCode {
     BgGewijzigd,
     /// After receipt (dso 2023): the behandeldienst was changed or removed.
     BdGewijzigd,
+    /// A verzoek without behandeldienst, and why ([`NoBehandeldienst`]).
+    GeenBehandeldienst,
 }
 
 impl FindingCode {
-    pub const ALL: [FindingCode; 19] = [
+    pub const ALL: [FindingCode; 20] = [
         FindingCode::SplitVerzoektype,
         FindingCode::SplitWater,
         FindingCode::SplitBevoegdGezag,
@@ -66,6 +68,7 @@ impl FindingCode {
         FindingCode::BgGeenKopie,
         FindingCode::BgGewijzigd,
         FindingCode::BdGewijzigd,
+        FindingCode::GeenBehandeldienst,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -89,6 +92,7 @@ impl FindingCode {
             FindingCode::BgGeenKopie => "bg-geen-kopie",
             FindingCode::BgGewijzigd => "bg-gewijzigd",
             FindingCode::BdGewijzigd => "bd-gewijzigd",
+            FindingCode::GeenBehandeldienst => "geen-behandeldienst",
         }
     }
 
@@ -114,6 +118,8 @@ impl FindingCode {
             FindingCode::BgGeenKopie => "T3",
             FindingCode::BgGewijzigd => "C2",
             FindingCode::BdGewijzigd => "C3",
+            // The rule of its reason: NoBehandeldienst::rule.
+            FindingCode::GeenBehandeldienst => "B2",
         }
     }
 
@@ -125,6 +131,7 @@ impl FindingCode {
                 | FindingCode::BgGeenKopie
                 | FindingCode::BgGewijzigd
                 | FindingCode::BdGewijzigd
+                | FindingCode::GeenBehandeldienst
         )
     }
 }
@@ -182,7 +189,81 @@ pub(crate) const SENTENCES: &[(&str, &str)] = &[
         "od-vr-verschil",
         "gemeente omgevingsdienst veiligheidsregio meeste_omgevingsdienst",
     ),
+    ("geen-behandeldienst/geen-configuratie", "bevoegd_gezag"),
+    (
+        "geen-behandeldienst/bg-zonder-configuratie",
+        "bevoegd_gezag",
+    ),
+    (
+        "geen-behandeldienst/niet-ingesteld",
+        "bevoegd_gezag activiteiten",
+    ),
+    (
+        "geen-behandeldienst/ander-verzoektype",
+        "bevoegd_gezag activiteiten ingesteld_voor verzoektype",
+    ),
+    (
+        "geen-behandeldienst/andere-gemeenten",
+        "bevoegd_gezag activiteiten gemeente",
+    ),
+    (
+        "geen-behandeldienst/andere-bg",
+        "ander_bevoegd_gezag activiteiten bevoegd_gezag",
+    ),
+    ("geen-behandeldienst/all-same", ""),
+    ("geen-behandeldienst/any-single", ""),
+    ("geen-behandeldienst/first-activity", "activiteit"),
 ];
+
+/// Why a verzoek has no behandeldienst: the reason of a `geen-behandeldienst` finding, each
+/// with its rule in domain-research.md.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum NoBehandeldienst {
+    /// The scenario chose no configuration at all (T2: without one, only the BG).
+    NoConfiguration,
+    /// The bevoegd gezag has no entry at all in the configuration (B2).
+    NothingConfiguredByBg,
+    /// It has entries, but none for these activities (B2).
+    ActivitiesNotConfigured,
+    /// Configured for the activity, but for another verzoektype only (B3).
+    OtherVerzoektype,
+    /// Configured for the activity, but for other gemeenten only (B5).
+    OtherGemeenten,
+    /// Configured, but by another bestuursorgaan than the verzoek's bevoegd gezag (B11).
+    OtherBevoegdGezag,
+    /// Activities resolve to different behandeldiensten, or some to none, and the
+    /// assumption `bd_merge` then gives none (B12).
+    ActivitiesDiffer,
+}
+
+impl NoBehandeldienst {
+    pub fn rule(self) -> &'static str {
+        match self {
+            NoBehandeldienst::NoConfiguration => "T2",
+            NoBehandeldienst::NothingConfiguredByBg | NoBehandeldienst::ActivitiesNotConfigured => {
+                "B2"
+            }
+            NoBehandeldienst::OtherVerzoektype => "B3",
+            NoBehandeldienst::OtherGemeenten => "B5",
+            NoBehandeldienst::OtherBevoegdGezag => "B11",
+            NoBehandeldienst::ActivitiesDiffer => "B12",
+        }
+    }
+}
+
+/// A reason with what it names, for [`Finding::geen_behandeldienst`].
+pub(crate) enum NoBdWhy<'a> {
+    NoConfiguration,
+    NothingConfiguredByBg,
+    ActivitiesNotConfigured(Vec<&'a Activity>),
+    /// The activities, the verzoektypes they are configured for, the verzoek's.
+    OtherVerzoektype(Vec<&'a Activity>, Vec<Verzoektype>, Verzoektype),
+    OtherGemeenten(Vec<&'a Activity>, &'a Named),
+    /// The activities and who configured them.
+    OtherBevoegdGezag(Vec<&'a Activity>, Vec<Org>),
+    /// Under `bd_merge`; the first activity (for `first-activity`).
+    ActivitiesDiffer(BdMerge, &'a Activity),
+}
 
 /// One parameter of a finding's sentence, typed, so that it reads right in either language.
 #[derive(Clone, Debug)]
@@ -267,9 +348,13 @@ pub struct Finding {
     /// (`bd-mixed`, `bd-andere-bg`).
     #[serde(skip)]
     pub passed_over: Option<String>,
-    /// The other bestuursorgaan whose configuration does not count here (`bd-andere-bg`).
+    /// The other bestuursorgaan whose configuration does not count here (`bd-andere-bg`,
+    /// `geen-behandeldienst` for that reason).
     #[serde(skip)]
     pub other_bevoegd_gezag: Option<String>,
+    /// Why the verzoek has no behandeldienst (`geen-behandeldienst`).
+    #[serde(skip)]
+    pub no_behandeldienst: Option<NoBehandeldienst>,
     /// Its sentence in [`SENTENCES`] and the parameters in that sentence's order, to write
     /// it in another language.
     #[serde(skip)]
@@ -303,6 +388,7 @@ impl Finding {
             concerns,
             passed_over: None,
             other_bevoegd_gezag: None,
+            no_behandeldienst: None,
             sentence,
             args,
         }
@@ -615,6 +701,88 @@ impl Finding {
             args,
             to.iter().map(|o| o.id.clone()).collect(),
         )
+    }
+
+    /// `geen-behandeldienst`: the verzoek to `bg` has no behandeldienst, and `why`.
+    pub(crate) fn geen_behandeldienst(t: &FindingTexts, bg: &Org, why: NoBdWhy) -> Finding {
+        use NoBehandeldienst as N;
+        let mut concerns = vec![bg.id.clone()];
+        let mut other = None;
+        let (kind, sentence, args) = match why {
+            NoBdWhy::NoConfiguration => (
+                N::NoConfiguration,
+                "geen-behandeldienst/geen-configuratie",
+                vec![Arg::bg(bg)],
+            ),
+            NoBdWhy::NothingConfiguredByBg => (
+                N::NothingConfiguredByBg,
+                "geen-behandeldienst/bg-zonder-configuratie",
+                vec![Arg::bg(bg)],
+            ),
+            NoBdWhy::ActivitiesNotConfigured(acts) => {
+                concerns.extend(acts.iter().map(|a| a.id.clone()));
+                (
+                    N::ActivitiesNotConfigured,
+                    "geen-behandeldienst/niet-ingesteld",
+                    vec![Arg::bg(bg), Arg::activities(&acts)],
+                )
+            }
+            NoBdWhy::OtherVerzoektype(acts, configured_for, verzoektype) => {
+                concerns.extend(acts.iter().map(|a| a.id.clone()));
+                (
+                    N::OtherVerzoektype,
+                    "geen-behandeldienst/ander-verzoektype",
+                    vec![
+                        Arg::bg(bg),
+                        Arg::activities(&acts),
+                        Arg::Verzoektypes(configured_for),
+                        Arg::Verzoektypes(vec![verzoektype]),
+                    ],
+                )
+            }
+            NoBdWhy::OtherGemeenten(acts, gemeente) => {
+                concerns.extend(acts.iter().map(|a| a.id.clone()));
+                (
+                    N::OtherGemeenten,
+                    "geen-behandeldienst/andere-gemeenten",
+                    vec![
+                        Arg::bg(bg),
+                        Arg::activities(&acts),
+                        Arg::plain(gemeente.name.clone()),
+                    ],
+                )
+            }
+            NoBdWhy::OtherBevoegdGezag(acts, owners) => {
+                concerns.extend(acts.iter().map(|a| a.id.clone()));
+                concerns.extend(owners.iter().map(|o| o.id.clone()));
+                other = owners.first().map(|o| o.id.clone());
+                (
+                    N::OtherBevoegdGezag,
+                    "geen-behandeldienst/andere-bg",
+                    vec![
+                        Arg::bgs(&owners.iter().collect::<Vec<_>>()),
+                        Arg::activities(&acts),
+                        Arg::bg(bg),
+                    ],
+                )
+            }
+            NoBdWhy::ActivitiesDiffer(merge, first) => {
+                let (sentence, args) = match merge {
+                    BdMerge::AllSame => ("geen-behandeldienst/all-same", Vec::new()),
+                    BdMerge::AnySingle => ("geen-behandeldienst/any-single", Vec::new()),
+                    BdMerge::FirstActivity => (
+                        "geen-behandeldienst/first-activity",
+                        vec![Arg::activity(first)],
+                    ),
+                };
+                (N::ActivitiesDiffer, sentence, args)
+            }
+        };
+        let mut f = Finding::new(t, FindingCode::GeenBehandeldienst, sentence, args, concerns);
+        f.rule = kind.rule().to_string();
+        f.no_behandeldienst = Some(kind);
+        f.other_bevoegd_gezag = other;
+        f
     }
 
     /// `locatie-grens`: the point lies `distance_m` from a boundary of `gemeente`.

@@ -68,6 +68,8 @@ struct Ctx<'e> {
     engine: &'e Engine,
     loc: Located,
     entries: &'e [ConfigEntry],
+    /// The scenario chose a configuration (bundled or inline), even an empty one.
+    configured: bool,
     assumptions: Assumptions,
     /// Bestuursorganen competent at this location (for `bd-andere-bg`).
     competent: Vec<String>,
@@ -88,7 +90,12 @@ pub(crate) fn route_at(
 ) -> Result<Outcome, ScenarioError> {
     locate::check_water(engine, &scenario.activities, &loc)?; // 1
     let (entries, config) = engine.configuration_entries(scenario.configuration.as_ref());
-    let ctx = Ctx::new(engine, loc, entries, scenario.assumptions);
+    let ctx = Ctx::new(
+        engine,
+        loc,
+        (entries, config.is_some()),
+        scenario.assumptions,
+    );
     let mut findings = locate::location_findings(&ctx, is_point); // 1
     let acts = own_bg::own_bevoegd_gezag(&ctx, &scenario.activities); // 2
     let groups = verzoeken::group(&ctx, &acts, &mut findings); // 3
@@ -141,7 +148,7 @@ impl<'e> Ctx<'e> {
     fn new(
         engine: &'e Engine,
         loc: Located,
-        entries: &'e [ConfigEntry],
+        (entries, configured): (&'e [ConfigEntry], bool),
         assumptions: Assumptions,
     ) -> Ctx<'e> {
         let mut competent = vec![loc.gemeente.id.clone(), loc.provincie.id.clone()];
@@ -153,6 +160,7 @@ impl<'e> Ctx<'e> {
             engine,
             loc,
             entries,
+            configured,
             assumptions,
             competent,
         }
