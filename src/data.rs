@@ -22,3 +22,61 @@ pub const CONFIGURATIONS: &[(&str, &str)] = &[(
     "voorbeeld-noord-brabant",
     include_str!("../data/configurations/voorbeeld-noord-brabant.json"),
 )];
+
+/// The bundled leerpad and its casus files (file name, text), in `data/oefenen/`.
+pub const OEFENEN_LEERPAD: (&str, &str) =
+    ("leerpad.json", include_str!("../data/oefenen/leerpad.json"));
+pub const OEFENEN_CASUSSEN: &[(&str, &str)] = &[
+    (
+        "01-oss-melding.json",
+        include_str!("../data/oefenen/01-oss-melding.json"),
+    ),
+    (
+        "02-oss-split-verzoektype.json",
+        include_str!("../data/oefenen/02-oss-split-verzoektype.json"),
+    ),
+    (
+        "03-maashorst-meervoudig.json",
+        include_str!("../data/oefenen/03-maashorst-meervoudig.json"),
+    ),
+    (
+        "04-eindhoven-1-op-n.json",
+        include_str!("../data/oefenen/04-eindhoven-1-op-n.json"),
+    ),
+    (
+        "05-werkingsgebied.json",
+        include_str!("../data/oefenen/05-werkingsgebied.json"),
+    ),
+    (
+        "06-limburg-1-op-onbekend.json",
+        include_str!("../data/oefenen/06-limburg-1-op-onbekend.json"),
+    ),
+    (
+        "07-den-bosch-veiligheidsregio.json",
+        include_str!("../data/oefenen/07-den-bosch-veiligheidsregio.json"),
+    ),
+    (
+        "08-heusden.json",
+        include_str!("../data/oefenen/08-heusden.json"),
+    ),
+    (
+        "09-meldingen-per-bevoegd-gezag.json",
+        include_str!("../data/oefenen/09-meldingen-per-bevoegd-gezag.json"),
+    ),
+    (
+        "10-land-van-cuijk-water.json",
+        include_str!("../data/oefenen/10-land-van-cuijk-water.json"),
+    ),
+    (
+        "11-grondwater-magneet.json",
+        include_str!("../data/oefenen/11-grondwater-magneet.json"),
+    ),
+    (
+        "12-na-ontvangst-2020.json",
+        include_str!("../data/oefenen/12-na-ontvangst-2020.json"),
+    ),
+    (
+        "13-na-ontvangst-2023.json",
+        include_str!("../data/oefenen/13-na-ontvangst-2023.json"),
+    ),
+];

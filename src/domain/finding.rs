@@ -122,18 +122,6 @@ impl FindingCode {
             FindingCode::GeenBehandeldienst => "B2",
         }
     }
-
-    /// True for the codes the contract defines (§4).
-    pub fn is_contract(self) -> bool {
-        !matches!(
-            self,
-            FindingCode::Uitzondering
-                | FindingCode::BgGeenKopie
-                | FindingCode::BgGewijzigd
-                | FindingCode::BdGewijzigd
-                | FindingCode::GeenBehandeldienst
-        )
-    }
 }
 
 impl Serialize for FindingCode {
