@@ -48,6 +48,12 @@ pub fn assert_message(what: &str, message: &str) {
         !message.contains(['\u{2028}', '\u{2029}']),
         "{what}: line separator in error message {message:?}"
     );
+    // Unicode format characters (bidi overrides and isolates, zero-width characters, the
+    // byte-order mark) are shown escaped, so a message cannot display reversed.
+    assert!(
+        !message.chars().any(|c| matches!(c, '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}' | '\u{2066}'..='\u{2069}' | '\u{FEFF}')),
+        "{what}: format character in error message {message:?}"
+    );
     let n = message.chars().count();
     assert!(
         n <= MAX_MESSAGE_CHARS,

@@ -13,6 +13,7 @@ use serde::Serialize;
 
 use super::draft::{Draft, DraftEntry};
 use crate::domain::catalogue::Catalogue;
+use crate::domain::error::one_line_max;
 use crate::domain::ids::{OrgKind, Verzoektype};
 use crate::domain::organisations::Org;
 use crate::domain::{Engine, MAX_INPUT_BYTES};
@@ -139,7 +140,9 @@ pub fn import_csv(text: &str, name: &str, engine: &Engine) -> Result<CsvImport, 
             Ok(entry) => merge(&mut draft.entries, entry),
             Err(message) => problems.push(RowProblem {
                 line: *line,
-                message: one_line(&message),
+                // A message quotes the file's own cells, which may hold anything Excel lets
+                // through: one short readable line (found by fuzzing).
+                message: one_line_max(&message, 300),
             }),
         }
     }
@@ -430,26 +433,4 @@ fn field(s: &str) -> String {
     } else {
         s.to_string()
     }
-}
-
-/// A message quotes the file's own cells, which may hold anything Excel lets through:
-/// control characters become spaces and the length is capped, so it stays one readable line
-/// (found by fuzzing).
-fn one_line(message: &str) -> String {
-    const MAX_CHARS: usize = 300;
-    let mut out: String = message
-        .chars()
-        .map(|c| {
-            if c.is_control() || c == '\u{2028}' || c == '\u{2029}' {
-                ' '
-            } else {
-                c
-            }
-        })
-        .take(MAX_CHARS)
-        .collect();
-    if message.chars().nth(MAX_CHARS).is_some() {
-        out.push('…');
-    }
-    out
 }
