@@ -21,6 +21,7 @@ mod route;
 pub mod rules;
 pub mod scenario;
 pub mod speelveld;
+pub(crate) mod spreadsheet;
 
 use std::collections::HashMap;
 use std::sync::OnceLock;

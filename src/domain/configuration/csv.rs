@@ -16,6 +16,7 @@ use crate::domain::catalogue::Catalogue;
 use crate::domain::error::one_line_max;
 use crate::domain::ids::{OrgKind, Verzoektype};
 use crate::domain::organisations::Org;
+use crate::domain::spreadsheet::push_line;
 use crate::domain::{Engine, MAX_INPUT_BYTES};
 use crate::geo::normalize;
 
@@ -388,8 +389,8 @@ fn find_area(orgs: &[&Org], text: &str, bg: &Org) -> Result<Vec<String>, String>
 /// row per gemeente. Ids the catalogue or organisations do not know are written as they are.
 pub fn export_csv(draft: &Draft, engine: &Engine) -> String {
     let orgs = &engine.organisations;
-    let mut out = COLUMNS.map(field).join(";");
-    out.push_str("\r\n");
+    let mut out = String::new();
+    push_line(&mut out, COLUMNS);
     for e in &draft.entries {
         let bg = orgs.get(&e.bevoegd_gezag);
         let bd = orgs.name_or_id(&e.behandeldienst);
@@ -420,17 +421,8 @@ pub fn export_csv(draft: &Draft, engine: &Engine) -> String {
                 toestemming.clone(),
                 place,
             ];
-            out.push_str(&row.iter().map(|s| field(s)).collect::<Vec<_>>().join(";"));
-            out.push_str("\r\n");
+            push_line(&mut out, row);
         }
     }
     out
-}
-
-fn field(s: &str) -> String {
-    if s.contains([';', ',', '"', '\n', '\r']) {
-        format!("\"{}\"", s.replace('"', "\"\""))
-    } else {
-        s.to_string()
-    }
 }
