@@ -104,45 +104,26 @@ fn a_broken_findings_file_is_named_by_its_json_path() {
     assert!(FindingTexts::from_json(FINDINGS_NL_JSON, Lang::Nl).is_ok());
     assert!(FindingTexts::from_json(FINDINGS_EN_JSON, Lang::En).is_ok());
     let nl = FINDINGS_NL_JSON;
-    let cases: Vec<(String, &str)> = vec![
-        // An unknown code.
-        (
-            nl.replacen("\"split-water\"", "\"split-wadden\"", 1),
-            "bevindingen: findings.split-wadden: onbekende bevinding (de bevindingen staan in docs/bevindingen.md)",
-        ),
-        // A sentence under a name that is not one.
-        (
-            nl.replacen("\"bd-copy\"", "\"_bd-copy\"", 1),
-            "bevindingen: findings._bd-copy: onbekende bevinding (de bevindingen staan in docs/bevindingen.md)",
-        ),
-        // An unknown placeholder, a parameter not used, a brace without its pair.
-        (
-            nl.replacen("{wateractiviteiten}", "{water}", 1),
-            "bevindingen: findings.split-water: plaatsaanduiding {water} onbekend (deze zin gebruikt: wateractiviteiten andere_activiteiten)",
-        ),
-        (
-            nl.replacen("({andere_activiteiten})", "", 1),
-            "bevindingen: findings.split-water: plaatsaanduiding {andere_activiteiten} ontbreekt (deze zin gebruikt: wateractiviteiten andere_activiteiten)",
-        ),
-        (
-            nl.replacen("{wateractiviteiten}", "{wateractiviteiten", 1),
-            "bevindingen: findings.split-water: '{' en '}' horen in paren: {naam} of {naam|een|meer}",
-        ),
-        (
-            nl.replacen("{magneten|is|zijn}", "{magneten|is}", 1),
-            "bevindingen: findings.magneet: {magneten|is}: verwacht {naam} of {naam|een|meer}",
-        ),
-        (
-            nl.replacen("\"routewijzer-findings/1\"", "\"routewijzer-findings/2\"", 1),
-            "bevindingen: format: verwacht routewijzer-findings/1, gevonden 'routewijzer-findings/2'",
-        ),
-        (
-            nl.replacen("\"findings\"", "\"bevindingen\"", 1),
-            "bevindingen: bevindingen: onbekend veld (verwacht: format, description, findings)",
-        ),
+    // (what is replaced, by what, the message): an unknown code, a sentence under a name that
+    // is not one, an unknown placeholder, a parameter not used, a brace without its pair, a
+    // choice without two words, another format, an unknown field.
+    let unknown = "onbekende bevinding (de bevindingen staan in docs/bevindingen.md)";
+    let split_water = "(deze zin gebruikt: wateractiviteiten andere_activiteiten)";
+    let cases = [
+        ("\"split-water\"", "\"split-wadden\"", format!("findings.split-wadden: {unknown}")),
+        ("\"bd-copy\"", "\"_bd-copy\"", format!("findings._bd-copy: {unknown}")),
+        ("{wateractiviteiten}", "{water}", format!("findings.split-water: plaatsaanduiding {{water}} onbekend {split_water}")),
+        ("({andere_activiteiten})", "", format!("findings.split-water: plaatsaanduiding {{andere_activiteiten}} ontbreekt {split_water}")),
+        ("{wateractiviteiten}", "{wateractiviteiten", "findings.split-water: '{' en '}' horen in paren: {naam} of {naam|een|meer}".into()),
+        ("{magneten|is|zijn}", "{magneten|is}", "findings.magneet: {magneten|is}: verwacht {naam} of {naam|een|meer}".into()),
+        ("\"routewijzer-findings/1\"", "\"routewijzer-findings/2\"", "format: verwacht routewijzer-findings/1, gevonden 'routewijzer-findings/2'".into()),
+        ("\"findings\"", "\"bevindingen\"", "bevindingen: onbekend veld (verwacht: format, description, findings)".into()),
     ];
-    for (text, expected) in cases {
-        assert_eq!(error(&text), expected);
+    for (from, to, expected) in cases {
+        assert_eq!(
+            error(&nl.replacen(from, to, 1)),
+            format!("bevindingen: {expected}")
+        );
     }
     // A sentence that is missing: in a language file, that language is missing for it.
     let value: serde_json::Value = serde_json::from_str(nl).unwrap();
