@@ -98,7 +98,7 @@ impl FindingTexts {
     pub fn from_json(text: &str, lang: Lang) -> Result<FindingTexts, DataError> {
         let bad = |e: &dyn std::fmt::Display| DataError::new("bevindingen", e.to_string());
         let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-        let value: Value = serde_json::from_str(text).map_err(|e| bad(&e))?;
+        let value = super::super::strict_json::parse(text).map_err(|e| bad(&e))?;
         let templates = templates(&value).map_err(|e| bad(&e))?;
         Ok(FindingTexts { lang, templates })
     }
