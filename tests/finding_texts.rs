@@ -136,3 +136,14 @@ fn a_broken_findings_file_is_named_by_its_json_path() {
     // Not JSON at all.
     assert!(error("{").starts_with("bevindingen: "));
 }
+
+#[test]
+#[ignore = "prints the English of every fixture's findings, for review"]
+fn print_english() {
+    let english = Engine::english().unwrap();
+    for (name, o) in outcomes() {
+        for f in findings(&o) {
+            println!("{name} {}: {}", f.sentence(), f.text_in(english));
+        }
+    }
+}
