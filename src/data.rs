@@ -79,4 +79,8 @@ pub const OEFENEN_CASUSSEN: &[(&str, &str)] = &[
         "13-na-ontvangst-2023.json",
         include_str!("../data/oefenen/13-na-ontvangst-2023.json"),
     ),
+    (
+        "14-werkafspraak-ontbreekt.json",
+        include_str!("../data/oefenen/14-werkafspraak-ontbreekt.json"),
+    ),
 ];

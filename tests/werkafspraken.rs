@@ -613,3 +613,59 @@ fn the_odt_is_a_valid_package_with_escaped_text_and_odfpy_reads_it() {
         Err(e) => eprintln!("python3 not found ({e}); skipped the parser check"),
     }
 }
+
+#[test]
+#[ignore = "prints the gap ids of Brabant-Noord, for writing a training preset"]
+fn print_gap_ids() {
+    let (_, report) = brabant_noord();
+    for g in &report.gaps {
+        println!("{}", g.id);
+    }
+}
+
+#[test]
+fn a_casus_starts_from_an_agreement_and_the_engine_says_which_afspraak_is_missing() {
+    use routewijzer::domain::oefenen::{self, Answer};
+    let leerpad = oefenen::bundled_leerpad(engine()).expect("leerpad");
+    let casus = leerpad
+        .casussen
+        .iter()
+        .find(|c| c.werkafspraak.is_some())
+        .expect("a casus from an agreement in the leerpad");
+    let expected = oefenen::expected_answers(engine(), casus).unwrap();
+    let missing = expected.answers.last().cloned().flatten();
+    let want: std::collections::BTreeSet<String> =
+        ["geen-notificatie||gemeente|veiligheidsregio|brandveilig-gebruik|".to_string()].into();
+    assert_eq!(missing, Some(Answer::Ids(want)));
+    let w = casus.werkafspraak.as_ref().unwrap();
+    assert!(w.gaps.len() > 10, "the trainee chooses among every gap");
+    assert!(w
+        .gaps
+        .iter()
+        .any(|(_, nl, en)| nl.contains("Veiligheidsregio Brabant-Noord")
+            && en.contains("Adviser gets no verzoeknotificatie")));
+    // Written back and read again, it still names its agreement.
+    let again =
+        oefenen::casus_from_value(engine(), "again", &oefenen::casus_to_json(casus)).unwrap();
+    assert_eq!(again.werkafspraak, casus.werkafspraak);
+    // An unknown agreement, or the question without one, is refused with its path.
+    let mut value = oefenen::casus_to_json(casus);
+    value["werkafspraak"] = "nergens".into();
+    let err = oefenen::casus_from_value(engine(), "x.json", &value)
+        .unwrap_err()
+        .to_string();
+    assert!(
+        err.starts_with("x.json: werkafspraak: onbekende werkafspraak 'nergens'"),
+        "{err}"
+    );
+    value.as_object_mut().unwrap().remove("werkafspraak");
+    let err = oefenen::casus_from_value(engine(), "x.json", &value)
+        .unwrap_err()
+        .to_string();
+    assert!(
+        err.starts_with(
+            "x.json: questions[2]: vraag 'ontbrekende-afspraak' vraagt een werkafspraak"
+        ),
+        "{err}"
+    );
+}

@@ -66,22 +66,12 @@ pub fn new_agreement(
     region: Region,
     settings: &ScenarioDraft,
 ) -> Result<Werkafspraak, ScenarioError> {
-    let defaults = taakverdeling::defaults(engine, TAAKVERDELING_JSON)
-        .map_err(|e| ScenarioError::new(format!("taakverdeling.json: {}", e.path), e.message))?;
     let settings = ScenarioDraft {
         configuration: settings.configuration.clone(),
         assumptions: settings.assumptions,
         ..ScenarioDraft::default()
     };
-    let config = match &settings.configuration {
-        None => &[][..],
-        Some(super::ConfigurationRef::Bundled(name)) => engine
-            .configuration(name)
-            .map_or(&[][..], |c| c.behandeldiensten.as_slice()),
-        Some(super::ConfigurationRef::Inline(c)) => c.behandeldiensten.as_slice(),
-    };
-    let gemeenten = region.gemeenten(engine);
-    let taakverdeling = Taakverdeling::start(config, &gemeenten, &defaults);
+    let taakverdeling = start_division(engine, &region, &settings)?;
     Ok(Werkafspraak {
         titel: String::new(),
         regio: region,
@@ -90,6 +80,28 @@ pub fn new_agreement(
         afspraken: BTreeMap::new(),
         aansluiten: BTreeMap::new(),
     })
+}
+
+/// The division a region starts with: its configuration's entries plus the bundled defaults.
+pub fn start_division(
+    engine: &Engine,
+    region: &Region,
+    settings: &ScenarioDraft,
+) -> Result<Taakverdeling, ScenarioError> {
+    let defaults = taakverdeling::defaults(engine, TAAKVERDELING_JSON)
+        .map_err(|e| ScenarioError::new(format!("taakverdeling.json: {}", e.path), e.message))?;
+    let config = match &settings.configuration {
+        None => &[][..],
+        Some(super::ConfigurationRef::Bundled(name)) => engine
+            .configuration(name)
+            .map_or(&[][..], |c| c.behandeldiensten.as_slice()),
+        Some(super::ConfigurationRef::Inline(c)) => c.behandeldiensten.as_slice(),
+    };
+    Ok(Taakverdeling::start(
+        config,
+        &region.gemeenten(engine),
+        &defaults,
+    ))
 }
 
 /// The whole analysis of an agreement's region at once (the page spreads it over frames
@@ -115,4 +127,74 @@ pub fn open_gaps<'r>(agreement: &Werkafspraak, report: &'r Report) -> Vec<&'r Ga
         .iter()
         .filter(|g| agreement.afspraak(&g.id).status == Status::Voorstel)
         .collect()
+}
+
+/// Bundled agreements by name, for training (`data/werkafspraken/`): a casus names one with
+/// its `werkafspraak` field (docs/oefenen.md).
+pub const PRESETS: &[(&str, &str)] = &[(
+    "voorbeeld-brabant-noord",
+    include_str!("../../data/werkafspraken/voorbeeld-brabant-noord.json"),
+)];
+
+/// A preset's gaps for Oefenen's "welke afspraak ontbreekt hier?": every gap with its title
+/// in Dutch and English, and the ids of those without an agreement, all from the engine.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+pub struct Oefening {
+    pub preset: String,
+    /// (gap id, Dutch title, English title), in report order.
+    pub gaps: Vec<(String, String, String)>,
+    pub open: std::collections::BTreeSet<String>,
+}
+
+/// Analyses a bundled preset. Refuses one where every gap or no gap has an agreement: the
+/// question would have no answer to find.
+pub fn oefening(engine: &Engine, preset: &str) -> Result<Oefening, ScenarioError> {
+    let (_, text) = PRESETS.iter().find(|(n, _)| *n == preset).ok_or_else(|| {
+        ScenarioError::new(
+            "",
+            format!(
+                "onbekende werkafspraak '{}' (bekend: {})",
+                preset.chars().take(60).collect::<String>(),
+                PRESETS
+                    .iter()
+                    .map(|(n, _)| *n)
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
+        )
+    })?;
+    let agreement = Werkafspraak::from_text(engine, text)?;
+    let report = analyse(
+        engine,
+        &agreement,
+        without_toepasbare_regels(crate::data::CATALOGUE_JSON),
+    );
+    let sj = bundled_sjablonen()?;
+    let title = |english: bool, g: &Gap| {
+        document::Words {
+            engine,
+            sjablonen: sj,
+            lang: document::Lang { english },
+        }
+        .title(g)
+    };
+    let open: std::collections::BTreeSet<String> = open_gaps(&agreement, &report)
+        .into_iter()
+        .map(|g| g.id.clone())
+        .collect();
+    if open.is_empty() || open.len() == report.gaps.len() {
+        return Err(ScenarioError::new(
+            "",
+            format!("werkafspraak '{preset}': {} van de {} gaten zonder afspraak; de vraag heeft dan geen antwoord om te zoeken", open.len(), report.gaps.len()),
+        ));
+    }
+    Ok(Oefening {
+        preset: preset.to_string(),
+        gaps: report
+            .gaps
+            .iter()
+            .map(|g| (g.id.clone(), title(false, g), title(true, g)))
+            .collect(),
+        open,
+    })
 }

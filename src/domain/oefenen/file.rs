@@ -30,6 +30,7 @@ const CASUS_FIELDS: &[&str] = &[
     "hints",
     "explanation",
     "en",
+    "werkafspraak",
 ];
 const EN_FIELDS: &[&str] = &["title", "story", "hints", "explanation"];
 const QUESTION_FIELDS: &[&str] = &["ask", "activity", "text"];
@@ -212,6 +213,12 @@ fn read_casus(engine: &Engine, value: &Value) -> Result<(Casus, Scenario), Scena
     let topics = topics(map)?;
     let hints = hints(map, "")?;
     let en = english(map)?;
+    let werkafspraak = opt_text_field(map, "", "werkafspraak")?
+        .map(|name| {
+            crate::domain::werkafspraken::oefening(engine, &name)
+                .map_err(|e| ScenarioError::new("werkafspraak", e.to_string()))
+        })
+        .transpose()?;
     let scenario_value = required(map, "", "scenario", "een scenario")?;
     let scenario = engine.parse(scenario_value).map_err(in_scenario)?;
     let questions = list_of(map, "", "questions", question)?;
@@ -231,6 +238,7 @@ fn read_casus(engine: &Engine, value: &Value) -> Result<(Casus, Scenario), Scena
         hints,
         explanation,
         en,
+        werkafspraak,
     };
     Ok((casus, scenario))
 }
@@ -243,7 +251,7 @@ fn fits_outcome(
     outcome: &Outcome,
 ) -> Result<(), ScenarioError> {
     for (i, q) in casus.questions.iter().enumerate() {
-        expected_answer(outcome, q)
+        expected_answer(outcome, q, casus.werkafspraak.as_ref())
             .map_err(|m| ScenarioError::new(index_path("questions", i), m))?;
     }
     fill_explanation(&casus.explanation, outcome)
@@ -409,6 +417,9 @@ pub fn casus_to_json(casus: &Casus) -> Value {
                 "explanation": en.explanation,
             }),
         );
+    }
+    if let (Some(w), Some(o)) = (&casus.werkafspraak, value.as_object_mut()) {
+        o.insert("werkafspraak".into(), serde_json::json!(w.preset));
     }
     value
 }

@@ -163,9 +163,10 @@ impl Werkafspraak {
             .filter_map(|k| Some((k.to_string(), map.get(k)?.clone())))
             .collect();
         let settings = engine.parse_draft(&Value::Object(settings))?;
+        // Without a division (a hand-written training preset), it starts as a new one does.
         let taakverdeling = match map.get("taakverdeling") {
             Some(v) => Taakverdeling::from_value(engine, v, "taakverdeling")?,
-            None => Taakverdeling::default(),
+            None => super::start_division(engine, &regio, &settings)?,
         };
         let mut afspraken = BTreeMap::new();
         if let Some(v) = map.get("afspraken") {

@@ -109,10 +109,7 @@ impl Words<'_> {
     }
 
     pub fn org(&self, id: &str) -> String {
-        self.engine
-            .organisations
-            .get(id)
-            .map_or_else(|| id.to_string(), |o| o.display_name())
+        self.engine.organisations.name_or_id(id)
     }
 
     pub fn party(&self, p: &Party) -> String {

@@ -236,11 +236,7 @@ impl<'e> Analysis<'e> {
     fn name(&self, id: &str) -> Named {
         Named {
             id: id.to_string(),
-            name: self
-                .engine
-                .organisations
-                .get(id)
-                .map_or_else(|| id.to_string(), |o| o.display_name()),
+            name: self.engine.organisations.name_or_id(id),
         }
     }
 
