@@ -574,7 +574,7 @@ fn the_odt_is_a_valid_package_with_escaped_text_and_odfpy_reads_it() {
     assert_eq!(files[0].1, b"application/vnd.oasis.opendocument.text");
     let content = String::from_utf8(files[2].1.clone()).unwrap();
     assert!(content.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
-    assert!(content.contains("&amp; &lt; &gt; &quot; &apos;"));
+    assert!(content.contains("&amp; &lt; &gt; &quot; &#39;"));
     assert!(!content.contains("<script>") && !content.contains('\u{1}'));
     let out = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/output");
     std::fs::create_dir_all(out).unwrap();

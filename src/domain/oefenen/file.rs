@@ -6,8 +6,8 @@ use serde_json::{Map, Value};
 
 use super::super::error::ScenarioError;
 use super::super::json::{
-    check_fields, expect_array, expect_object, field_path, index_path, list_of, opt_text_field,
-    quote, required, text_field, texts_field,
+    check_fields, expect_array, expect_object, field_path, format_field, index_path, list_of,
+    opt_text_field, quote, required, text_field, texts_field,
 };
 use super::super::outcome::Outcome;
 use super::super::scenario::Scenario;
@@ -75,21 +75,6 @@ fn hints(map: &Map<String, Value>, path: &str) -> Result<Vec<String>, ScenarioEr
     } else {
         texts_field(map, path, "hints")
     }
-}
-
-/// `format` must be `want`.
-fn format(map: &Map<String, Value>, want: &str) -> Result<(), ScenarioError> {
-    let found = text_field(map, "", "format")?;
-    if found == want {
-        return Ok(());
-    }
-    Err(ScenarioError::new(
-        "format",
-        format!(
-            "{} wordt niet ondersteund (verwacht '{want}')",
-            quote(&found)
-        ),
-    ))
 }
 
 /// `id`: lower-case letters, digits and `-`.
@@ -205,7 +190,7 @@ fn in_scenario(e: ScenarioError) -> ScenarioError {
 fn read_casus(engine: &Engine, value: &Value) -> Result<(Casus, Scenario), ScenarioError> {
     let map = expect_object(value, "", "een JSON-object")?;
     check_fields(map, "", CASUS_FIELDS)?;
-    format(map, CASUS_FORMAT)?;
+    format_field(map, CASUS_FORMAT)?;
     let id = id(map)?;
     let title = filled(map, "", "title")?;
     let story = filled(map, "", "story")?;
@@ -327,7 +312,7 @@ pub fn load_leerpad(
 fn read_leerpad(value: &Value) -> Result<(Leerpad, &Vec<Value>), ScenarioError> {
     let map = expect_object(value, "", "een JSON-object")?;
     check_fields(map, "", LEERPAD_FIELDS)?;
-    format(map, LEERPAD_FORMAT)?;
+    format_field(map, LEERPAD_FORMAT)?;
     let leerpad = Leerpad {
         id: id(map)?,
         title: filled(map, "", "title")?,

@@ -144,16 +144,7 @@ impl Werkafspraak {
                 "aansluiten",
             ],
         )?;
-        let format = text_field(map, "", "format")?;
-        if format != FORMAT {
-            return Err(ScenarioError::new(
-                "format",
-                format!(
-                    "'{}' wordt niet ondersteund (verwacht '{FORMAT}')",
-                    format.chars().take(60).collect::<String>()
-                ),
-            ));
-        }
+        super::super::json::format_field(map, FORMAT)?;
         let titel = opt_text_field(map, "", "titel")?.unwrap_or_default();
         long("titel", &titel)?;
         let key = text_field(map, "", "regio")?;

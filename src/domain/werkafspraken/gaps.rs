@@ -185,6 +185,31 @@ struct Hit<'a> {
     new_bg: Option<Named>,
 }
 
+impl<'a> Hit<'a> {
+    /// A hit with nothing routed instead, no partner and no change.
+    fn new(
+        kind: GapKind,
+        scope: Scope,
+        partij: Party,
+        def: &'a Activity,
+        inhoud: Option<&'a str>,
+        verzoektype: Verzoektype,
+    ) -> Hit<'a> {
+        Hit {
+            kind,
+            change: None,
+            scope,
+            partij,
+            def,
+            inhoud,
+            verzoektype,
+            partner: None,
+            routed: None,
+            new_bg: None,
+        }
+    }
+}
+
 /// The analysis of a region, one gemeente at a time (so a page can spread it over frames).
 pub struct Analysis<'e> {
     engine: &'e Engine,
@@ -324,18 +349,14 @@ impl<'e> Analysis<'e> {
                     .first()
                     .map_or(Scope::Gemeente, |v| place.scope_of(&v.bevoegd_gezag.id));
                 self.hit(
-                    Hit {
-                        kind: GapKind::GeenToepasbareRegels,
-                        change: None,
+                    Hit::new(
+                        GapKind::GeenToepasbareRegels,
                         scope,
-                        partij: Party::BevoegdGezag,
+                        Party::BevoegdGezag,
                         def,
-                        inhoud: None,
-                        verzoektype: vt,
-                        partner: None,
-                        routed: None,
-                        new_bg: None,
-                    },
+                        None,
+                        vt,
+                    ),
                     case,
                     &base,
                 );
@@ -387,19 +408,17 @@ impl<'e> Analysis<'e> {
                         (None, None) => GapKind::GeenBehandeldienst,
                         (None, Some(_)) => GapKind::AndereBehandelaar,
                     };
-                    let mut case = self.case(place, outcome, 0, acts.clone(), Vec::new(), Some(&p));
-                    case.partij = Some(self.name(&p));
+                    let case = self.case(place, outcome, 0, acts.clone(), Vec::new(), Some(&p));
                     let hit = Hit {
-                        kind,
-                        change: None,
-                        scope: scope.clone(),
-                        partij: entry.partij.clone(),
-                        def,
-                        inhoud: inhoud_owned.as_deref(),
-                        verzoektype: vt,
-                        partner: None,
                         routed: Some(self.name(&handler)),
-                        new_bg: None,
+                        ..Hit::new(
+                            kind,
+                            scope.clone(),
+                            entry.partij.clone(),
+                            def,
+                            inhoud_owned.as_deref(),
+                            vt,
+                        )
                     };
                     self.hit(hit, case, outcome);
                     if kind != GapKind::GeenBehandeldienst {
@@ -439,19 +458,17 @@ impl<'e> Analysis<'e> {
             if recipients.contains(&p) {
                 continue;
             }
-            let mut case = self.case(place, outcome, 0, acts.clone(), Vec::new(), Some(&p));
-            case.partij = Some(self.name(&p));
+            let case = self.case(place, outcome, 0, acts.clone(), Vec::new(), Some(&p));
             let hit = Hit {
-                kind: GapKind::GeenNotificatie,
-                change: None,
-                scope: scope.clone(),
-                partij,
-                def,
-                inhoud: inhoud_owned.as_deref(),
-                verzoektype: vt,
-                partner: None,
                 routed: Some(self.name(&handler)),
-                new_bg: None,
+                ..Hit::new(
+                    GapKind::GeenNotificatie,
+                    scope.clone(),
+                    partij,
+                    def,
+                    inhoud_owned.as_deref(),
+                    vt,
+                )
             };
             self.hit(hit, case, outcome);
         }
@@ -482,19 +499,18 @@ impl<'e> Analysis<'e> {
         let Some(after) = self.route(located, acts.clone(), vec![step.clone()]) else {
             return;
         };
-        let mut case = self.case(place, &after, 0, acts, vec![step], Some(p));
-        case.partij = Some(self.name(p));
+        let case = self.case(place, &after, 0, acts, vec![step], Some(p));
         let hit = Hit {
-            kind: GapKind::NaWijziging,
             change: Some(Change::Behandeldienst),
-            scope: place.scope_of(bg),
-            partij: partij.clone(),
-            def,
-            inhoud,
-            verzoektype: vt,
-            partner: None,
             routed: Some(self.name(handler)),
-            new_bg: None,
+            ..Hit::new(
+                GapKind::NaWijziging,
+                place.scope_of(bg),
+                partij.clone(),
+                def,
+                inhoud,
+                vt,
+            )
         };
         self.hit(hit, case, &after);
     }
@@ -542,20 +558,20 @@ impl<'e> Analysis<'e> {
         let p = intended
             .as_ref()
             .and_then(|i| i.resolve(&v.bevoegd_gezag.id, place));
-        let mut case = self.case(place, &after, 0, acts, vec![step], p.as_deref());
-        case.partij = p.as_deref().map(|p| self.name(p));
+        let case = self.case(place, &after, 0, acts, vec![step], p.as_deref());
         let new_bg = self.name(&v.bevoegd_gezag.id);
         let hit = Hit {
-            kind: GapKind::NaWijziging,
             change: Some(Change::BevoegdGezag),
-            scope: place.scope_of(&b.bevoegd_gezag.id),
-            partij: intended.unwrap_or(Party::BevoegdGezag),
-            def,
-            inhoud: Some(label),
-            verzoektype: vt,
-            partner: None,
             routed: b.behandeldienst.clone(),
             new_bg: Some(new_bg),
+            ..Hit::new(
+                GapKind::NaWijziging,
+                place.scope_of(&b.bevoegd_gezag.id),
+                intended.unwrap_or(Party::BevoegdGezag),
+                def,
+                Some(label),
+                vt,
+            )
         };
         self.hit(hit, case, &after);
     }
@@ -612,20 +628,18 @@ impl<'e> Analysis<'e> {
                         .division
                         .find(Rol::Behandelen, None, &single_bg, place, x, vt)
                         .map_or_else(|| Party::relative(p, place), |e| e.partij.clone());
-                    let mut case =
-                        self.case(place, &together, i, acts.clone(), Vec::new(), Some(p));
-                    case.partij = Some(self.name(p));
+                    let case = self.case(place, &together, i, acts.clone(), Vec::new(), Some(p));
                     let hit = Hit {
-                        kind: GapKind::MeervoudigGemist,
-                        change: None,
-                        scope: place.scope_of(&single_bg),
-                        partij,
-                        def: x,
-                        inhoud: None,
-                        verzoektype: vt,
                         partner: Some(&partner.id),
                         routed: v.behandeldienst.clone(),
-                        new_bg: None,
+                        ..Hit::new(
+                            GapKind::MeervoudigGemist,
+                            place.scope_of(&single_bg),
+                            partij,
+                            x,
+                            None,
+                            vt,
+                        )
                     };
                     self.hit(hit, case, &together);
                 }
@@ -662,19 +676,18 @@ impl<'e> Analysis<'e> {
                         || (fixed && !d.vaste_adviseurs.is_empty())
                 };
                 let (def, partner) = if own(b) && !own(a) { (b, a) } else { (a, b) };
-                let mut case = self.case(place, together, i, acts.to_vec(), Vec::new(), Some(&id));
-                case.partij = Some(self.name(&id));
+                let case = self.case(place, together, i, acts.to_vec(), Vec::new(), Some(&id));
                 let hit = Hit {
-                    kind: GapKind::GeenNotificatie,
-                    change: None,
-                    scope: place.scope_of(&v.bevoegd_gezag.id),
-                    partij: Party::relative(&id, place),
-                    def,
-                    inhoud: None,
-                    verzoektype: v.verzoektype,
                     partner: Some(&partner.id),
                     routed: v.behandeldienst.clone(),
-                    new_bg: None,
+                    ..Hit::new(
+                        GapKind::GeenNotificatie,
+                        place.scope_of(&v.bevoegd_gezag.id),
+                        Party::relative(&id, place),
+                        def,
+                        None,
+                        v.verzoektype,
+                    )
                 };
                 self.hit(hit, case, together);
             }
@@ -689,7 +702,7 @@ impl<'e> Analysis<'e> {
         i: usize,
         activities: Vec<SelectedActivity>,
         after_receipt: Vec<AfterReceipt>,
-        _partij: Option<&str>,
+        partij: Option<&str>,
     ) -> GapCase {
         let v = outcome.verzoeken.get(i);
         let mut state = (
@@ -721,7 +734,7 @@ impl<'e> Analysis<'e> {
             bevoegd_gezag: state.0,
             behandeldienst: state.1,
             recipients: state.2,
-            partij: None,
+            partij: partij.map(|p| self.name(p)),
             changed,
         }
     }

@@ -85,23 +85,19 @@ pub fn stored_zip(entries: &[(&str, &[u8])]) -> Vec<u8> {
     out
 }
 
-/// Text as XML character data or attribute value: `& < > " '` escaped, and characters XML
-/// 1.0 forbids (most control characters) dropped.
+/// Text as XML character data or attribute value: `& < > " '` escaped (the map's own
+/// escaping), line breaks and tabs as spaces, and the characters XML 1.0 forbids (most
+/// control characters) dropped.
 pub fn xml_escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&apos;"),
-            '\t' | '\n' | '\r' => out.push(' '),
-            c if (c as u32) < 0x20 || c == '\u{fffe}' || c == '\u{ffff}' => {}
-            c => out.push(c),
-        }
-    }
-    out
+    let clean: String = text
+        .chars()
+        .filter_map(|c| match c {
+            '\t' | '\n' | '\r' => Some(' '),
+            c if (c as u32) < 0x20 || c == '\u{fffe}' || c == '\u{ffff}' => None,
+            c => Some(c),
+        })
+        .collect();
+    crate::geo::escape_markup(&clean).into_owned()
 }
 
 const MIMETYPE: &str = "application/vnd.oasis.opendocument.text";

@@ -239,13 +239,7 @@ pub fn from_json(text: &str, rules: &Rules) -> Result<Sjablonen, ScenarioError> 
             "aansluiten",
         ],
     )?;
-    let format = text_field(map, "", "format")?;
-    if format != FORMAT {
-        return Err(ScenarioError::new(
-            "format",
-            format!("'{format}' wordt niet ondersteund (verwacht '{FORMAT}')"),
-        ));
-    }
+    super::super::json::format_field(map, FORMAT)?;
     opt_text_field(map, "", "description")?;
     let functies = list_of(map, "", "functies", |v, at| {
         let m = expect_object(v, at, "een object")?;

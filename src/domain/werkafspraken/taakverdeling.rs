@@ -536,13 +536,7 @@ pub fn defaults(engine: &Engine, text: &str) -> Result<Taakverdeling, ScenarioEr
     let value = crate::domain::parse_json_text(text)?;
     let map = expect_object(&value, "", "een object")?;
     check_fields(map, "", &["format", "description", "taakverdeling"])?;
-    let format = text_field(map, "", "format")?;
-    if format != DEFAULTS_FORMAT {
-        return Err(ScenarioError::new(
-            "format",
-            format!("'{format}' wordt niet ondersteund (verwacht '{DEFAULTS_FORMAT}')"),
-        ));
-    }
+    super::super::json::format_field(map, DEFAULTS_FORMAT)?;
     opt_text_field(map, "", "description")?;
     let list = map
         .get("taakverdeling")

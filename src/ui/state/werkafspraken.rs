@@ -39,16 +39,7 @@ pub enum WaAction {
 impl WaState {
     /// The state saved as `text`, or why it cannot be read (a message for the user).
     pub fn from_text(engine: &Engine, text: &str) -> Result<WaState, String> {
-        let value = crate::domain::strict_json::parse(text).map_err(|e| e.to_string())?;
-        match value.get("version").and_then(Value::as_u64) {
-            Some(VERSION) => {}
-            Some(v) => {
-                return Err(format!(
-                    "versie {v}, deze Routewijzer kent versie {VERSION}"
-                ))
-            }
-            None => return Err("geen versienummer".into()),
-        }
+        let value = super::store::envelope(text, VERSION)?;
         let read = |key: &str| -> Result<Option<Werkafspraak>, String> {
             match value.get(key) {
                 None | Some(Value::Null) => Ok(None),
