@@ -115,7 +115,6 @@ pub fn keuze(props: &KeuzeProps) -> Html {
         let state = state.clone();
         Callback::from(move |_| state.dispatch(WaAction::RestorePrevious))
     };
-    let is_picked = matches!(region, Region::Gemeenten(_));
     html! {
         <section class="rw-wa-part" aria-labelledby="rw-wa-setup">
             <h3 id="rw-wa-setup">{ lang.t("1. Opzet: regio, configuratie en aannames", "1. Set-up: region, configuration and assumptions") }</h3>
@@ -128,41 +127,8 @@ pub fn keuze(props: &KeuzeProps) -> Html {
             { assumptions(&state, agreement.settings.assumptions, lang) }
             <fieldset class="rw-wa-new">
                 <legend>{ lang.t("Nieuwe werkafspraak (de taakverdeling begint dan opnieuw vanuit de configuratie)", "New agreement (the task division then starts again from the configuration)") }</legend>
-                <div class="rw-field">
-                    <label for="rw-wa-region">{ lang.t("Regio", "Region") }</label>
-                    <select id="rw-wa-region" onchange={keep_value::<Event>(&region_key)}>
-                        { for speelveld::regions(engine).into_iter().filter(|(r, _)| *r != Region::Nederland).map(|(r, name)| {
-                            let k = r.key();
-                            html! { <option value={k.clone()} selected={*region_key == k}>{ name }</option> }
-                        }) }
-                        <option value="gemeenten:" selected={is_picked}>{ lang.t("Zelf gekozen gemeenten…", "Hand-picked gemeenten…") }</option>
-                    </select>
-                </div>
-                if is_picked {
-                    <div class="rw-field">
-                        <label for="rw-wa-picked">{ lang.t("Gemeenten (namen of CBS-codes, met komma's ertussen)", "Gemeenten (names or CBS codes, separated by commas)") }</label>
-                        <input id="rw-wa-picked" type="text" value={(*picked).clone()} onchange={keep_value::<Event>(&picked)} />
-                        if !unknown.is_empty() {
-                            <p class="rw-error" role="alert">{ format!("{}: {}", lang.t("Niet gevonden", "Not found"), unknown.join(", ")) }</p>
-                        }
-                    </div>
-                }
-                <div class="rw-field">
-                    <label for="rw-wa-config">{ lang.t("Behandeldienstconfiguratie", "Behandeldienst configuration") }</label>
-                    <select id="rw-wa-config" onchange={keep_value::<Event>(&config)}>
-                        <option value="" selected={config.is_empty()}>{ lang.t("Geen behandeldiensten", "No behandeldiensten") }</option>
-                        { for engine.configurations.iter().map(|(id, c)| html! {
-                            <option value={id.clone()} selected={*config == *id}>{ format!("{} ({})", c.name.as_deref().unwrap_or(id), lang.t("illustratief", "illustrative")) }</option>
-                        }) }
-                        { for app.store.drafts.iter().map(|d| {
-                            let v = format!("{OWN}{}", d.id);
-                            html! { <option value={v.clone()} selected={*config == v}>{ format!("{} ({})", d.name, lang.t("eigen", "own")) }</option> }
-                        }) }
-                        if imported.is_some() {
-                            <option value={IMPORTED} selected={*config == IMPORTED}>{ lang.t("Geïmporteerde configuratie", "Imported configuration") }</option>
-                        }
-                    </select>
-                </div>
+                { region_fields(engine, &region_key, &picked, &unknown, lang) }
+                { config_select(engine, &app.store, &config, imported.is_some(), lang) }
                 <div class="rw-wa-actions">
                     <label class="rw-button rw-file-label" for="rw-wa-config-file">{ lang.t("Importeer configuratie (JSON)…", "Import configuration (JSON)…") }</label>
                     <input id="rw-wa-config-file" class="rw-file-input" type="file" accept=".json,application/json" onchange={onimport} />
@@ -173,6 +139,79 @@ pub fn keuze(props: &KeuzeProps) -> Html {
                 </div>
             </fieldset>
         </section>
+    }
+}
+
+/// The configuration: none, a bundled one, one of the user's own, or the imported file.
+fn config_select(
+    engine: &'static crate::domain::Engine,
+    store: &crate::ui::state::store::Store,
+    config: &UseStateHandle<String>,
+    has_imported: bool,
+    lang: crate::ui::i18n::Lang,
+) -> Html {
+    html! {
+                <div class="rw-field">
+                    <label for="rw-wa-config">{ lang.t("Behandeldienstconfiguratie", "Behandeldienst configuration") }</label>
+                    <select id="rw-wa-config" onchange={keep_value::<Event>(config)}>
+                        <option value="" selected={config.is_empty()}>{ lang.t("Geen behandeldiensten", "No behandeldiensten") }</option>
+                        { for engine.configurations.iter().map(|(id, c)| html! {
+                            <option value={id.clone()} selected={**config == *id}>{ format!("{} ({})", c.name.as_deref().unwrap_or(id), lang.t("illustratief", "illustrative")) }</option>
+                        }) }
+                        { for store.drafts.iter().map(|d| {
+                            let v = format!("{OWN}{}", d.id);
+                            html! { <option value={v.clone()} selected={**config == v}>{ format!("{} ({})", d.name, lang.t("eigen", "own")) }</option> }
+                        }) }
+                        if has_imported {
+                            <option value={IMPORTED} selected={**config == IMPORTED}>{ lang.t("Geïmporteerde configuratie", "Imported configuration") }</option>
+                        }
+                    </select>
+                </div>
+    }
+}
+
+/// The region: grouped by kind (an agreement is for a provincie, an omgevingsdienst's or a
+/// veiligheidsregio's area, or chosen gemeenten; not for the whole country).
+fn region_fields(
+    engine: &'static crate::domain::Engine,
+    key: &UseStateHandle<String>,
+    picked: &UseStateHandle<String>,
+    unknown: &[String],
+    lang: crate::ui::i18n::Lang,
+) -> Html {
+    let groups = [
+        ("provincie:", lang.t("Provincies", "Provincies")),
+        ("omgevingsdienst:", lang.t("Omgevingsdiensten", "Omgevingsdiensten")),
+        ("veiligheidsregio:", lang.t("Veiligheidsregio's", "Veiligheidsregio's")),
+    ];
+    let regions = speelveld::regions(engine);
+    let is_picked = key.starts_with("gemeenten:");
+    html! {
+        <>
+            <div class="rw-field">
+                <label for="rw-wa-region">{ lang.t("Regio", "Region") }</label>
+                <select id="rw-wa-region" onchange={keep_value::<Event>(key)}>
+                    { for groups.iter().map(|(prefix, label)| html! {
+                        <optgroup label={*label}>
+                            { for regions.iter().map(|(r, name)| (r.key(), name)).filter(|(k, _)| k.starts_with(prefix)).map(|(k, name)| {
+                                let on = **key == k;
+                                html! { <option selected={on} value={k}>{ name }</option> }
+                            }) }
+                        </optgroup>
+                    }) }
+                    <option value="gemeenten:" selected={is_picked}>{ lang.t("Zelf gekozen gemeenten…", "Hand-picked gemeenten…") }</option>
+                </select>
+            </div>
+            if is_picked {
+                <div class="rw-field">
+                    <label for="rw-wa-picked">{ lang.t("Gemeenten (namen of CBS-codes, met komma's ertussen)", "Gemeenten (names or CBS codes, separated by commas)") }</label>
+                    <input id="rw-wa-picked" type="text" value={(**picked).clone()} onchange={keep_value::<Event>(picked)} />
+                    if !unknown.is_empty() {
+                        <p class="rw-error" role="alert">{ format!("{}: {}", lang.t("Niet gevonden", "Not found"), unknown.join(", ")) }</p>
+                    }
+                </div>
+            }
+        </>
     }
 }
 
