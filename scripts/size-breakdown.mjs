@@ -82,8 +82,13 @@ const bodies = []; // { name, start, end }
 }
 
 /** The crate (and for ours, the module) a function's code belongs to, by its demangled name. */
+const PRIMITIVE = /^(?:[A-Z]|bool|char|str|[iuf](?:8|16|32|64|128|size)|\[|\(|&|\*)/;
 function owner(name) {
-  const path = /^[<&\s]*(?:mut |dyn |impl )?([A-Za-z_]\w*)(?:::([A-Za-z_]\w*))?/.exec(name);
+  // `<T as alloc::string::ToString>::to_string`, `<f64 as core::fmt::Display>::fmt`: a generic
+  // parameter's or a primitive's impl belongs to the trait's crate.
+  const impl = /^<([^<> ]+)(?:<.*?>)? as ([A-Za-z_]\w*)::/.exec(name);
+  const subject = impl && PRIMITIVE.test(impl[1]) ? name.slice(name.indexOf(' as ') + 4) : name;
+  const path = /^[<&\s]*(?:mut |dyn |impl )?([A-Za-z_]\w*)(?:\[\w+\])?(?:::([A-Za-z_]\w*))?/.exec(subject);
   if (!path) return '(other)';
   const [, krate, module] = path;
   if (krate === 'routewijzer') return `routewijzer::${module}`;
@@ -133,7 +138,7 @@ for (const b of bodies) {
 const ordered = [...groups.entries()].sort((a, b) => b[1].raw - a[1].raw);
 let rest = { raw: 0, ranges: [], names: [] };
 for (const [key, group] of ordered) {
-  if (group.raw < 2048) { rest.raw += group.raw; rest.ranges.push(...group.ranges); rest.names.push(key); continue; }
+  if (group.raw < 2048 && !key.startsWith('routewijzer')) { rest.raw += group.raw; rest.ranges.push(...group.ranges); rest.names.push(key); continue; }
   line(`  ${key}`, group.raw, saving(group.ranges));
 }
 line(`  ${rest.names.length} smaller crates`, rest.raw, saving(rest.ranges), rest.names.slice(0, 12).join(', ') + (rest.names.length > 12 ? ', …' : ''));
@@ -149,7 +154,11 @@ for (const file of dataFiles) {
 }
 const dataRaw = dataRanges.reduce((s, [a, b]) => s + b - a, 0);
 line('  all of these', dataRaw, saving(dataRanges));
-line('  the rest of the data section', dataSection.end - dataSection.start - dataRaw, 0, 'strings, tables, constants of the code');
+const others = [];
+let at = dataSection.start;
+for (const [start, end] of [...dataRanges].sort((a, b) => a[0] - b[0])) { others.push([at, start]); at = end; }
+others.push([at, dataSection.end]);
+line('  the rest of the data section', dataSection.end - dataSection.start - dataRaw, saving(others), 'strings, tables, constants of the code');
 
 console.log(`\nlargest functions (raw bytes; twiggy top says the same with dominators):`);
 for (const b of [...bodies].sort((a, c) => (c.end - c.start) - (a.end - a.start)).slice(0, 15)) {

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # What each dependency, module and bundled data file costs in the start build (the wasm the
 # page loads first): the start build linked as scripts/build.sh does, then wasm-bindgen with
-# the function names kept (docs/performance.md, "How it was profiled"), read by
+# the function names kept (docs/performance.md, "How it was profiled"; without make dist's
+# wasm-opt pass, which merges a few hundred identical functions), read by
 # scripts/size-breakdown.mjs (per crate and per data file, raw and gzip) and by twiggy
 # (`cargo install twiggy`; the largest items with what they keep alive). Figures only.
 source "$(dirname "$0")/lib.sh"
@@ -9,7 +10,7 @@ bash scripts/setup.sh >/dev/null
 command -v twiggy >/dev/null || step cargo install twiggy --locked
 
 out=target/size-breakdown
-cargo build --quiet --release --lib --target wasm32-unknown-unknown --no-default-features
+wasm_link --quiet --no-default-features   # as scripts/build.sh links it
 rm -rf "$out" && mkdir -p "$out"
 wasm-bindgen --target web --out-dir "$out" --out-name start --no-typescript --remove-producers-section \
   target/wasm32-unknown-unknown/release/routewijzer.wasm

@@ -89,9 +89,17 @@ run() {
     lto-thin) build lto-thin "$out/t-lto-thin" CARGO_PROFILE_RELEASE_LTO=thin ;;
     cgu-16) build cgu-16 "$out/t-cgu-16" CARGO_PROFILE_RELEASE_CODEGEN_UNITS=16 ;;
     strip-symbols) build strip-symbols "$out/t-strip" CARGO_PROFILE_RELEASE_STRIP=symbols ;;
+    cdylib-only) # the crate's lib built as a cdylib alone, without the rlib beside it
+      cargo rustc --quiet --release --lib --crate-type cdylib --target wasm32-unknown-unknown --no-default-features
+      bindgen target/wasm32-unknown-unknown/release/routewijzer.wasm "$out/pkg-$1"
+      record "$1" "$out/pkg-$1" ;;
     ld-O2) link_arg ld-O2 -O2 ;;
     ld-O0) link_arg ld-O0 -O0 ;;
+    # The stack lies below the static data (rustc's --stack-first): with rustc's default 1 MiB
+    # stack every static address is ≥ 2^20, one byte longer as an i32.const (signed LEB128).
     ld-stack-64k) link_arg ld-stack-64k -zstack-size=65536 ;;
+    ld-stack-256k) link_arg ld-stack-256k -zstack-size=262144 ;;
+    ld-stack-512k) link_arg ld-stack-512k -zstack-size=524288 ;;
     bindgen-keep-lld-exports)
       bindgen "$out/base.wasm" "$out/pkg-$1" --keep-lld-exports
       record "$1" "$out/pkg-$1" ;;
@@ -106,7 +114,7 @@ run() {
 }
 
 levers=("$@")
-[ ${#levers[@]} -gt 0 ] || levers=(base ld-O2 ld-O0 ld-stack-64k bindgen-keep-lld-exports
+[ ${#levers[@]} -gt 0 ] || levers=(base cdylib-only ld-O2 ld-O0 ld-stack-64k ld-stack-256k ld-stack-512k bindgen-keep-lld-exports
   bindgen-encode-into-always dfe msf dfe-msf simd128 tail-call extended-const
   no-nontrapping-fptoint no-bulk-memory no-multivalue cgu-16 lto-thin strip-symbols)
 # base first: the wasm-opt levers work on its output, and every figure is read against it.
