@@ -69,21 +69,31 @@ if (!nameSection) throw new Error(`size-breakdown: ${wasmPath} has no name secti
     r.pos = end;
   }
 }
-const bodies = []; // { name, start, end }
+const exported = new Set(); // function indices the JavaScript glue calls
+if (section(7)) {
+  const r = reader(wasm, section(7).start);
+  for (let n = r.u32(); n > 0; n--) { r.name(); const kind = r.byte(); const index = r.u32(); if (kind === 0) exported.add(index); }
+}
+const bodies = []; // { name, start, end, exported }
 {
   const code = section(10);
   const r = reader(wasm, code.start);
   const count = r.u32();
   for (let i = 0; i < count; i++) {
     const size = r.u32();
-    bodies.push({ name: names.get(imported + i) ?? `code[${i}]`, start: r.pos, end: r.pos + size });
+    bodies.push({ name: names.get(imported + i) ?? `code[${i}]`, start: r.pos, end: r.pos + size, exported: exported.has(imported + i) });
     r.pos += size;
   }
 }
 
 /** The crate (and for ours, the module) a function's code belongs to, by its demangled name. */
 const PRIMITIVE = /^(?:[A-Z]|bool|char|str|[iuf](?:8|16|32|64|128|size)|\[|\(|&|\*)/;
-function owner(name) {
+function owner(name, isExport) {
+  if (!name.includes('::') && !name.startsWith('<')) {
+    if (/^__(wbindgen|wbg|externref)/.test(name)) return 'wasm_bindgen';
+    // #[wasm_bindgen] functions keep their JavaScript names (`mount`, `mountedapp_setRules`).
+    return isExport ? 'routewijzer::ui (JS entry points)' : 'compiler builtins, libm';
+  }
   // `<T as alloc::string::ToString>::to_string`, `<f64 as core::fmt::Display>::fmt`: a generic
   // parameter's or a primitive's impl belongs to the trait's crate.
   const impl = /^<([^<> ]+)(?:<.*?>)? as ([A-Za-z_]\w*)::/.exec(name);
@@ -91,6 +101,7 @@ function owner(name) {
   const path = /^[<&\s]*(?:mut |dyn |impl )?([A-Za-z_]\w*)(?:\[\w+\])?(?:::([A-Za-z_]\w*))?/.exec(subject);
   if (!path) return '(other)';
   const [, krate, module] = path;
+  if (PRIMITIVE.test(krate) && !/^[A-Z]/.test(krate)) return 'core'; // `f64::powi`, `char::is_whitespace`
   if (krate === 'routewijzer') return `routewijzer::${module}`;
   if (['core', 'alloc', 'std'].includes(krate)) {
     // A generic of the standard library instantiated for a crate's type: a cost of that crate's
@@ -129,7 +140,7 @@ console.log(`without the name section (as shipped): ${kb(base.length).trim()} KB
 console.log(`\n${'code by crate / module'.padEnd(44)} ${'raw KB'.padStart(8)} ${'gzip KB'.padStart(8)}  (gzip: saved if left out)`);
 const groups = new Map();
 for (const b of bodies) {
-  const key = owner(b.name);
+  const key = owner(b.name, b.exported);
   const group = groups.get(key) ?? { raw: 0, ranges: [] };
   group.raw += b.end - b.start;
   group.ranges.push([b.start, b.end]);

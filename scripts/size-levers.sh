@@ -59,17 +59,17 @@ link_arg() { # <lever> <linker argument>
 }
 
 wasm_opt() { # <lever> <passes...>: binaryen 132 from npm (toolchain.md 3.2), on the bindgen output
-  local lever=$1
+  local lever=$1 from=${FROM:-base}
   shift
   if [ ! -x "$wasm_opt_dir/node_modules/.bin/wasm-opt" ]; then
     mkdir -p "$wasm_opt_dir"
     (cd "$wasm_opt_dir" && npm install --no-audit --no-fund --no-save binaryen@132.0.0 >/dev/null)
   fi
-  rm -rf "$out/pkg-$lever" && cp -r "$out/pkg-base" "$out/pkg-$lever"
+  rm -rf "$out/pkg-$lever" && cp -r "$out/pkg-$from" "$out/pkg-$lever"
   "$wasm_opt_dir/node_modules/.bin/wasm-opt" --enable-bulk-memory --enable-bulk-memory-opt \
     --enable-reference-types --enable-nontrapping-float-to-int --enable-sign-ext \
     --enable-mutable-globals --enable-multivalue --enable-call-indirect-overlong \
-    "$@" "$out/pkg-base/start_bg.wasm" -o "$out/pkg-$lever/start_bg.wasm"
+    "$@" "$out/pkg-$from/start_bg.wasm" -o "$out/pkg-$lever/start_bg.wasm"
   record "$lever" "$out/pkg-$lever"
 }
 
@@ -109,6 +109,12 @@ run() {
     dfe) wasm_opt dfe --duplicate-function-elimination ;;
     msf) wasm_opt msf --merge-similar-functions ;;
     dfe-msf) wasm_opt dfe-msf --duplicate-function-elimination --merge-similar-functions ;;
+    applied|applied-simd128) # as scripts/build.sh and make dist build it now (wasm_link, lib.sh)
+      local dir=target flags=""
+      if [ "$1" = applied-simd128 ]; then dir="$out/t-simd128" flags="-C target-feature=+simd128"; fi
+      CARGO_TARGET_DIR="$dir" RUSTFLAGS="$flags" wasm_link --quiet --no-default-features
+      bindgen "$dir/wasm32-unknown-unknown/release/routewijzer.wasm" "$out/pkg-$1-bindgen" --encode-into always
+      FROM="$1-bindgen" wasm_opt "$1" --duplicate-function-elimination ;;
     *) echo "size-levers: unknown lever '$1'" >&2; return 2 ;;
   esac
 }
@@ -116,7 +122,7 @@ run() {
 levers=("$@")
 [ ${#levers[@]} -gt 0 ] || levers=(base cdylib-only ld-O2 ld-O0 ld-stack-64k ld-stack-256k ld-stack-512k bindgen-keep-lld-exports
   bindgen-encode-into-always dfe msf dfe-msf simd128 tail-call extended-const
-  no-nontrapping-fptoint no-bulk-memory no-multivalue cgu-16 lto-thin strip-symbols)
+  no-nontrapping-fptoint no-bulk-memory no-multivalue cgu-16 lto-thin strip-symbols applied applied-simd128)
 # base first: the wasm-opt levers work on its output, and every figure is read against it.
 if [[ " ${levers[*]} " != *" base "* ]] && [ ! -f "$out/base.wasm" ]; then levers=(base "${levers[@]}"); fi
 printf 'lever\twasm raw\twasm gzip\tjs gzip\n' | tee -a "$results"
