@@ -3,15 +3,14 @@
 //! [`Scenario`] is re-aimed at each gemeente and activity, so nothing here re-implements
 //! routing.
 
-use std::fmt::Write as _;
-
-use serde_json::{json, Value};
+use serde_json::Value;
 
 use super::finding::FindingCode;
 use super::ids::Verzoektype;
 use super::outcome::{MissedReason, Named, Outcome};
 use super::scenario::{Assumptions, ConfigurationRef, Location, Scenario, SelectedActivity};
-use super::{Configuration, Engine, ScenarioError};
+use super::spreadsheet::push_line;
+use super::{Configuration, Engine, ScenarioDraft, ScenarioError};
 use crate::geo::{GemeenteInfo, Located};
 
 /// A region: whose gemeenten form the rows.
@@ -84,12 +83,7 @@ impl Region {
 
     /// "Provincie Noord-Brabant", "Omgevingsdienst Brabant Noord", "Heel Nederland", …
     pub fn name(&self, engine: &Engine) -> String {
-        let org = |id: &str| {
-            engine
-                .organisations
-                .get(id)
-                .map_or_else(|| id.to_string(), |o| o.display_name())
-        };
+        let org = |id: &str| engine.organisations.name_or_id(id);
         match self {
             Region::Nederland => "Heel Nederland".to_string(),
             Region::Provincie(id) | Region::Omgevingsdienst(id) | Region::Veiligheidsregio(id) => {
@@ -223,26 +217,30 @@ pub struct Field<'e> {
 }
 
 impl<'e> Field<'e> {
-    /// From a scenario or a draft (the app's state): only its `configuration` and
-    /// `assumptions` count; location, activities, title and after-receipt steps are ignored.
+    /// From a scenario or a draft in JSON: only its `configuration` and `assumptions` count;
+    /// location, activities, title and after-receipt steps are ignored.
     pub fn new(engine: &'e Engine, draft: &Value) -> Result<Field<'e>, ScenarioError> {
-        let mut probe = json!({
-            "location": { "gemeente": engine.geography().gemeenten().first().map_or("", |g| g.id.as_str()) },
-            "activities": engine.catalogue.activities.first().and_then(|a| {
-                a.verzoektypes.first().map(|v| json!([{ "activity": a.id, "verzoektype": v.as_str() }]))
-            }),
-        });
-        for key in ["configuration", "assumptions"] {
-            if let (Some(v), Some(p)) = (draft.get(key), probe.as_object_mut()) {
-                p.insert(key.to_string(), v.clone());
-            }
-        }
-        let scenario = engine.parse(&probe)?;
-        Ok(Field {
+        let settings: serde_json::Map<String, Value> = ["configuration", "assumptions"]
+            .into_iter()
+            .filter_map(|key| Some((key.to_string(), draft.get(key)?.clone())))
+            .collect();
+        let draft = engine.parse_draft(&Value::Object(settings))?;
+        Ok(Field::from_draft(engine, &draft))
+    }
+
+    /// From a validated draft (the app's state): its configuration and assumptions.
+    pub fn from_draft(engine: &'e Engine, draft: &ScenarioDraft) -> Field<'e> {
+        Field {
             engine,
-            scenario,
+            // Aimed at a gemeente and activities before every route (`aim`).
+            scenario: draft.aimed(
+                Location::Gemeente {
+                    gemeente: String::new(),
+                },
+                Vec::new(),
+            ),
             located: None,
-        })
+        }
     }
 
     /// With a configuration already decoded (no JSON round trip), e.g. two to compare.
@@ -251,10 +249,12 @@ impl<'e> Field<'e> {
         configuration: Configuration,
         assumptions: Assumptions,
     ) -> Result<Field<'e>, ScenarioError> {
-        let mut field = Field::new(engine, &Value::Null)?;
-        field.scenario.configuration = Some(ConfigurationRef::Inline(configuration));
-        field.scenario.assumptions = assumptions;
-        Ok(field)
+        let draft = ScenarioDraft {
+            configuration: Some(ConfigurationRef::Inline(configuration)),
+            assumptions,
+            ..ScenarioDraft::default()
+        };
+        Ok(Field::from_draft(engine, &draft))
     }
 
     pub fn assumptions(&self) -> Assumptions {
@@ -381,11 +381,7 @@ impl<'e> Field<'e> {
     fn named(&self, id: &str) -> Named {
         Named {
             id: id.to_string(),
-            name: self
-                .engine
-                .organisations
-                .get(id)
-                .map_or_else(|| id.to_string(), |o| o.display_name()),
+            name: self.engine.organisations.name_or_id(id),
         }
     }
 
@@ -491,10 +487,10 @@ pub const CSV_HEADER: [&str; 14] = [
 ];
 
 /// The matrix as CSV that Excel opens as is: UTF-8 with byte-order mark, `;` between
-/// fields, CRLF line ends, a field with `;`, `"` or a line break in double quotes.
+/// fields, CRLF line ends, quoted as `spreadsheet::field` quotes.
 pub fn csv<'a>(columns: &[Column], rows: impl IntoIterator<Item = &'a Row>) -> Vec<u8> {
     let mut out = String::from("\u{feff}");
-    csv_line(&mut out, CSV_HEADER.iter().map(|s| (*s).to_string()));
+    push_line(&mut out, CSV_HEADER);
     for row in rows {
         for (column, cell) in columns.iter().zip(&row.cells) {
             let mut fields = vec![
@@ -531,24 +527,10 @@ pub fn csv<'a>(columns: &[Column], rows: impl IntoIterator<Item = &'a Row>) -> V
                     fields.push(format!("fout: {message}"));
                 }
             }
-            csv_line(&mut out, fields.into_iter());
+            push_line(&mut out, fields);
         }
     }
     out.into_bytes()
-}
-
-fn csv_line(out: &mut String, fields: impl Iterator<Item = String>) {
-    for (i, field) in fields.enumerate() {
-        if i > 0 {
-            out.push(';');
-        }
-        if field.contains([';', '"', '\n', '\r']) {
-            let _ = write!(out, "\"{}\"", field.replace('"', "\"\""));
-        } else {
-            out.push_str(&field);
-        }
-    }
-    out.push_str("\r\n");
 }
 
 /// Gemeenten typed by a person: names, former names, aliases or CBS codes, separated by
