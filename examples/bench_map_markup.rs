@@ -13,10 +13,10 @@ use std::process::ExitCode;
 
 use routewijzer::geo::{escape_markup, Geography};
 
-/// As `src/ui/map.rs`: the explainer's simplification tolerance (metres) and start region.
+/// As `src/ui/components/map.rs`: the explainer's simplification tolerance (metres) and start region.
 const TOLERANCE_M: f64 = 60.0;
 const START_PROVINCIE: &str = "PV30";
-/// As `src/ui/map.rs` (`od_colour`): fills per omgevingsdienst.
+/// As `src/ui/components/map.rs` (`od_colour`): fills per omgevingsdienst.
 const OD_COLOURS: [(&str, &str); 3] = [
     ("ODBN", "#b9d7ea"),
     ("ODZOB", "#f5d7a1"),

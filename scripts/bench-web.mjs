@@ -149,7 +149,7 @@ const result = { runs: RUNS };
 try {
   const [appMap, baseMap] = [await drawnMap(browser, pages.app), await drawnMap(browser, pages.map)];
   if (appMap.markup !== baseMap.markup || appMap.viewBox !== baseMap.viewBox) {
-    throw new Error(`bench: the map baseline does not draw the app's start map (markup ${appMap.markup.length} vs ${baseMap.markup.length} characters, viewBox '${appMap.viewBox}' vs '${baseMap.viewBox}'): update examples/bench_map_markup.rs to match src/ui/map.rs`);
+    throw new Error(`bench: the map baseline does not draw the app's start map (markup ${appMap.markup.length} vs ${baseMap.markup.length} characters, viewBox '${appMap.viewBox}' vs '${baseMap.viewBox}'): update examples/bench_map_markup.rs to match src/ui/components/map.rs`);
   }
   const sizeOff = Math.abs(baseMap.width / appMap.width - 1);
   console.log(`## The map baseline draws the app's start map: ${appMap.markup.length} characters, viewBox ${appMap.viewBox}, ${appMap.width.toFixed(0)}×${appMap.height.toFixed(0)} px in the app, ${baseMap.width.toFixed(0)}×${baseMap.height.toFixed(0)} px in the baseline${sizeOff > 0.02 ? ' (SIZE DIFFERS: update bench/map/map.css)' : ''}`);
