@@ -28,7 +28,7 @@ node scripts/bench-web.mjs
 if [ -z "${STARTUP_ONLY:-}" ] && [ -z "${NO_LIGHTHOUSE:-}" ]; then
   if [ ! -x bench/node_modules/.bin/lighthouse ]; then
     # Lighthouse drives the system Chromium (CHROME_PATH); puppeteer-core downloads none.
-    (cd bench && PUPPETEER_SKIP_DOWNLOAD=1 step npm ci --no-audit --no-fund)
+    (cd bench && export PUPPETEER_SKIP_DOWNLOAD=1 && step npm ci --no-audit --no-fund)
   fi
   echo
   echo "## Lighthouse (release bundle served gzip-compressed; simulated throttling per preset)"
