@@ -109,9 +109,13 @@ run() {
     dfe) wasm_opt dfe --duplicate-function-elimination ;;
     msf) wasm_opt msf --merge-similar-functions ;;
     dfe-msf) wasm_opt dfe-msf --duplicate-function-elimination --merge-similar-functions ;;
-    applied|applied-simd128) # as scripts/build.sh and make dist build it now (wasm_link, lib.sh)
+    applied|applied-simd128|applied-remap) # as scripts/build.sh and make dist build it now (wasm_link, lib.sh)
       local dir=target flags=""
       if [ "$1" = applied-simd128 ]; then dir="$out/t-simd128" flags="-C target-feature=+simd128"; fi
+      # Panic locations name the source files: the crates' as this machine's registry path.
+      if [ "$1" = applied-remap ]; then
+        dir="$out/t-remap" flags="--remap-path-prefix=${CARGO_HOME:-$HOME/.cargo}/registry/src= --remap-path-prefix=$PWD="
+      fi
       CARGO_TARGET_DIR="$dir" RUSTFLAGS="$flags" wasm_link --quiet --no-default-features
       bindgen "$dir/wasm32-unknown-unknown/release/routewijzer.wasm" "$out/pkg-$1-bindgen" --encode-into always
       FROM="$1-bindgen" wasm_opt "$1" --duplicate-function-elimination ;;
@@ -122,7 +126,7 @@ run() {
 levers=("$@")
 [ ${#levers[@]} -gt 0 ] || levers=(base cdylib-only ld-O2 ld-O0 ld-stack-64k ld-stack-256k ld-stack-512k bindgen-keep-lld-exports
   bindgen-encode-into-always dfe msf dfe-msf simd128 tail-call extended-const
-  no-nontrapping-fptoint no-bulk-memory no-multivalue cgu-16 lto-thin strip-symbols applied applied-simd128)
+  no-nontrapping-fptoint no-bulk-memory no-multivalue cgu-16 lto-thin strip-symbols applied applied-simd128 applied-remap)
 # base first: the wasm-opt levers work on its output, and every figure is read against it.
 if [[ " ${levers[*]} " != *" base "* ]] && [ ! -f "$out/base.wasm" ]; then levers=(base "${levers[@]}"); fi
 printf 'lever\twasm raw\twasm gzip\tjs gzip\n' | tee -a "$results"
