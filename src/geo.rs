@@ -73,6 +73,10 @@ pub struct Located {
     /// `None` outside every waterschap (coarse data: see `near_waterschap_boundary`).
     pub waterschap: Option<Named>,
     pub omgevingsdienst: Option<Named>,
+    /// The omgevingsdienst row is inferred (`basis = afgeleid` in the table), not sourced.
+    pub omgevingsdienst_afgeleid: bool,
+    /// The omgevingsdienst before the mergers of 1 January 2026, where it was another one.
+    pub omgevingsdienst_tot_2026: Option<Named>,
     pub veiligheidsregio: Option<Named>,
     /// Metres to the nearest boundary of this gemeente (a border with a neighbour, or its
     /// edge towards sea, a lake or abroad).
@@ -95,6 +99,10 @@ pub struct GemeenteInfo {
     pub name: String,
     pub provincie: Named,
     pub omgevingsdienst: Option<Named>,
+    /// The omgevingsdienst row is inferred (`basis = afgeleid` in the table), not sourced.
+    pub omgevingsdienst_afgeleid: bool,
+    /// The omgevingsdienst before the mergers of 1 January 2026, where it was another one.
+    pub omgevingsdienst_tot_2026: Option<Named>,
     pub veiligheidsregio: Option<Named>,
     /// A point guaranteed inside the gemeente.
     pub representative_point: LonLat,
@@ -323,6 +331,8 @@ pub struct Geography {
 struct Meta {
     provincies: Vec<Named>,
     ods: Vec<Named>,
+    /// Omgevingsdiensten that merged on 1 January 2026 (`OX` lines): names for "tot 2026".
+    former_ods: Vec<Named>,
     vrs: Vec<Named>,
     waterschappen: Vec<Named>,
     gemeenten: Vec<MetaGemeente>,
@@ -334,6 +344,8 @@ struct MetaGemeente {
     name: String,
     provincie: String,
     od: Option<String>,
+    od_afgeleid: bool,
+    od_former: Option<String>,
     vr: Option<String>,
     rep: (f64, f64),
 }
@@ -358,18 +370,26 @@ fn parse_meta(text: &str) -> Result<Meta, DecodeError> {
         match f.first().copied() {
             Some("PV") => m.provincies.push(named(&f)?),
             Some("OD") => m.ods.push(named(&f)?),
+            Some("OX") => m.former_ods.push(named(&f)?),
             Some("VR") => m.vrs.push(named(&f)?),
             Some("WS") => m.waterschappen.push(named(&f)?),
             Some("GM") => match f.as_slice() {
-                [_, id, name, pv, od, vr, x, y] => {
+                [_, id, name, pv, od, basis, former, vr, x, y] => {
                     let opt = |s: &str| (s != "-" && !s.is_empty()).then(|| s.to_string());
                     let x: f64 = x.parse().map_err(|_| bad())?;
                     let y: f64 = y.parse().map_err(|_| bad())?;
+                    let od_afgeleid = match *basis {
+                        "afgeleid" => true,
+                        "bron" | "-" => false,
+                        _ => return Err(bad()),
+                    };
                     m.gemeenten.push(MetaGemeente {
                         id: (*id).to_string(),
                         name: (*name).to_string(),
                         provincie: (*pv).to_string(),
                         od: opt(od),
+                        od_afgeleid,
+                        od_former: opt(former),
                         vr: opt(vr),
                         rep: (x, y),
                     });
@@ -433,30 +453,28 @@ impl Geography {
             name,
             provincie: pv,
             od,
+            od_afgeleid,
+            od_former,
             vr,
             rep: (x, y),
         } in &meta.gemeenten
         {
             let provincie = lookup(&meta.provincies, pv)
                 .ok_or_else(|| DecodeError::Metadata(format!("{id}: onbekende provincie {pv}")))?;
-            let omgevingsdienst = match od {
-                Some(od) => Some(lookup(&meta.ods, od).ok_or_else(|| {
-                    DecodeError::Metadata(format!("{id}: onbekende omgevingsdienst {od}"))
-                })?),
-                None => None,
-            };
-            let veiligheidsregio = match vr {
-                Some(vr) => Some(lookup(&meta.vrs, vr).ok_or_else(|| {
-                    DecodeError::Metadata(format!("{id}: onbekende veiligheidsregio {vr}"))
-                })?),
-                None => None,
+            let find = |table: &[Named], code: &Option<String>, what: &str| match code {
+                Some(code) => lookup(table, code)
+                    .map(Some)
+                    .ok_or_else(|| DecodeError::Metadata(format!("{id}: onbekende {what} {code}"))),
+                None => Ok(None),
             };
             gemeenten.push(GemeenteInfo {
                 id: id.clone(),
                 name: name.clone(),
                 provincie,
-                omgevingsdienst,
-                veiligheidsregio,
+                omgevingsdienst: find(&meta.ods, od, "omgevingsdienst")?,
+                omgevingsdienst_afgeleid: od.is_some() && *od_afgeleid,
+                omgevingsdienst_tot_2026: find(&meta.former_ods, od_former, "omgevingsdienst")?,
+                veiligheidsregio: find(&meta.vrs, vr, "veiligheidsregio")?,
                 representative_point: rd_to_wgs84(*x, *y),
                 representative_rd: (*x, *y),
             });
@@ -544,6 +562,8 @@ impl Geography {
             provincie: info.provincie.clone(),
             waterschap,
             omgevingsdienst: info.omgevingsdienst.clone(),
+            omgevingsdienst_afgeleid: info.omgevingsdienst_afgeleid,
+            omgevingsdienst_tot_2026: info.omgevingsdienst_tot_2026.clone(),
             veiligheidsregio: info.veiligheidsregio.clone(),
             boundary_distance_m,
             near_boundary: boundary_distance_m < GEMEENTE_UNCERTAINTY_M,

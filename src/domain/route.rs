@@ -423,6 +423,8 @@ pub(crate) fn route_at(
             provincie: ctx.loc.provincie.clone(),
             waterschap: ctx.loc.waterschap.clone(),
             omgevingsdienst: ctx.loc.omgevingsdienst.clone(),
+            omgevingsdienst_afgeleid: ctx.loc.omgevingsdienst_afgeleid,
+            omgevingsdienst_tot_2026: ctx.loc.omgevingsdienst_tot_2026.clone(),
             veiligheidsregio: ctx.loc.veiligheidsregio.clone(),
             boundary_distance_m: distance,
         },
