@@ -26,6 +26,7 @@
 
 mod codec;
 mod rd;
+mod regions;
 mod search;
 mod svg;
 
@@ -34,6 +35,7 @@ pub use rd::{
     parse_coordinates, parse_coordinates_detailed, rd_to_wgs84, shown_number, wgs84_to_rd,
     CoordError, CoordFormat,
 };
+pub use regions::RegionColours;
 pub use search::{normalize, MatchKind, SearchHit};
 pub use svg::{escape_markup, lonlat_to_svg, svg_to_lonlat, Layer, SvgMap, SvgPath};
 

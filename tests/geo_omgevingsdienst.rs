@@ -246,3 +246,90 @@ fn a_table_without_the_gemeente_gives_geen_omgevingsdienst_bekend() {
         .unwrap_or_else(|| panic!("{o}"));
     assert_eq!(f["concerns"], json!(["GM0828"]));
 }
+
+/// An edge of a shape, its end points on a 0.1 m grid, the smaller first.
+type Edge = ((i64, i64), (i64, i64));
+
+/// Gemeente pairs that share an edge of their shapes, found from the decoded polygons
+/// (independent of the arc topology that `gemeente_neighbours` uses).
+fn shared_edges(g: &Geography) -> BTreeSet<(String, String)> {
+    let key = |c: geo::Coord<f64>| ((c.x * 10.0).round() as i64, (c.y * 10.0).round() as i64);
+    let mut owner: BTreeMap<Edge, BTreeSet<&str>> = BTreeMap::new();
+    for info in g.gemeenten() {
+        for poly in g.gemeente_shape(&info.id).unwrap() {
+            for ring in std::iter::once(poly.exterior()).chain(poly.interiors()) {
+                for w in ring.0.windows(2) {
+                    let (a, b) = (key(w[0]), key(w[1]));
+                    owner
+                        .entry((a.min(b), a.max(b)))
+                        .or_default()
+                        .insert(&info.id);
+                }
+            }
+        }
+    }
+    let mut out = BTreeSet::new();
+    for ids in owner.values() {
+        let ids: Vec<&&str> = ids.iter().collect();
+        for (k, a) in ids.iter().enumerate() {
+            for b in &ids[k + 1..] {
+                out.insert((a.to_string(), b.to_string()));
+            }
+        }
+    }
+    out
+}
+
+#[test]
+fn neighbouring_omgevingsdiensten_never_share_a_colour() {
+    let g = Geography::bundled();
+    let pairs = shared_edges(g);
+    let topo: BTreeSet<(String, String)> = g
+        .gemeente_neighbours()
+        .into_iter()
+        .map(|(a, b)| (a.to_string(), b.to_string()))
+        .collect();
+    assert_eq!(
+        topo, pairs,
+        "the arc topology and the shapes agree on who borders whom"
+    );
+    // Oss borders 's-Hertogenbosch; Oss and Eindhoven do not border.
+    assert!(pairs.contains(&("GM0796".to_string(), "GM0828".to_string())));
+    assert!(!pairs.contains(&("GM0772".to_string(), "GM0828".to_string())));
+
+    let colours = g.omgevingsdienst_colours();
+    assert_eq!(colours.colours.len(), 26);
+    assert!(colours.count <= 6, "{} colours", colours.count);
+    let od = |id: &str| {
+        g.gemeente(id)
+            .unwrap()
+            .omgevingsdienst
+            .as_ref()
+            .unwrap()
+            .id
+            .clone()
+    };
+    let mut od_pairs = 0;
+    for (a, b) in &pairs {
+        let (oa, ob) = (od(a), od(b));
+        if oa != ob {
+            od_pairs += 1;
+            assert_ne!(
+                colours.colours[&oa], colours.colours[&ob],
+                "{oa} ({a}) and {ob} ({b}) border and share colour {}",
+                colours.colours[&oa]
+            );
+        }
+    }
+    assert!(
+        od_pairs > 50,
+        "{od_pairs} gemeente borders between omgevingsdiensten"
+    );
+    assert!(colours.colours.values().all(|&c| c < colours.count));
+    // Deterministic: the same data give the same colours.
+    assert_eq!(colours, g.omgevingsdienst_colours());
+    // The same works for any region of gemeenten, e.g. the veiligheidsregio's.
+    let vr = g.region_colours(|i| i.veiligheidsregio.as_ref().map(|v| v.id.as_str()));
+    assert_eq!(vr.colours.len(), 25);
+    assert!(vr.count <= 6);
+}
