@@ -15,7 +15,9 @@
 //! - [`Geography::bundled`] (decoded once, ~1.3 ms; never panics, [`Geography::status`] tells
 //!   whether the data decoded), [`Geography::decode`] for other inputs.
 //! - [`Geography::locate`] / [`Geography::locate_rd`] → [`Located`] or `None` outside every
-//!   gemeente (sea, Belgium, Germany, the Baarle-Hertog enclaves) and for non-finite input;
+//!   gemeente (the sea beyond the gemeenten, Belgium, Germany, the Baarle-Hertog enclaves) and
+//!   for non-finite input. A point in no gemeente polygon is looked up in the water areas
+//!   (`geo::water`: the IJsselmeer, Waddenzee, Zeeuwse wateren… belong to gemeenten);
 //!   [`Geography::gemeente_at`] is the cheap gemeente-only variant for hit-testing.
 //! - [`Geography::gemeente`], [`Geography::gemeenten`], [`Geography::locate_gemeente`]
 //!   (at the representative point), [`Geography::provincies`], [`Geography::waterschappen`].
@@ -29,6 +31,7 @@ mod rd;
 mod regions;
 mod search;
 mod svg;
+mod water;
 
 pub use codec::DecodeError;
 pub use rd::{
@@ -47,6 +50,12 @@ pub(crate) static GEMEENTEN_BIN: &[u8] = include_bytes!("../data/geo/gemeenten.b
 pub(crate) static WATERSCHAPPEN_BIN: &[u8] = include_bytes!("../data/geo/waterschappen.bin");
 pub(crate) static META_TSV: &str = include_str!("../data/geo/meta.tsv");
 pub(crate) static ALIASES_CSV: &str = include_str!("../data/geo/aliases.csv");
+/// The water areas (`geo::water`): compiled into the native build and the full web build; the
+/// start build (the first page load) leaves them out and gets them on its first miss.
+#[cfg(any(feature = "views", not(target_arch = "wasm32")))]
+pub(crate) static WATER_BIN: Option<&[u8]> = Some(include_bytes!("../data/geo/water.bin"));
+#[cfg(not(any(feature = "views", not(target_arch = "wasm32"))))]
+pub(crate) static WATER_BIN: Option<&[u8]> = None;
 
 /// Gemeente data uncertainty (README: 50–100 m next to a border).
 pub const GEMEENTE_UNCERTAINTY_M: f64 = 100.0;
@@ -85,6 +94,10 @@ pub struct Located {
     pub boundary_distance_m: f64,
     /// Within the gemeente data's uncertainty (100 m) of a boundary.
     pub near_boundary: bool,
+    /// Found in the gemeente's part of a large water (IJsselmeer, Waddenzee, Zeeuwse wateren,
+    /// coastal sea), not in its land polygon. Those borders are coarser: about 100 m in open
+    /// water, and `boundary_distance_m` is measured to the water area's edge.
+    pub in_water: bool,
     /// Metres to the nearest waterschap boundary (`None` when outside every waterschap).
     pub waterschap_boundary_distance_m: Option<f64>,
     /// Within the waterschap data's uncertainty (2 km) of a waterschap boundary, or outside
@@ -124,6 +137,11 @@ pub struct GeoStats {
     pub waterschap_arc_points: usize,
     pub waterschap_grid_m: f64,
     pub aliases: usize,
+    /// Water areas (gemeenten with a part of a large water), their arcs and points; 0 when
+    /// this build has none yet.
+    pub water_areas: usize,
+    pub water_arcs: usize,
+    pub water_arc_points: usize,
 }
 
 /// The shipped files, as bundled: `(file name, bytes)`.
@@ -134,6 +152,12 @@ pub fn bundled_files() -> [(&'static str, &'static [u8]); 4] {
         ("meta.tsv", META_TSV.as_bytes()),
         ("aliases.csv", ALIASES_CSV.as_bytes()),
     ]
+}
+
+/// The water areas (`water.bin`) when this build has them compiled in: the native build and
+/// the full web build; `None` in the start build, which fetches them on its first miss.
+pub fn bundled_water() -> Option<&'static [u8]> {
+    WATER_BIN
 }
 
 /// One decoded area: its polygons in RD metres and their bounding box.
@@ -325,6 +349,7 @@ pub struct Geography {
     ws_grid: std::sync::OnceLock<GridIndex>,
     ws_topo: codec::Topology,
     aliases: Vec<search::Alias>,
+    water: water::WaterSlot,
     status: Result<(), DecodeError>,
 }
 
@@ -421,6 +446,7 @@ impl Geography {
             ws_grid: std::sync::OnceLock::new(),
             ws_topo: codec::Topology::default(),
             aliases: Vec::new(),
+            water: water::WaterSlot::default(),
             status,
         }
     }
@@ -511,6 +537,7 @@ impl Geography {
             ws_areas,
             ws_topo,
             aliases,
+            water: water::WaterSlot::default(),
             status: Ok(()),
         })
     }
@@ -521,8 +548,12 @@ impl Geography {
     pub fn bundled() -> &'static Geography {
         static GEO: std::sync::OnceLock<Geography> = std::sync::OnceLock::new();
         GEO.get_or_init(|| {
-            Geography::decode(GEMEENTEN_BIN, WATERSCHAPPEN_BIN, META_TSV, ALIASES_CSV)
-                .unwrap_or_else(|e| Geography::empty(Err(e)))
+            let geo = Geography::decode(GEMEENTEN_BIN, WATERSCHAPPEN_BIN, META_TSV, ALIASES_CSV)
+                .unwrap_or_else(|e| Geography::empty(Err(e)));
+            match WATER_BIN {
+                Some(water) => geo.with_water(water),
+                None => geo,
+            }
         })
     }
 
@@ -531,8 +562,9 @@ impl Geography {
         self.status.as_ref().map(|_| ())
     }
 
-    /// `None` when the point lies outside every gemeente (sea, Belgium, Germany) or is not
-    /// finite.
+    /// `None` when the point lies outside every gemeente (the open sea beyond the gemeenten,
+    /// Belgium, Germany) or is not finite. A point in a large water (IJsselmeer, Waddenzee,
+    /// Westerschelde…) belongs to the gemeente that administers that part of it (`in_water`).
     pub fn locate(&self, point: LonLat) -> Option<Located> {
         if !point.lon.is_finite() || !point.lat.is_finite() {
             return None;
@@ -547,9 +579,8 @@ impl Geography {
             return None;
         }
         let c = Coord { x, y };
-        let i = self.gemeente_index_rd(c)?;
+        let (i, area, in_water) = self.gemeente_area_rd(c)?;
         let info = self.gemeenten.get(i)?;
-        let area = self.gm_areas.get(i)?;
         let boundary_distance_m = area.boundary_distance(c);
         let ws = self.waterschap_index_rd(c);
         let waterschap = ws.and_then(|w| self.waterschappen.get(w)).cloned();
@@ -569,11 +600,21 @@ impl Geography {
             veiligheidsregio: info.veiligheidsregio.clone(),
             boundary_distance_m,
             near_boundary: boundary_distance_m < GEMEENTE_UNCERTAINTY_M,
+            in_water,
             waterschap_boundary_distance_m,
             near_waterschap_boundary: waterschap_boundary_distance_m
                 .is_none_or(|d| d < WATERSCHAP_UNCERTAINTY_M),
             rd: (x, y),
         })
+    }
+
+    /// The gemeente at `c`: its index, the area that contains `c`, and whether that is a
+    /// water area. Land first, so the water areas only decide where no gemeente polygon does.
+    fn gemeente_area_rd(&self, c: Coord<f64>) -> Option<(usize, &Area, bool)> {
+        match self.gemeente_index_rd(c) {
+            Some(i) => Some((i, self.gm_areas.get(i)?, false)),
+            None => self.water_area_rd(c).map(|(i, area)| (i, area, true)),
+        }
     }
 
     /// Index (in id order) of the first gemeente whose closed area contains `c`.
@@ -607,10 +648,14 @@ impl Geography {
         }
         let (x, y) = wgs84_to_rd(point);
         let c = Coord { x, y };
-        let i = self
+        let i = match self
             .gm_areas
             .iter()
-            .position(|a| a.bbox_contains(c) && a.covers(c))?;
+            .position(|a| a.bbox_contains(c) && a.covers(c))
+        {
+            Some(i) => i,
+            None => self.water_area_rd(c)?.0,
+        };
         self.gemeenten.get(i).map(|g| g.id.as_str())
     }
 
@@ -621,7 +666,7 @@ impl Geography {
             return None;
         }
         let (x, y) = wgs84_to_rd(point);
-        let i = self.gemeente_index_rd(Coord { x, y })?;
+        let (i, _, _) = self.gemeente_area_rd(Coord { x, y })?;
         self.gemeenten.get(i)
     }
 
@@ -633,7 +678,10 @@ impl Geography {
         }
         let (x, y) = wgs84_to_rd(point);
         let c = Coord { x, y };
-        let i = self.gm_areas.iter().position(|a| a.covers(c))?;
+        let i = match self.gm_areas.iter().position(|a| a.covers(c)) {
+            Some(i) => i,
+            None => self.water_area_rd(c)?.0,
+        };
         self.gemeenten.get(i).map(|g| g.id.as_str())
     }
 
@@ -683,6 +731,9 @@ impl Geography {
                 .iter()
                 .filter(|a| a.kind != MatchKind::Name)
                 .count(),
+            water_areas: self.water().map_or(0, |w| w.areas.len()),
+            water_arcs: self.water().map_or(0, |w| w.topo.arcs.len()),
+            water_arc_points: self.water().map_or(0, |w| points(&w.topo)),
         }
     }
 

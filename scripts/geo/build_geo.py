@@ -15,6 +15,9 @@ Output
 ------
 * ``gemeenten.bin``     topology (shared arcs) of the 342 gemeenten, RD New, 5 m grid
 * ``waterschappen.bin`` topology of the 21 waterschappen, RD New, coarser grid, simplified
+* ``water.bin``         the water areas (IJsselmeer, Waddenzee, …) per gemeente, for points
+                        in no gemeente's land polygon (from source/water.geojson, made by
+                        scripts/geo/make_water.py); format ``RWW1`` below
 * ``meta.tsv``          ids, names, provincie/OD/VR per gemeente (with the OD's basis and the
                         OD before the 2026 mergers), representative points
 
@@ -43,6 +46,9 @@ zigzag-encoded); the coordinates are one entropy-coded bit stream:
                 refs      svarint    arc index i, or -(i+1) for arc i reversed
 
 Canonical Huffman codes are assigned in order of (length, symbol), as in DEFLATE.
+
+Water areas (``RWW1``): the magic, then n_features (uvarint), then per feature the number of
+its gemeente's CBS code (uvarint, GM0388 → 388), then one ``RWG3`` blob with those features.
 
 A ring is the concatenation of its arcs, the first point of every following arc being
 equal to the last point of the previous one; the ring closes on itself. Arcs are
@@ -541,6 +547,29 @@ def read_od_tables(folder, gm_codes):
     return rows, former, ods, former_ods
 
 
+def build_water(path, quantum, gm_codes):
+    """water.bin from the water areas (already simplified by make_water.py), or None when the
+    source folder has none."""
+    if not os.path.exists(path):
+        print(f"water: {path} not found; no water.bin written")
+        return None
+    with open(path, encoding="utf-8") as f:
+        feats = json.load(f)["features"]
+    out = bytearray(b"RWW1")
+    uvarint(len(feats), out)
+    for feat in feats:
+        code = feat["properties"]["code"]
+        if code not in gm_codes:
+            sys.exit(f"{path}: {code} is geen gemeente van de grenzen; maak het opnieuw met make_water.py --remap")
+        uvarint(int(code[2:]), out)
+    snap = Snapper(quantum, 2.0)
+    polys = [feature_rings(f["geometry"], snap, 100 / quantum**2) for f in feats]
+    arcs, refs = build_topology(polys)
+    out += encode(quantum, arcs, refs)
+    print(f"water: {len(feats)} gemeenten, {len(arcs)} arcs, {sum(map(len, arcs))} arc points, {len(out)} bytes")
+    return bytes(out)
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--src", default="data/geo/source", help="folder with the source GeoJSON files")
@@ -550,6 +579,7 @@ def main():
     ap.add_argument("--gm-simplify", type=float, default=0.0, help="gemeente DP tolerance (m)")
     ap.add_argument("--ws-quantum", type=int, default=10, help="waterschap grid size in metres")
     ap.add_argument("--ws-simplify", type=float, default=50.0, help="waterschap DP tolerance (m)")
+    ap.add_argument("--water-quantum", type=int, default=10, help="water area grid size in metres")
     args = ap.parse_args()
 
     with open(os.path.join(args.src, "gemeenten.geojson"), encoding="utf-8") as f:
@@ -622,7 +652,13 @@ def main():
     print(f"waterschappen: {len(ws_feats)} features, {wn_in} ring vertices -> {len(warcs)} arcs, "
           f"{sum(len(a) for a in warcs_q)} arc points, {len(ws_bin)} bytes")
 
+    water_bin = build_water(os.path.join(args.src, "water.geojson"), args.water_quantum,
+                            [f["properties"]["code"] for f in gm_feats])
+
     os.makedirs(args.out, exist_ok=True)
+    if water_bin is not None:
+        with open(os.path.join(args.out, "water.bin"), "wb") as f:
+            f.write(water_bin)
     with open(os.path.join(args.out, "gemeenten.bin"), "wb") as f:
         f.write(gm_bin)
     with open(os.path.join(args.out, "waterschappen.bin"), "wb") as f:

@@ -74,15 +74,32 @@ pub(crate) fn route_at(
     is_point: bool,
 ) -> Result<Outcome, ScenarioError> {
     for (i, sel) in scenario.activities.iter().enumerate() {
-        let water = engine
-            .catalogue
-            .activity(&sel.activity)
-            .is_some_and(|a| a.water);
-        if water && loc.waterschap.is_none() {
+        let Some(def) = engine.catalogue.activity(&sel.activity) else {
+            continue;
+        };
+        // A water activity needs the waterschap under the point, unless a flag makes another
+        // bestuursorgaan competent: a lozing in rijkswater goes to the minister, also in the
+        // large waters (Waddenzee, Eems-Dollard, the coastal sea) beyond the waterschappen.
+        let elsewhere: Vec<&str> = def
+            .exceptions
+            .iter()
+            .filter(|e| e.level != Level::Waterschap)
+            .map(|e| e.flag.as_str())
+            .collect();
+        let flagged = sel.flags.iter().any(|f| elsewhere.contains(&f.as_str()));
+        if def.water && !flagged && loc.waterschap.is_none() {
+            let hint = if elsewhere.is_empty() {
+                String::new()
+            } else {
+                format!(
+                    " (met de vlag {} is geen waterschap nodig)",
+                    join(elsewhere.iter().copied())
+                )
+            };
             return Err(ScenarioError::new(
                 format!("activities[{i}].activity"),
                 format!(
-                    "{} is een wateractiviteit, maar de locatie ligt buiten elk waterschap",
+                    "{} is een wateractiviteit, maar de locatie ligt buiten elk waterschap{hint}",
                     sel.activity
                 ),
             ));
@@ -624,7 +641,14 @@ fn aanvraag_draft<'a>(ctx: &Ctx, part: Vec<&'a Act<'a>>, is_water: bool) -> Draf
 }
 
 fn exception_finding(a: &Act, e: &Exception) -> Finding {
-    let default_bg = &a.default_bg;
+    // Beyond the waterschappen (the Waddenzee's edge, the coastal sea) the level's own
+    // bestuursorgaan does not exist here; org_for_level's stand-in (the gemeente) would mislead.
+    let default_bg = if a.def.level == Level::Waterschap && a.default_bg.kind != OrgKind::Waterschap
+    {
+        "een waterschap (hier ligt geen waterschap)".to_string()
+    } else {
+        a.default_bg.bg_name()
+    };
     Finding::new(
         FindingCode::Uitzondering,
         format!(
@@ -633,7 +657,7 @@ fn exception_finding(a: &Act, e: &Exception) -> Finding {
             e.flag,
             e.name,
             a.own_bg.bg_name(),
-            default_bg.bg_name(),
+            default_bg,
             if e.magneet {
                 "; het is een magneetactiviteit"
             } else {

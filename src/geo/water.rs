@@ -1,0 +1,144 @@
+//! The large waters: the gemeenten's parts of the IJsselmeer, Markermeer, Waddenzee, the
+//! Zeeuwse wateren and the coastal sea. The gemeente polygons cover land and the smaller
+//! waters only; a point in none of them is looked up here, in coarse "water area → gemeente"
+//! polygons (borders in open water within about 100 m; made by scripts/geo/make_water.py,
+//! format `RWW1` in scripts/geo/build_geo.py).
+//!
+//! Decoded on the first point that misses every gemeente polygon, never at start-up. The
+//! native build and the full web build have the areas compiled in; the start build (the
+//! first page load) gets them from [`Geography::supply_water`] when it needs them.
+
+use std::sync::OnceLock;
+
+use geo::Coord;
+
+use super::{codec, Area, DecodeError, GemeenteInfo, Geography, GridIndex};
+
+/// The decoded water areas.
+pub(super) struct Water {
+    /// Per area: the index of its gemeente in `Geography::gemeenten`.
+    pub(super) gemeente: Vec<usize>,
+    pub(super) areas: Vec<Area>,
+    grid: GridIndex,
+    pub(super) topo: codec::Topology,
+}
+
+/// Where the water areas come from, and once needed, the areas (`None`: they did not
+/// decode).
+#[derive(Default)]
+pub(super) struct WaterSlot {
+    compiled_in: Option<&'static [u8]>,
+    decoded: OnceLock<Option<Water>>,
+}
+
+impl WaterSlot {
+    pub(super) fn compiled_in(bytes: Option<&'static [u8]>) -> WaterSlot {
+        WaterSlot {
+            compiled_in: bytes,
+            decoded: OnceLock::new(),
+        }
+    }
+}
+
+fn bad(what: &str) -> DecodeError {
+    DecodeError::Metadata(format!("water.bin: {what}"))
+}
+
+fn decode(bytes: &[u8], gemeenten: &[GemeenteInfo]) -> Result<Water, DecodeError> {
+    let rest = bytes.strip_prefix(b"RWW1").ok_or(DecodeError::BadMagic)?;
+    let mut pos = 0usize;
+    let mut uvarint = || -> Result<u64, DecodeError> {
+        let (mut value, mut shift) = (0u64, 0u32);
+        loop {
+            let b = *rest
+                .get(pos)
+                .ok_or(DecodeError::Truncated { offset: pos + 4 })?;
+            pos += 1;
+            if shift > 56 {
+                return Err(DecodeError::VarintOverflow { offset: pos + 3 });
+            }
+            value |= u64::from(b & 0x7f) << shift;
+            if b & 0x80 == 0 {
+                return Ok(value);
+            }
+            shift += 7;
+        }
+    };
+    let n = uvarint()?;
+    if n > 1_000 {
+        return Err(DecodeError::TooLarge {
+            what: "watergebieden",
+            count: n,
+        });
+    }
+    let mut gemeente = Vec::new();
+    for _ in 0..n {
+        let code = format!("GM{:04}", uvarint()?);
+        let i = gemeenten
+            .binary_search_by(|g| g.id.as_str().cmp(&code))
+            .map_err(|_| bad(&format!("onbekende gemeente {code}")))?;
+        gemeente.push(i);
+    }
+    let topo = codec::decode(rest.get(pos..).unwrap_or_default())?;
+    if topo.features.len() != gemeente.len() {
+        return Err(bad(&format!(
+            "{} vormen maar {} gemeenten",
+            topo.features.len(),
+            gemeente.len()
+        )));
+    }
+    let areas: Vec<Area> = topo
+        .features
+        .iter()
+        .map(|f| Area::from_topology(&topo, f))
+        .collect();
+    Ok(Water {
+        gemeente,
+        grid: GridIndex::new(&areas),
+        areas,
+        topo,
+    })
+}
+
+impl Geography {
+    /// This geography with water areas (`water.bin`), decoded when first needed.
+    pub fn with_water(mut self, water_bin: &'static [u8]) -> Geography {
+        self.water = WaterSlot::compiled_in(Some(water_bin));
+        self
+    }
+
+    /// Hands over the water areas fetched later (the start build of the web app). An error
+    /// if they do not decode; nothing changes if the areas are already there.
+    pub fn supply_water(&self, water_bin: &[u8]) -> Result<(), DecodeError> {
+        if self.water().is_some() {
+            return Ok(());
+        }
+        let water = decode(water_bin, &self.gemeenten)?;
+        let _ = self.water.decoded.set(Some(water));
+        Ok(())
+    }
+
+    /// Whether points in the large waters can be placed: the water areas are compiled in or
+    /// were supplied. Without them such points lie outside every gemeente.
+    pub fn has_water(&self) -> bool {
+        self.water.compiled_in.is_some() || self.water().is_some()
+    }
+
+    pub(super) fn water(&self) -> Option<&Water> {
+        if let Some(decoded) = self.water.decoded.get() {
+            return decoded.as_ref();
+        }
+        let bytes = self.water.compiled_in?;
+        self.water
+            .decoded
+            .get_or_init(|| decode(bytes, &self.gemeenten).ok())
+            .as_ref()
+    }
+
+    /// The water area containing `c` (first in gemeente order): its gemeente index and area.
+    pub(super) fn water_area_rd(&self, c: Coord<f64>) -> Option<(usize, &Area)> {
+        let water = self.water()?;
+        let k = Self::first_covering(&water.grid, &water.areas, c)?;
+        Some((*water.gemeente.get(k)?, water.areas.get(k)?))
+    }
+}
