@@ -403,8 +403,9 @@ fn parse_meta(text: &str) -> Result<Meta, DecodeError> {
             Some("GM") => match f.as_slice() {
                 [_, id, name, pv, od, basis, former, vr, x, y] => {
                     let opt = |s: &str| (s != "-" && !s.is_empty()).then(|| s.to_string());
-                    let x: f64 = x.parse().map_err(|_| bad())?;
-                    let y: f64 = y.parse().map_err(|_| bad())?;
+                    // hectometres on the RD grid (meta.tsv is smaller so)
+                    let x = x.parse::<f64>().map_err(|_| bad())? * 100.0;
+                    let y = y.parse::<f64>().map_err(|_| bad())? * 100.0;
                     let od_afgeleid = match *basis {
                         "afgeleid" => true,
                         "bron" | "-" => false,
