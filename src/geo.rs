@@ -403,9 +403,9 @@ fn parse_meta(text: &str) -> Result<Meta, DecodeError> {
             Some("GM") => match f.as_slice() {
                 [_, id, name, pv, od, basis, former, vr, x, y] => {
                     let opt = |s: &str| (s != "-" && !s.is_empty()).then(|| s.to_string());
-                    // hectometres on the RD grid (meta.tsv is smaller so)
-                    let x = x.parse::<f64>().map_err(|_| bad())? * 100.0;
-                    let y = y.parse::<f64>().map_err(|_| bad())? * 100.0;
+                    // kilometres (meta.tsv is in the first page load: short numbers)
+                    let x = (x.parse::<f64>().map_err(|_| bad())? * 1000.0).round();
+                    let y = (y.parse::<f64>().map_err(|_| bad())? * 1000.0).round();
                     let od_afgeleid = match *basis {
                         "afgeleid" => true,
                         "bron" | "-" => false,

@@ -40,52 +40,23 @@ impl WaterSlot {
     }
 }
 
-fn bad(what: &str) -> DecodeError {
-    DecodeError::Metadata(format!("water.bin: {what}"))
-}
-
+/// `RWW1`, the gemeente of each area, then the areas as one `RWG3` topology.
 fn decode(bytes: &[u8], gemeenten: &[GemeenteInfo]) -> Result<Water, DecodeError> {
-    let rest = bytes.strip_prefix(b"RWW1").ok_or(DecodeError::BadMagic)?;
-    let mut pos = 0usize;
-    let mut uvarint = || -> Result<u64, DecodeError> {
-        let (mut value, mut shift) = (0u64, 0u32);
-        loop {
-            let b = *rest
-                .get(pos)
-                .ok_or(DecodeError::Truncated { offset: pos + 4 })?;
-            pos += 1;
-            if shift > 56 {
-                return Err(DecodeError::VarintOverflow { offset: pos + 3 });
-            }
-            value |= u64::from(b & 0x7f) << shift;
-            if b & 0x80 == 0 {
-                return Ok(value);
-            }
-            shift += 7;
-        }
-    };
-    let n = uvarint()?;
-    if n > 1_000 {
-        return Err(DecodeError::TooLarge {
-            what: "watergebieden",
-            count: n,
-        });
+    if bytes.get(..4) != Some(b"RWW1".as_slice()) {
+        return Err(DecodeError::BadMagic);
     }
+    let mut r = codec::Reader { bytes, pos: 4 };
     let mut gemeente = Vec::new();
-    for _ in 0..n {
-        let code = format!("GM{:04}", uvarint()?);
+    for _ in 0..r.count("watergebieden")? {
+        let code = format!("GM{:04}", r.uvarint()?);
         let i = gemeenten
             .binary_search_by(|g| g.id.as_str().cmp(&code))
-            .map_err(|_| bad(&format!("onbekende gemeente {code}")))?;
+            .map_err(|_| DecodeError::Metadata(format!("water.bin: onbekende gemeente {code}")))?;
         gemeente.push(i);
     }
-    let topo = codec::decode(rest.get(pos..).unwrap_or_default())?;
+    let topo = codec::decode(bytes.get(r.pos..).unwrap_or_default())?;
     if topo.features.len() != gemeente.len() {
-        return Err(bad(&format!(
-            "{} vormen maar {} gemeenten",
-            topo.features.len(),
-            gemeente.len()
-        )));
+        return Err(DecodeError::Metadata("water.bin: aantal vormen".into()));
     }
     let areas: Vec<Area> = topo
         .features
