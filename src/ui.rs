@@ -23,6 +23,7 @@ mod scenario_io;
 mod speelveld;
 mod state;
 mod storage;
+mod water;
 
 use wasm_bindgen::prelude::*;
 
@@ -48,6 +49,13 @@ impl MountedApp {
     #[wasm_bindgen(js_name = setRules)]
     pub fn set_rules(&self, text: Option<String>, error: Option<String>) {
         rule_texts::set(text, error);
+    }
+
+    /// The water areas the loader fetched (`data/geo/water.bin`; empty when it could not);
+    /// see `water`. The full build has them compiled in and ignores this.
+    #[wasm_bindgen(js_name = setWater)]
+    pub fn set_water(&self, bytes: &[u8]) {
+        water::set(bytes);
     }
 }
 

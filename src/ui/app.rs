@@ -319,9 +319,16 @@ pub fn app(props: &AppProps) -> Html {
             .map(|scenario| explain_json(&scenario).map_err(|e| e.to_string()))
     });
 
+    // A point in a large water waits, in the start build, for the water areas (ui::water).
+    let app = state.dispatcher();
+    super::water::track(&app);
     let onplace = {
         let dispatch = dispatch.clone();
-        Callback::from(move |place: Place| dispatch.emit(Action::Place(place)))
+        Callback::from(move |place: Place| {
+            if !super::water::wait_for_place(&app, &place) {
+                dispatch.emit(Action::Place(place))
+            }
+        })
     };
     let onpick = {
         let onplace = onplace.clone();

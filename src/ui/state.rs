@@ -282,9 +282,19 @@ impl State {
         // A location the engine cannot place (unknown gemeente, a point at sea) is refused
         // now, with the engine's message, rather than loaded as a broken state.
         if has_place {
-            engine
-                .check_location(&scenario.location)
-                .map_err(|e| e.to_string())?;
+            engine.check_location(&scenario.location).map_err(|e| {
+                // in the start build, a point in a large water opens once the water areas
+                // are here (ui::water)
+                let point = !matches!(
+                    scenario.location,
+                    crate::domain::scenario::Location::Gemeente { .. }
+                );
+                if point && super::water::wait_for_scenario(text) {
+                    format!("{e} (de waterkaart laadt; daarna opent het)")
+                } else {
+                    e.to_string()
+                }
+            })?;
         }
         let mut state = State {
             configuration: None,
