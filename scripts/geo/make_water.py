@@ -7,7 +7,7 @@ Needs shapely (`pip install shapely`); the output is committed, so building the 
 
     python3 scripts/geo/make_water.py      # → data/geo/source/water.geojson
 
-Input: `data/geo/source/wijkenbuurten_2022_water.geojson`, the water parts (`water` = JA) of
+Input: `data/geo/source/gemeenten_water.geojson`, the water parts (`water` = JA) of
 the gemeenten layer of the CBS Wijk- en Buurtkaart 2022 (provenance in data/geo/README.md),
 and the land polygons `data/geo/source/gemeenten.geojson` that locate() tests first.
 
@@ -106,7 +106,7 @@ def constrained_douglas_peucker(pts, allowed):
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--water", default="data/geo/source/wijkenbuurten_2022_water.geojson")
+    ap.add_argument("--water", default="data/geo/source/gemeenten_water.geojson")
     ap.add_argument("--land", default="data/geo/source/gemeenten.geojson")
     ap.add_argument("--out", default="data/geo/source/water.geojson")
     ap.add_argument("--remap", default=REMAP_2022, help="OLD=NEW,… gemeente codes merged since")

@@ -29,7 +29,7 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from make_water import REMAP_2022, rd_to_wgs84, to_rd  # noqa: E402
 
 ap = argparse.ArgumentParser()
-ap.add_argument("--water", default="data/geo/source/wijkenbuurten_2022_water.geojson")
+ap.add_argument("--water", default="data/geo/source/gemeenten_water.geojson")
 ap.add_argument("--land", default="data/geo/source/gemeenten.geojson")
 ap.add_argument("-n", type=int, default=2500, help="points of each kind")
 ap.add_argument("--margin", type=float, default=150.0)

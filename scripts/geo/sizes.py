@@ -18,7 +18,7 @@ SHIPPED = ["gemeenten.bin", "waterschappen.bin", "meta.tsv", "aliases.csv"]
 # Compiled into the native and the full web build; the start build fetches it on a miss.
 LATER = ["water.bin"]
 SOURCES = ["gemeenten.geojson", "provincies.geojson", "waterschappen.geojson",
-           "wijkenbuurten_2022_water.geojson"]
+           "gemeenten_water.geojson"]
 GEMEENTEN_GEOJSON_GZ = 188_300
 
 
