@@ -14,10 +14,6 @@ use routewijzer::domain::explain_json;
 use routewijzer::geo::{Geography, LonLat};
 use serde_json::{json, Value};
 
-fn at(lon: f64, lat: f64) -> Option<routewijzer::geo::Located> {
-    Geography::bundled().locate(LonLat { lon, lat })
-}
-
 /// The test points of the brief, with the gemeente the source gives. Second reasoning: the
 /// CBS statistics (Kerncijfers wijken en buurten 2023) give these gemeenten that much water —
 /// Enkhuizen 10 358 ha of water to 1 266 ha of land (its IJsselmeer and Markermeer), Lelystad
@@ -44,7 +40,9 @@ fn the_large_waters_belong_to_gemeenten() {
         ),
         (4.95, 53.1, "Waddenzee", "GM0448", "Texel", true),
     ] {
-        let l = at(lon, lat).unwrap_or_else(|| panic!("{water} ({lon}, {lat}) not located"));
+        let l = Geography::bundled()
+            .locate(LonLat { lon, lat })
+            .unwrap_or_else(|| panic!("{water} ({lon}, {lat}) not located"));
         assert_eq!(
             (l.gemeente.id.as_str(), l.gemeente.name.as_str()),
             (gemeente, name),
@@ -59,7 +57,10 @@ fn the_large_waters_belong_to_gemeenten() {
 #[test]
 fn the_open_sea_is_outside_the_gemeenten() {
     for (lon, lat) in [(3.5, 52.5), (3.3, 51.55), (4.4, 52.3), (6.0, 53.9)] {
-        assert!(at(lon, lat).is_none(), "({lon}, {lat})");
+        assert!(
+            Geography::bundled().locate(LonLat { lon, lat }).is_none(),
+            "({lon}, {lat})"
+        );
     }
     // the CLI's message keeps its shape (the e2e and the fixtures check it)
     let e = explain_json(&json!({
@@ -84,7 +85,10 @@ fn water_areas_agree_with_their_source() {
             continue;
         }
         let f: Vec<&str> = line.split(',').collect();
-        let got = at(f[0].parse().unwrap(), f[1].parse().unwrap());
+        let got = Geography::bundled().locate(LonLat {
+            lon: f[0].parse().unwrap(),
+            lat: f[1].parse().unwrap(),
+        });
         match f[3] {
             "water" => {
                 let l = got.unwrap_or_else(|| panic!("{line}: not located"));

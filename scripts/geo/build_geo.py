@@ -606,6 +606,19 @@ def read_od_tables(folder, gm_codes):
     return rows, former, ods, former_ods
 
 
+def encode_layer(name, feats, quantum, simplify_m):
+    """One layer's shared arcs on the grid, simplified, and encoded: (arcs, refs, RWG3 bytes)."""
+    snap = Snapper(quantum, 2.0)
+    polys = [feature_rings(f["geometry"], snap, 100 / quantum**2) for f in feats]
+    arcs, refs = build_topology(polys)
+    arcs_q = simplify_arcs(arcs, quantum, simplify_m)
+    blob = encode(quantum, arcs_q, refs)
+    n_in = sum(len(r) for p in polys for poly in p for r in poly)
+    print(f"{name}: {len(feats)} features, {n_in} ring vertices -> {len(arcs)} arcs, "
+          f"{sum(len(a) for a in arcs_q)} arc points, {len(blob)} bytes")
+    return arcs_q, refs, blob
+
+
 def build_water(path, quantum, gm_codes):
     """water.bin from the water areas (already simplified by make_water.py), or None when the
     source folder has none."""
@@ -621,11 +634,7 @@ def build_water(path, quantum, gm_codes):
         if code not in gm_codes:
             sys.exit(f"{path}: {code} is geen gemeente van de grenzen; maak het opnieuw met make_water.py --remap")
         uvarint(int(code[2:]), out)
-    snap = Snapper(quantum, 2.0)
-    polys = [feature_rings(f["geometry"], snap, 100 / quantum**2) for f in feats]
-    arcs, refs = build_topology(polys)
-    out += encode(quantum, arcs, refs)
-    print(f"water: {len(feats)} gemeenten, {len(arcs)} arcs, {sum(map(len, arcs))} arc points, {len(out)} bytes")
+    out += encode_layer("water areas", feats, quantum, 0.0)[2]
     return bytes(out)
 
 
@@ -668,28 +677,10 @@ def main():
         p = f["properties"]
         meta.append("\t".join(["WS", p["code"], p["name"]]))
 
-    # waterschappen
-    wsnap = Snapper(args.ws_quantum, 2.0)
-    ws_polys = [feature_rings(f["geometry"], wsnap, 100 / args.ws_quantum**2) for f in ws_feats]
-    warcs, wrefs = build_topology(ws_polys)
-    warcs_q = simplify_arcs(warcs, args.ws_quantum, args.ws_simplify)
-    ws_bin = encode(args.ws_quantum, warcs_q, wrefs)
-    wn_in = sum(len(r) for polys in ws_polys for poly in polys for r in poly)
+    warcs_q, wrefs, ws_bin = encode_layer("waterschappen", ws_feats, args.ws_quantum, args.ws_simplify)
     # the waterschappen as the app decodes them, for the representative points below
     ws_shapes = [[[ring_coords(warcs_q, args.ws_quantum, r) for r in poly] for poly in fr] for fr in wrefs]
-    print(f"waterschappen: {len(ws_feats)} features, {wn_in} ring vertices -> {len(warcs)} arcs, "
-          f"{sum(len(a) for a in warcs_q)} arc points, {len(ws_bin)} bytes")
-
-    # gemeenten
-    snap = Snapper(args.gm_quantum, 2.0)
-    gm_polys = [feature_rings(f["geometry"], snap, 100 / args.gm_quantum**2) for f in gm_feats]
-    arcs, refs = build_topology(gm_polys)
-    arcs_q = simplify_arcs(arcs, args.gm_quantum, args.gm_simplify)
-    gm_bin = encode(args.gm_quantum, arcs_q, refs)
-    n_in = sum(len(r) for polys in gm_polys for poly in polys for r in poly)
-    n_out = sum(len(a) for a in arcs_q)
-    print(f"gemeenten: {len(gm_feats)} features, {n_in} ring vertices -> {len(arcs)} arcs, "
-          f"{n_out} arc points, {len(gm_bin)} bytes")
+    arcs_q, refs, gm_bin = encode_layer("gemeenten", gm_feats, args.gm_quantum, args.gm_simplify)
 
     min_d = None
     for f, fr in zip(gm_feats, refs):

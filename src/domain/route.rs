@@ -59,27 +59,18 @@ struct Ctx<'e> {
     competent: Vec<String>,
 }
 
-pub(crate) fn route(engine: &Engine, scenario: &Scenario) -> Result<Outcome, ScenarioError> {
-    // 1. Locate.
-    let (loc, is_point) = locate(engine, &scenario.location)?;
-    route_at(engine, scenario, loc, is_point)
-}
-
-/// [`route`] from step 1 on, with `scenario.location` already located (`is_point`: it was a
-/// point, not a gemeente).
-pub(crate) fn route_at(
+/// A water activity needs the waterschap under the point, unless a flag makes another
+/// bestuursorgaan competent: a lozing in rijkswater goes to the minister, also in the large
+/// waters (Waddenzee, Eems-Dollard, the coastal sea) beyond the waterschappen.
+fn check_waterschap(
     engine: &Engine,
     scenario: &Scenario,
-    loc: Located,
-    is_point: bool,
-) -> Result<Outcome, ScenarioError> {
+    loc: &Located,
+) -> Result<(), ScenarioError> {
     for (i, sel) in scenario.activities.iter().enumerate() {
         let Some(def) = engine.catalogue.activity(&sel.activity) else {
             continue;
         };
-        // A water activity needs the waterschap under the point, unless a flag makes another
-        // bestuursorgaan competent: a lozing in rijkswater goes to the minister, also in the
-        // large waters (Waddenzee, Eems-Dollard, the coastal sea) beyond the waterschappen.
         let elsewhere: Vec<&str> = def
             .exceptions
             .iter()
@@ -105,6 +96,24 @@ pub(crate) fn route_at(
             ));
         }
     }
+    Ok(())
+}
+
+pub(crate) fn route(engine: &Engine, scenario: &Scenario) -> Result<Outcome, ScenarioError> {
+    // 1. Locate.
+    let (loc, is_point) = locate(engine, &scenario.location)?;
+    route_at(engine, scenario, loc, is_point)
+}
+
+/// [`route`] from step 1 on, with `scenario.location` already located (`is_point`: it was a
+/// point, not a gemeente).
+pub(crate) fn route_at(
+    engine: &Engine,
+    scenario: &Scenario,
+    loc: Located,
+    is_point: bool,
+) -> Result<Outcome, ScenarioError> {
+    check_waterschap(engine, scenario, &loc)?;
     let (entries, config_info) = engine.configuration_entries(scenario.configuration.as_ref());
     let mut competent = vec![loc.gemeente.id.clone(), loc.provincie.id.clone()];
     if let Some(w) = &loc.waterschap {
