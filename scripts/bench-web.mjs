@@ -34,14 +34,14 @@ async function startup(context, url, selectors) {
 // The app from the release bundle (make dist), the bare Yew page from bench/hello.
 const bundle = readdirSync(join(repoRoot, 'dist')).find((d) => d.startsWith('routewijzer-'));
 const server = await startServer(join(repoRoot, 'dist', bundle));
-const helloServer = await startServer();
+const helloServer = await startServer(join(repoRoot, 'bench', 'hello'));
 const browser = await launchBrowser();
 try {
   const app = [];
   const hello = [];
   for (let i = 0; i < RUNS; i++) {
     app.push(await startup(browser, server.url, ['h1', 'svg.rw-map path.rw-gemeente']));
-    hello.push(await startup(browser, `${helloServer.url}bench/hello/index.html`, ['h1']));
+    hello.push(await startup(browser, `${helloServer.url}index.html`, ['h1']));
   }
   const [ma, mh] = [median(app), median(hello)];
   console.log('## Start-up (navigation → first painted frame with the heading, and for the app the map), headless Chromium');

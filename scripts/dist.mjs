@@ -65,8 +65,10 @@ const rulesJson = emit('rules.json', read('data/rules.json'));
 const waterBin = emit('water.bin', read('data/geo/water.bin'));
 let loaderText = replaceOnce(read('www/loader.js').toString(), "'../pkg/routewijzer_start.js'",
   `'./${startGlue.file.replace('assets/', '')}'`, 'www/loader.js start import');
-loaderText = replaceOnce(loaderText, "const FULL = '../pkg/routewijzer.js'",
-  `const FULL = './${fullGlue.file.replace('assets/', '')}'`, 'www/loader.js full import');
+loaderText = replaceOnce(loaderText, "new URL('../pkg/routewijzer.js', import.meta.url)",
+  `new URL('./${fullGlue.file.replace('assets/', '')}', import.meta.url)`, 'www/loader.js full import');
+loaderText = replaceOnce(loaderText, "const FULL_INTEGRITY = ''",
+  `const FULL_INTEGRITY = '${fullGlue.integrity}'`, 'www/loader.js full build integrity');
 loaderText = replaceOnce(loaderText, "new URL('./views.css', import.meta.url)",
   `new URL('./${viewsCss.file.replace('assets/', '')}', import.meta.url)`, 'www/loader.js views.css');
 loaderText = replaceOnce(loaderText, "const VIEWS_CSS_INTEGRITY = ''",
@@ -90,8 +92,10 @@ const glue = startGlue;
 const css = emit('style.css', minCss(read('www/style.css')));
 // The embedding module (docs/embedding.md) keeps a fixed name, so host pages can link it
 // across versions; the files it loads are hashed.
-let embed = replaceOnce(read('www/embed.js').toString(), "'./loader.js'",
-  `'./${loader.file}'`, 'www/embed.js import');
+let embed = replaceOnce(read('www/embed.js').toString(), "new URL('./loader.js', import.meta.url)",
+  `new URL('./${loader.file}', import.meta.url)`, 'www/embed.js loader');
+embed = replaceOnce(embed, 'const CHECKED = [];', `const CHECKED = ${JSON.stringify(
+  [loader, glue].map(({ file, integrity }) => [`./${file}`, integrity]))};`, 'www/embed.js integrity');
 embed = replaceOnce(embed, "new URL('./style.css', import.meta.url)",
   `new URL('./${css.file}', import.meta.url)`, 'www/embed.js stylesheet');
 embed = (await minJs(embed)).toString();

@@ -9,6 +9,7 @@
 
 pub mod catalogue;
 pub mod configuration;
+pub mod draft;
 pub mod error;
 pub mod finding;
 pub mod ids;
@@ -21,6 +22,7 @@ mod route;
 pub mod rules;
 pub mod scenario;
 pub mod speelveld;
+pub mod strict_json;
 
 use std::collections::HashMap;
 use std::sync::OnceLock;
@@ -29,6 +31,7 @@ use serde_json::Value;
 
 pub use catalogue::{Activity, Catalogue, Exception, Group};
 pub use configuration::{ConfigEntry, Configuration};
+pub use draft::ScenarioDraft;
 pub use error::{DataError, ScenarioError};
 pub use finding::{Finding, FindingCode};
 pub use ids::{
@@ -116,6 +119,35 @@ impl Engine {
     /// Parses and validates a scenario (no routing yet).
     pub fn parse(&self, value: &Value) -> Result<Scenario, ScenarioError> {
         Scenario::from_value(value, &self.catalogue, &self.organisations, self)
+    }
+
+    /// Parses and validates a draft: a scenario that may lack its location and activities,
+    /// checked exactly as [`Engine::parse`] checks a scenario (the same messages).
+    pub fn parse_draft(&self, value: &Value) -> Result<ScenarioDraft, ScenarioError> {
+        scenario::parse(
+            value,
+            &self.catalogue,
+            &self.organisations,
+            self,
+            draft::Need::Draft,
+        )
+    }
+
+    /// Step 1 of routing: where a location lies, or routing's message why it cannot be
+    /// placed. With [`Engine::route_located`] a place is located once, not once per use.
+    pub fn locate(&self, location: &Location) -> Result<crate::geo::Located, ScenarioError> {
+        route::locate(self, location).map(|(located, _)| located)
+    }
+
+    /// [`Engine::route`] with step 1 already done: `located` is what [`Engine::locate`] said
+    /// for `scenario.location`.
+    pub fn route_located(
+        &self,
+        scenario: &Scenario,
+        located: &crate::geo::Located,
+    ) -> Result<Outcome, ScenarioError> {
+        let is_point = !matches!(scenario.location, Location::Gemeente { .. });
+        route::route_at(self, scenario, located.clone(), is_point)
     }
 
     /// Routes a validated scenario (contract §5). Fails only on the location (outside every
@@ -235,25 +267,5 @@ pub fn parse_json_text(text: &str) -> Result<Value, ScenarioError> {
             "lege invoer (verwacht een scenario: een JSON-object)",
         ));
     }
-    serde_json::from_str::<Value>(text).map_err(|e| json_syntax_error(&e))
-}
-
-fn json_syntax_error(e: &serde_json::Error) -> ScenarioError {
-    let raw = e.to_string();
-    let what = if raw.contains("recursion limit") {
-        "JSON is te diep genest (maximaal 128 niveaus)".to_string()
-    } else {
-        match e.classify() {
-            serde_json::error::Category::Eof => "onverwacht einde van de JSON".to_string(),
-            _ => {
-                // serde_json's own words without its position suffix.
-                let detail = raw.split(" at line ").next().unwrap_or(&raw);
-                format!("ongeldige JSON ({detail})")
-            }
-        }
-    };
-    ScenarioError::new(
-        "",
-        format!("{what} op regel {}, kolom {}", e.line(), e.column()),
-    )
+    strict_json::parse(text)
 }

@@ -185,3 +185,87 @@ fn hostile_input_gives_a_clear_error_not_a_crash() {
     let out = with_stdin(format!("\u{feff}{text}").as_bytes(), &["route", "-"]);
     assert_eq!(out.status.code(), Some(0));
 }
+
+/// The one line on stderr of a run that could not write its output: exit 1, no panic.
+fn write_failure(out: &Output) -> String {
+    let err = String::from_utf8(out.stderr.clone()).unwrap();
+    assert_eq!(out.status.code(), Some(1), "stderr: {err}");
+    assert!(!err.contains("panicked"), "{err}");
+    let line = err.strip_suffix('\n').unwrap_or_else(|| panic!("{err:?}"));
+    assert!(!line.contains('\n'), "not one line: {err:?}");
+    assert!(
+        line.starts_with("kan de uitvoer niet schrijven naar standaarduitvoer: "),
+        "{line}"
+    );
+    line.to_string()
+}
+
+fn example() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/routing/contract-example.scenario.json")
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn a_full_stdout_is_one_line_and_exit_1_not_a_panic() {
+    for args in [&["route"][..], &["--help"][..]] {
+        let full = std::fs::OpenOptions::new()
+            .write(true)
+            .open("/dev/full")
+            .unwrap();
+        let mut cmd = cli();
+        cmd.args(args);
+        if args == ["route"] {
+            cmd.arg(example());
+        }
+        let out = cmd.stdout(full).stderr(Stdio::piped()).output().unwrap();
+        let line = write_failure(&out);
+        assert!(line.contains("(os error 28)"), "ENOSPC is named: {line}");
+    }
+}
+
+#[test]
+fn a_closed_pipe_is_one_line_and_exit_1() {
+    // The reading end is closed before the CLI writes: every write fails with EPIPE, as when
+    // `| head -c0` or any reader has gone away (Rust ignores SIGPIPE, so this is an error).
+    let (reader, writer) = std::io::pipe().unwrap();
+    drop(reader);
+    let out = cli()
+        .arg("route")
+        .arg(example())
+        .stdout(writer)
+        .stderr(Stdio::piped())
+        .output()
+        .unwrap();
+    let line = write_failure(&out);
+    assert!(line.contains("(os error 32)"), "EPIPE is named: {line}");
+}
+
+#[cfg(unix)]
+#[test]
+fn file_names_are_shown_escaped() {
+    use std::os::unix::ffi::OsStrExt;
+    // ESC (a colour), BEL, a right-to-left override, a zero-width space, a line break, a
+    // backslash and a byte that is not UTF-8: none reaches the terminal as it is.
+    let name = b"/nonexistent/x\x1b[31mrood\x07\xe2\x80\xaegpj.\xe2\x80\x8bexe\nnieuw\\\xff.json";
+    let out = cli()
+        .arg("route")
+        .arg(std::ffi::OsStr::from_bytes(name))
+        .output()
+        .unwrap();
+    let line = one_line_error(&out);
+    assert_eq!(
+        line,
+        "kan /nonexistent/x\\u{1b}[31mrood\\u{7}\\u{202e}gpj.\\u{200b}exe\\u{a}nieuw\\\\\\xff.json \
+         niet openen: No such file or directory (os error 2)"
+    );
+    assert!(!line
+        .chars()
+        .any(|c| c.is_control() || ('\u{2000}'..='\u{206f}').contains(&c)));
+    // An argument that is not UTF-8 is a file name like any other, not a panic (args_os).
+    let out = cli()
+        .arg(std::ffi::OsStr::from_bytes(b"\xff"))
+        .output()
+        .unwrap();
+    assert!(one_line_error(&out).contains("gebruik: routewijzer route"));
+}

@@ -79,3 +79,35 @@ async fn a_real_panic_in_the_app_shows_the_panic_page() {
     assert!(text.contains("bewuste testfout"), "{text}");
     assert!(root.query_selector("svg.rw-map").unwrap().is_none());
 }
+
+/// Issue 19: a scenario that keeps the behandeldienst after a change of bevoegd gezag
+/// (`assumptions.bd_after_bg_change: "keep"`) must keep it when opened from a link; the app
+/// writes its state back into the URL, so the link it shows must still say `keep`.
+#[wasm_bindgen_test]
+async fn a_link_keeps_bd_after_bg_change() {
+    let fixture = include_str!("fixtures/routing/na-ontvangst-bg-wijziging-houdt-bd.scenario.json");
+    let window = web_sys::window().unwrap();
+    let location = window.location();
+    location
+        .set_hash(&format!(
+            "scenario={}",
+            routewijzer::domain::link::encode(fixture)
+        ))
+        .unwrap();
+    let root = fresh_root();
+    let handle = yew::Renderer::<App>::with_root(root.clone()).render();
+    settle().await;
+    let hash = location.hash().unwrap();
+    let encoded = hash
+        .strip_prefix("#scenario=")
+        .expect("the app keeps a scenario link");
+    let text = routewijzer::domain::link::decode(encoded, 100_000).unwrap();
+    let shown: serde_json::Value = serde_json::from_str(&text).unwrap();
+    handle.destroy();
+    location.set_hash("").unwrap();
+    assert_eq!(
+        shown["assumptions"]["bd_after_bg_change"], "keep",
+        "the link the app shows: {text}"
+    );
+    assert_eq!(shown["after_receipt"][0]["to"], "GM0796");
+}

@@ -202,3 +202,42 @@ fn water_areas_can_be_supplied_later() {
     assert!(Geography::bundled().has_water());
     assert_eq!(Geography::bundled().stats().water_areas, 81);
 }
+
+/// The web app's start build, before it fetched the water areas: a point in no gemeente
+/// polygon "may be water" (it waits for them, src/ui/water.rs); a gemeente or a point on land
+/// does not wait.
+#[test]
+fn the_start_build_waits_only_for_points_outside_the_land() {
+    use routewijzer::domain::{Engine, Location};
+    use routewijzer::ui::state::water_pending;
+    let files = routewijzer::geo::bundled_files();
+    let text = |i: usize| std::str::from_utf8(files[i].1).unwrap();
+    let dry: &'static Geography = Box::leak(Box::new(
+        Geography::decode(files[0].1, files[1].1, text(2), text(3)).unwrap(),
+    ));
+    let engine = |geo| {
+        Engine::new(
+            geo,
+            routewijzer::data::CATALOGUE_JSON,
+            routewijzer::data::ORGANISATIONS_JSON,
+            routewijzer::data::CONFIGURATIONS,
+        )
+        .unwrap()
+    };
+    let start = engine(dry);
+    let point = |lon, lat| Location::LonLat { lon, lat };
+    assert!(water_pending(&start, &point(5.35, 52.75)), "the IJsselmeer");
+    assert!(
+        water_pending(&start, &point(3.5, 52.5)),
+        "the sea: known only once they are here"
+    );
+    assert!(!water_pending(&start, &point(5.528, 51.765)), "Oss");
+    let gm = Location::Gemeente {
+        gemeente: "GM0388".into(),
+    };
+    assert!(!water_pending(&start, &gm));
+    // with the areas, nothing waits
+    let full = engine(Geography::bundled());
+    assert!(!water_pending(&full, &point(5.35, 52.75)));
+    assert!(!water_pending(&full, &point(3.5, 52.5)));
+}

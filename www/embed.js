@@ -2,9 +2,24 @@
 // <routewijzer-app> or mount(element, options) (docs/embedding.md). Every instance lives in
 // its own shadow root, so the host page's CSS cannot break the app and the app's CSS
 // cannot leak out; ids and storage keys stay per instance.
-import { start } from './loader.js';
-
 const STYLESHEET = new URL('./style.css', import.meta.url).href;
+const LOADER = new URL('./loader.js', import.meta.url).href;
+// The loader and the start build with their integrity, set by make dist: the host page has no
+// <link rel="modulepreload" integrity> for them, so embed.js adds those before it imports the
+// loader, and a changed file is refused (the full build: www/loader.js).
+const CHECKED = [];
+let loader;
+
+/** The loader module, once its files have passed their integrity checks. */
+function loadLoader() {
+  loader ??= Promise.all(CHECKED.map(([file, integrity]) => new Promise((resolve, reject) => {
+    const link = Object.assign(document.createElement('link'), { rel: 'modulepreload', integrity, onload: resolve,
+      href: new URL(file, import.meta.url).href });
+    link.onerror = () => reject(new Error(`routewijzer: ${link.href} kon niet laden of is gewijzigd (integriteitscontrole)`));
+    document.head.append(link);
+  }))).then(() => import(LOADER));
+  return loader;
+}
 const MAX_CONFIGURATION_BYTES = 1 << 20;
 
 /** Mounts an instance into `element`; resolves to a handle with destroy(). */
@@ -21,6 +36,7 @@ export async function mount(element, options = {}) {
   const root = document.createElement('div');
   root.className = 'rw-root';
   shadow.replaceChildren(style, root);
+  const { start } = await loadLoader();
   return start(root, resolved);
 }
 
@@ -34,11 +50,11 @@ async function fetchConfiguration(address) {
   if (!response.ok) throw new Error(`routewijzer: configuration ${url.href}: HTTP ${response.status}`);
   const text = await response.text();
   if (text.length > MAX_CONFIGURATION_BYTES) throw new Error(`routewijzer: configuration ${url.href} is groter dan 1 MB`);
-  try {
-    return JSON.parse(text);
-  } catch (error) {
-    throw new Error(`routewijzer: configuration ${url.href} is geen JSON: ${error.message}`);
-  }
+  const json = text.replace(/^\uFEFF?\s*/, '');
+  if (!json.startsWith('{')) throw new Error(`routewijzer: configuration ${url.href} is geen JSON-object`);
+  // The text itself, not JSON.parse's object: the app reads it strictly (a repeated key is
+  // an error naming it, where JSON.parse keeps the last).
+  return json;
 }
 
 /** Options from the element's attributes: the no-JavaScript way for a CMS page. */
@@ -52,15 +68,9 @@ function optionsFrom(element) {
     views: text('views')?.split(/[\s,]+/).filter(Boolean),
     compact: element.hasAttribute('compact') || undefined,
     fragment: element.hasAttribute('fragment') || undefined,
+    // JSON text, read by the app's strict reader (as a fetched configuration file).
+    scenario: text('scenario'),
   };
-  const scenario = text('scenario');
-  if (scenario !== undefined) {
-    try {
-      options.scenario = JSON.parse(scenario);
-    } catch (error) {
-      throw new Error(`routewijzer: het attribuut scenario is geen JSON: ${error.message}`);
-    }
-  }
   return Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined));
 }
 

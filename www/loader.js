@@ -3,7 +3,10 @@
 // the first screen needs (docs/performance.md). Used by main.js and embed.js.
 import initStart, { mount as mountStart } from '../pkg/routewijzer_start.js';
 
-const FULL = '../pkg/routewijzer.js';
+const FULL = new URL('../pkg/routewijzer.js', import.meta.url).href;
+// Subresource Integrity of the full build's JavaScript: import() cannot carry it, so the file
+// is first fetched by a <link rel="modulepreload" integrity>, whose module import() reuses.
+const FULL_INTEGRITY = ''; // set by make dist (scripts/dist.mjs)
 const VIEWS_CSS = new URL('./views.css', import.meta.url).href;
 const VIEWS_CSS_INTEGRITY = ''; // set by make dist (scripts/dist.mjs)
 // The rules' texts and sources, fetched when someone first opens a finding (src/ui/rule_texts.rs).
@@ -17,6 +20,8 @@ let started;
 let full;
 let rules;
 let water;
+/** Every mounted instance's root, for the page shown when the module dies (below). */
+const roots = new Set();
 
 /** The rules file as text, fetched once per page. */
 function rulesText() {
@@ -54,11 +59,58 @@ function stylesheet(root) {
   });
 }
 
+/** Fetches module `href` with its integrity; rejects if the browser refuses the file. */
+function preload(href, integrity) {
+  return new Promise((resolve, reject) => {
+    const link = document.createElement('link');
+    link.rel = 'modulepreload';
+    link.href = href;
+    link.integrity = integrity;
+    link.onload = () => resolve();
+    link.onerror = () => reject(new Error(`routewijzer: ${href} kon niet laden of is gewijzigd (integriteitscontrole)`));
+    document.head.append(link);
+  });
+}
+
 /** The full build (every view, the JS API, the iframe API), loaded once. */
 function fullBuild() {
-  full ??= import(FULL).then(async (module) => ({ module, wasm: await module.default() }));
+  full ??= (FULL_INTEGRITY ? preload(FULL, FULL_INTEGRITY) : Promise.resolve())
+    .then(() => import(FULL))
+    .then(async (module) => ({ module, wasm: await module.default() }));
   return full;
 }
+
+/**
+ * Replaces `root`'s content with a message built without WebAssembly: for a module that
+ * trapped (out of memory, `unreachable`), a file that was refused, or a start that failed.
+ * A panic page (src/ui/panic.rs) already there stays: it has the details.
+ */
+export function showError(root, title, text, details = '') {
+  if (root.querySelector('.rw-panic')) return;
+  const panel = document.createElement('div');
+  panel.className = 'rw-panic';
+  panel.setAttribute('role', 'alert');
+  for (const [tag, content] of [['h2', title], ['p', text], ['pre', details]]) {
+    const element = document.createElement(tag);
+    element.textContent = content;
+    if (content) panel.append(element);
+  }
+  root.replaceChildren(panel);
+}
+
+// A WebAssembly module that traps (memory exhausted, `unreachable`, a stack overflow) cannot
+// be called again, and its panic hook never ran: without this the page would stay as it was,
+// dead. Every instance shows what happened and what to do; nothing stored is touched.
+const KEPT = 'Herlaad de pagina om verder te gaan; wat u in deze browser hebt opgeslagen, blijft bewaard.';
+const DIED = ['Er ging iets mis', `Routewijzer is gestopt door een interne fout. ${KEPT}`];
+const died = (error) => error instanceof WebAssembly.RuntimeError
+  || (error instanceof RangeError && /wasm/.test(error.stack ?? ''));
+const onDeath = (error) => {
+  if (!died(error)) return;
+  for (const root of roots) if (root.isConnected) showError(root, ...DIED, String(error));
+};
+addEventListener('error', (event) => onDeath(event.error));
+addEventListener('unhandledrejection', (event) => onDeath(event.reason));
 
 /** Mounts into `root`; resolves to { destroy(), memoryBytes() }. Rejects on a bad option. */
 export async function start(root, options = {}) {
@@ -88,8 +140,11 @@ export async function start(root, options = {}) {
         wasm = loaded.wasm;
         root.removeEventListener('routewijzer-upgrade', upgrade);
       } catch (error) {
-        // Offline or a refused file: the explainer keeps running and says the view is loading.
+        // A refused file (changed on the server) or no network: the explainer cannot switch,
+        // so the page says so instead of waiting for ever. The scenario is in the link and
+        // in storage; a reload gets it back.
         console.error(error);
+        showError(root, 'Routewijzer kon deze weergave niet laden', KEPT, String(error.message ?? error));
       }
     };
     root.addEventListener('routewijzer-upgrade', upgrade);
@@ -100,8 +155,10 @@ export async function start(root, options = {}) {
       (error) => handle.setRules(undefined, `${RULES}: ${error.message ?? error}`),
     );
   });
+  roots.add(root);
   return {
     destroy: () => {
+      roots.delete(root);
       document.removeEventListener('routewijzer-water', onWater);
       handle.destroy();
     },

@@ -215,11 +215,21 @@ pub fn rules_json(data: &[u8]) {
     match Rules::from_json(&text) {
         Ok(r) => {
             for rule in &r.rules {
+                assert!(r.mark(&rule.mark).is_some(), "rule with unknown mark");
                 assert!(
-                    r.mark_meaning(&rule.mark).is_some(),
-                    "rule with unknown mark"
+                    rule.sources.iter().all(|s| r.source(s).is_some()),
+                    "rule with unknown source"
                 );
+                assert!(!rule.text.nl.trim().is_empty() && !rule.text.en.trim().is_empty());
             }
+            for source in &r.sources {
+                assert!(!source.dating("nl").is_empty(), "source without a date");
+                assert!(source
+                    .url
+                    .as_deref()
+                    .is_none_or(|u| u.starts_with("https://")));
+            }
+            assert!(!r.sources_checked_text("en").is_empty());
         }
         Err(m) => assert_message("rules", &m),
     }

@@ -219,7 +219,7 @@ impl Catalogue {
     pub fn from_json(text: &str, ministers: &[String]) -> Result<Catalogue, DataError> {
         // A byte-order mark (a trainer's Windows editor) is skipped.
         let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-        let value: Value = serde_json::from_str(text).map_err(|e| err(e.to_string()))?;
+        let value = super::strict_json::parse(text).map_err(|e| err(e.to_string()))?;
         let raw = RawCatalogue::from_value(&value).map_err(|e| err(e.to_string()))?;
         let mut ids = HashSet::new();
         let mut groups = Vec::new();

@@ -87,8 +87,8 @@ impl Configuration {
         // A byte-order mark (Windows editors, Excel exports) is skipped, as for scenarios, and
         // syntax errors read like the scenario's: Dutch, with line and column.
         let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-        let value: Value = serde_json::from_str(text)
-            .map_err(|e| DataError::new(source, super::json_syntax_error(&e).to_string()))?;
+        let value =
+            super::strict_json::parse(text).map_err(|e| DataError::new(source, e.to_string()))?;
         Configuration::from_value(&value, "", catalogue, orgs)
             .map_err(|e| DataError::new(source, e.to_string()))
     }

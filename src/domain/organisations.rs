@@ -177,7 +177,7 @@ pub fn minister_codes(text: &str) -> Result<Vec<String>, DataError> {
 /// The organisations file's three lists, or a message naming what and where.
 fn read_file(text: &str) -> Result<[Vec<RawOrg>; 3], DataError> {
     let bad = |e: &dyn std::fmt::Display| DataError::new("organisaties", e.to_string());
-    let value: Value = serde_json::from_str(text).map_err(|e| bad(&e))?;
+    let value = super::strict_json::parse(text).map_err(|e| bad(&e))?;
     raw_lists(&value).map_err(|e| bad(&e))
 }
 

@@ -6,6 +6,7 @@ use serde_json::Value;
 
 use super::catalogue::Catalogue;
 use super::configuration::Configuration;
+use super::draft::{Need, ScenarioDraft};
 use super::error::ScenarioError;
 use super::ids::{BdAfterBgChange, BdMerge, Dso, Verzoektype};
 use super::json::{
@@ -150,116 +151,145 @@ impl Scenario {
         orgs: &Organisations,
         bundled: &dyn ConfigurationNames,
     ) -> Result<Scenario, ScenarioError> {
-        let map = expect_object(value, "", "een JSON-object als scenario")?;
-        check_fields(map, "", FIELDS)?;
+        parse(value, catalogue, orgs, bundled, Need::Scenario)?.into_scenario()
+    }
+}
 
-        if let Some(f) = map.get("format") {
-            let s = expect_str(f, "format", &format!("'{SCENARIO_FORMAT}'"))?;
-            if s != SCENARIO_FORMAT {
-                return Err(ScenarioError::new(
-                    "format",
-                    format!("verwacht '{SCENARIO_FORMAT}', gevonden {}", quote(s)),
-                ));
-            }
-        }
-        let opt_text = |key: &str| -> Result<Option<String>, ScenarioError> {
-            match map.get(key) {
-                None | Some(Value::Null) => Ok(None),
-                Some(v) => Ok(Some(expect_str(v, key, "tekst")?.to_string())),
-            }
-        };
-        let title = opt_text("title")?;
-        let description = opt_text("description")?;
+/// The one walk over a scenario's JSON, for a scenario and for a draft: the same checks in
+/// the same order, so both give the same messages. A draft may lack the location and the
+/// activities (`Need::Draft`); a scenario may not.
+pub(crate) fn parse(
+    value: &Value,
+    catalogue: &Catalogue,
+    orgs: &Organisations,
+    bundled: &dyn ConfigurationNames,
+    need: Need,
+) -> Result<ScenarioDraft, ScenarioError> {
+    let map = expect_object(value, "", "een JSON-object als scenario")?;
+    check_fields(map, "", FIELDS)?;
 
-        let location = parse_location(required(
-            map,
-            "",
-            "location",
-            "een locatie: { \"lon\", \"lat\" }, { \"rd\": [x, y] } of { \"gemeente\": \"GM0828\" }",
-        )?)?;
-
-        let list = expect_array(
-            required(map, "", "activities", "een lijst van activiteiten")?,
-            "activities",
-            "een lijst van activiteiten",
-        )?;
-        if list.is_empty() {
+    if let Some(f) = map.get("format") {
+        let s = expect_str(f, "format", &format!("'{SCENARIO_FORMAT}'"))?;
+        if s != SCENARIO_FORMAT {
             return Err(ScenarioError::new(
-                "activities",
-                "lege lijst; kies minstens één activiteit",
+                "format",
+                format!("verwacht '{SCENARIO_FORMAT}', gevonden {}", quote(s)),
             ));
         }
-        let mut activities: Vec<SelectedActivity> = Vec::with_capacity(list.len());
-        for (i, item) in list.iter().enumerate() {
-            let path = index_path("activities", i);
-            let sel = parse_activity(item, &path, catalogue)?;
-            if let Some(j) = activities
-                .iter()
-                .position(|a| a.activity == sel.activity && a.verzoektype == sel.verzoektype)
-            {
+    }
+    let opt_text = |key: &str| -> Result<Option<String>, ScenarioError> {
+        match map.get(key) {
+            None | Some(Value::Null) => Ok(None),
+            Some(v) => Ok(Some(expect_str(v, key, "tekst")?.to_string())),
+        }
+    };
+    let title = opt_text("title")?;
+    let description = opt_text("description")?;
+
+    let location = match (map.get("location"), need) {
+        (None, Need::Draft) => None,
+        (None, Need::Scenario) => return Err(missing_location()),
+        (Some(v), _) => Some(parse_location(v)?),
+    };
+
+    let list: &[Value] = match (map.get("activities"), need) {
+        (None, Need::Draft) => &[],
+        (None, Need::Scenario) => return Err(missing_activities()),
+        (Some(v), _) => expect_array(v, "activities", "een lijst van activiteiten")?,
+    };
+    if list.is_empty() && need == Need::Scenario {
+        return Err(no_activities());
+    }
+    let mut activities: Vec<SelectedActivity> = Vec::with_capacity(list.len());
+    for (i, item) in list.iter().enumerate() {
+        let path = index_path("activities", i);
+        let sel = parse_activity(item, &path, catalogue)?;
+        if let Some(j) = activities
+            .iter()
+            .position(|a| a.activity == sel.activity && a.verzoektype == sel.verzoektype)
+        {
+            return Err(ScenarioError::new(
+                path,
+                format!(
+                    "{} met verzoektype {} staat al in activities[{j}]; kies elke combinatie één keer",
+                    sel.activity,
+                    sel.verzoektype.as_str()
+                ),
+            ));
+        }
+        activities.push(sel);
+    }
+
+    let configuration = match map.get("configuration") {
+        None | Some(Value::Null) => None,
+        Some(Value::String(name)) => {
+            if !bundled.has_configuration(name) {
                 return Err(ScenarioError::new(
-                    path,
+                    "configuration",
                     format!(
-                        "{} met verzoektype {} staat al in activities[{j}]; kies elke combinatie één keer",
-                        sel.activity,
-                        sel.verzoektype.as_str()
+                        "onbekende configuratie {} (beschikbaar: {}; of een object {{ \"behandeldiensten\": [ … ] }})",
+                        quote(name),
+                        bundled.configuration_names().join(", ")
                     ),
                 ));
             }
-            activities.push(sel);
+            Some(ConfigurationRef::Bundled(name.clone()))
         }
+        Some(v) => Some(ConfigurationRef::Inline(Configuration::from_value(
+            v,
+            "configuration",
+            catalogue,
+            orgs,
+        )?)),
+    };
 
-        let configuration = match map.get("configuration") {
-            None | Some(Value::Null) => None,
-            Some(Value::String(name)) => {
-                if !bundled.has_configuration(name) {
-                    return Err(ScenarioError::new(
-                        "configuration",
-                        format!(
-                            "onbekende configuratie {} (beschikbaar: {}; of een object {{ \"behandeldiensten\": [ … ] }})",
-                            quote(name),
-                            bundled.configuration_names().join(", ")
-                        ),
-                    ));
-                }
-                Some(ConfigurationRef::Bundled(name.clone()))
+    let assumptions = match map.get("assumptions") {
+        None | Some(Value::Null) => Assumptions::default(),
+        Some(v) => parse_assumptions(v)?,
+    };
+
+    let after_receipt = match map.get("after_receipt") {
+        None | Some(Value::Null) => Vec::new(),
+        Some(v) => {
+            let list = expect_array(v, "after_receipt", "een lijst van stappen")?;
+            let mut out = Vec::with_capacity(list.len());
+            for (i, item) in list.iter().enumerate() {
+                out.push(parse_after(item, &index_path("after_receipt", i), orgs)?);
             }
-            Some(v) => Some(ConfigurationRef::Inline(Configuration::from_value(
-                v,
-                "configuration",
-                catalogue,
-                orgs,
-            )?)),
-        };
+            out
+        }
+    };
 
-        let assumptions = match map.get("assumptions") {
-            None | Some(Value::Null) => Assumptions::default(),
-            Some(v) => parse_assumptions(v)?,
-        };
+    Ok(ScenarioDraft {
+        title,
+        description,
+        location,
+        activities,
+        configuration,
+        assumptions,
+        after_receipt,
+    })
+}
 
-        let after_receipt = match map.get("after_receipt") {
-            None | Some(Value::Null) => Vec::new(),
-            Some(v) => {
-                let list = expect_array(v, "after_receipt", "een lijst van stappen")?;
-                let mut out = Vec::with_capacity(list.len());
-                for (i, item) in list.iter().enumerate() {
-                    out.push(parse_after(item, &index_path("after_receipt", i), orgs)?);
-                }
-                out
-            }
-        };
+const LOCATION_FORMS: &str =
+    "een locatie: { \"lon\", \"lat\" }, { \"rd\": [x, y] } of { \"gemeente\": \"GM0828\" }";
 
-        Ok(Scenario {
-            format: SCENARIO_FORMAT.to_string(),
-            title,
-            description,
-            location,
-            activities,
-            configuration,
-            assumptions,
-            after_receipt,
-        })
-    }
+/// A scenario without `location`.
+pub(crate) fn missing_location() -> ScenarioError {
+    ScenarioError::new("location", format!("ontbreekt (verwacht {LOCATION_FORMS})"))
+}
+
+/// A scenario without `activities`.
+pub(crate) fn missing_activities() -> ScenarioError {
+    ScenarioError::new(
+        "activities",
+        "ontbreekt (verwacht een lijst van activiteiten)",
+    )
+}
+
+/// A scenario with `activities: []`.
+pub(crate) fn no_activities() -> ScenarioError {
+    ScenarioError::new("activities", "lege lijst; kies minstens één activiteit")
 }
 
 fn parse_location(v: &Value) -> Result<Location, ScenarioError> {

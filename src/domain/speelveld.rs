@@ -5,13 +5,13 @@
 
 use std::fmt::Write as _;
 
-use serde_json::{json, Value};
+use serde_json::Value;
 
 use super::finding::FindingCode;
 use super::ids::Verzoektype;
 use super::outcome::{MissedReason, Named, Outcome};
 use super::scenario::{Assumptions, ConfigurationRef, Location, Scenario, SelectedActivity};
-use super::{Configuration, Engine, ScenarioError};
+use super::{Configuration, Engine, ScenarioDraft, ScenarioError};
 use crate::geo::{GemeenteInfo, Located};
 
 /// A region: whose gemeenten form the rows.
@@ -223,26 +223,30 @@ pub struct Field<'e> {
 }
 
 impl<'e> Field<'e> {
-    /// From a scenario or a draft (the app's state): only its `configuration` and
-    /// `assumptions` count; location, activities, title and after-receipt steps are ignored.
+    /// From a scenario or a draft in JSON: only its `configuration` and `assumptions` count;
+    /// location, activities, title and after-receipt steps are ignored.
     pub fn new(engine: &'e Engine, draft: &Value) -> Result<Field<'e>, ScenarioError> {
-        let mut probe = json!({
-            "location": { "gemeente": engine.geography().gemeenten().first().map_or("", |g| g.id.as_str()) },
-            "activities": engine.catalogue.activities.first().and_then(|a| {
-                a.verzoektypes.first().map(|v| json!([{ "activity": a.id, "verzoektype": v.as_str() }]))
-            }),
-        });
-        for key in ["configuration", "assumptions"] {
-            if let (Some(v), Some(p)) = (draft.get(key), probe.as_object_mut()) {
-                p.insert(key.to_string(), v.clone());
-            }
-        }
-        let scenario = engine.parse(&probe)?;
-        Ok(Field {
+        let settings: serde_json::Map<String, Value> = ["configuration", "assumptions"]
+            .into_iter()
+            .filter_map(|key| Some((key.to_string(), draft.get(key)?.clone())))
+            .collect();
+        let draft = engine.parse_draft(&Value::Object(settings))?;
+        Ok(Field::from_draft(engine, &draft))
+    }
+
+    /// From a validated draft (the app's state): its configuration and assumptions.
+    pub fn from_draft(engine: &'e Engine, draft: &ScenarioDraft) -> Field<'e> {
+        Field {
             engine,
-            scenario,
+            // Aimed at a gemeente and activities before every route (`aim`).
+            scenario: draft.aimed(
+                Location::Gemeente {
+                    gemeente: String::new(),
+                },
+                Vec::new(),
+            ),
             located: None,
-        })
+        }
     }
 
     /// With a configuration already decoded (no JSON round trip), e.g. two to compare.
@@ -251,10 +255,12 @@ impl<'e> Field<'e> {
         configuration: Configuration,
         assumptions: Assumptions,
     ) -> Result<Field<'e>, ScenarioError> {
-        let mut field = Field::new(engine, &Value::Null)?;
-        field.scenario.configuration = Some(ConfigurationRef::Inline(configuration));
-        field.scenario.assumptions = assumptions;
-        Ok(field)
+        let draft = ScenarioDraft {
+            configuration: Some(ConfigurationRef::Inline(configuration)),
+            assumptions,
+            ..ScenarioDraft::default()
+        };
+        Ok(Field::from_draft(engine, &draft))
     }
 
     pub fn assumptions(&self) -> Assumptions {

@@ -15,6 +15,10 @@ pub fn explain(scenario: JsValue) -> Result<JsValue, JsError> {
         JsError::new("scenario: geen JSON-object (verwacht: een scenario-object)")
     })?;
     let outcome = crate::domain::explain_str(&text).map_err(|e| JsError::new(&e.to_string()))?;
-    // The CLI's JSON, parsed by the browser: identical by construction.
-    js_json::to_js(&outcome).map_err(|e| JsError::new(&format!("uitkomst: {e}")))
+    // As JSON.parse would make it of the CLI's JSON (null for an absent value, plain
+    // objects), without the text in between.
+    use serde::Serialize;
+    outcome
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .map_err(|e| JsError::new(&format!("uitkomst: {e}")))
 }

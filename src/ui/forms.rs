@@ -29,15 +29,3 @@ pub fn keep_value<E: AsRef<web_sys::Event> + 'static>(
         }
     })
 }
-
-/// The file chosen in a file input, which is then cleared so the same file can be chosen
-/// again (after fixing it, say).
-pub fn take_file(event: &web_sys::Event) -> Option<web_sys::File> {
-    let input = event
-        .target()?
-        .dyn_into::<web_sys::HtmlInputElement>()
-        .ok()?;
-    let file = input.files().and_then(|files| files.get(0));
-    input.set_value("");
-    file
-}

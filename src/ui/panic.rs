@@ -19,7 +19,7 @@ pub const MESSAGE: &str = "Er ging iets mis in Routewijzer. Herlaad de pagina om
 pub fn install(root: &web_sys::Element) {
     ROOTS.with(|cell| cell.borrow_mut().push(root.clone()));
     #[cfg(debug_assertions)]
-    gloo::events::EventListener::new(root, DEBUG_PANIC_EVENT, |_| deliberate_panic()).forget();
+    gloo_events::EventListener::new(root, DEBUG_PANIC_EVENT, |_| deliberate_panic()).forget();
     std::panic::set_hook(Box::new(|info| {
         let details = info.to_string();
         web_sys::console::error_1(&format!("Routewijzer: {details}").into());

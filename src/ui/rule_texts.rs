@@ -1,13 +1,17 @@
-//! The rules' texts and sources (`data/rules.json`) for the findings. The full build has
-//! them compiled in. The start build fetches them the first time someone opens a finding:
-//! they are hidden until then, and leaving them out of the first load saves 8 KB gzip
-//! (docs/performance.md). The loader (www/loader.js) does the fetch on the
+//! The rules' texts and sources (`data/rules.json`) for the findings, and how they are shown:
+//! the text in the reader's language, the confidence mark in words, each source with its
+//! publisher, title, date and address. The full build has them compiled in. The start build
+//! fetches them the first time someone opens a finding: they are hidden until then, and
+//! leaving them out of the first load saves 17 KB gzip (docs/performance.md). The loader (www/loader.js) does the fetch on the
 //! `routewijzer-rules` event and hands the text to `MountedApp::set_rules`.
 
 use std::cell::RefCell;
 use std::rc::{Rc, Weak};
 
-use crate::domain::rules::Rules;
+use yew::prelude::*;
+
+use super::i18n::Lang;
+use crate::domain::rules::{Rule, Rules, Source};
 
 /// Sent (bubbling, through shadow roots) by the element that needs the rules.
 #[cfg_attr(feature = "views", allow(dead_code))]
@@ -92,5 +96,69 @@ fn notify() {
     });
     for listener in alive {
         listener();
+    }
+}
+
+/// "Stand van de bronnen" in the reader's language ("6 december 2026"), once the rules are
+/// there. The full build has it at once. In the start build it is `None` until something has
+/// asked for the rules: an "Over" panel calls [`request`] when it opens and re-renders through
+/// [`subscribe`], as the findings do.
+#[allow(dead_code)] // for the footer or "Over" panel (issue 16 item 1), which the ui work wires
+pub fn sources_checked(lang: Lang) -> Option<String> {
+    match current() {
+        RuleTexts::Ready(rules) => Some(rules.sources_checked_text(lang.code())),
+        RuleTexts::Loading | RuleTexts::Failed(_) => None,
+    }
+}
+
+/// The confidence mark in words with its short form: "indirect gedocumenteerd [D-ind]".
+pub fn mark_label(rules: &Rules, rule: &Rule, lang: Lang) -> String {
+    match rules.mark(&rule.mark) {
+        Some(mark) => format!("{} [{}]", mark.word.get(lang.code()), rule.mark),
+        None => format!("[{}]", rule.mark),
+    }
+}
+
+/// A rule's text in the reader's language, its confidence and its sources.
+pub fn details(rules: &Rules, rule: &Rule, lang: Lang) -> Html {
+    let meaning = rules
+        .mark(&rule.mark)
+        .map(|m| m.meaning.get(lang.code()))
+        .unwrap_or_default();
+    html! {
+        <>
+            <p lang={lang.code()}>{ rule.text.get(lang.code()) }</p>
+            <p class="rw-muted">
+                { format!("{}: {} — {meaning}.", lang.t("Zekerheid", "Confidence"), mark_label(rules, rule, lang)) }
+            </p>
+            { source_list(rules, rule, lang) }
+        </>
+    }
+}
+
+/// The rule's sources: id, publisher and title (Dutch, as published), date, and the address
+/// as a link.
+pub fn source_list(rules: &Rules, rule: &Rule, lang: Lang) -> Html {
+    html! {
+        <ul class="rw-sources">
+            { for rule.sources.iter().filter_map(|id| rules.source(id)).map(|s| source_item(s, lang)) }
+        </ul>
+    }
+}
+
+fn source_item(source: &Source, lang: Lang) -> Html {
+    let link = match &source.url {
+        Some(url) => html! {
+            <a href={url.clone()} rel="noopener noreferrer" target="_blank">{ url }</a>
+        },
+        None => html! { { lang.t("niet openbaar", "not public") } },
+    };
+    html! {
+        <li>
+            { format!("{} · ", source.id) }
+            <span lang="nl">{ format!("{}: ", source.publisher) }<cite>{ &source.title }</cite></span>
+            { format!(", {}. ", source.dating(lang.code())) }
+            { link }
+        </li>
     }
 }

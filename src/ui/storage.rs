@@ -2,7 +2,7 @@
 //! entry the app cannot use is copied aside under `<key>.beschadigd` before it is replaced,
 //! and a full or blocked storage is reported, not ignored.
 
-use gloo::storage::{LocalStorage, Storage};
+use gloo_storage::{LocalStorage, Storage};
 
 /// The text under `key`; `None` when nothing is stored or storage is blocked.
 pub fn read(key: &str) -> Option<String> {

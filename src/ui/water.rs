@@ -4,15 +4,15 @@
 //! first time a point misses every gemeente polygon (docs/performance.md). The loader
 //! (www/loader.js) fetches `data/geo/water.bin` on the `routewijzer-water` event and hands the
 //! bytes to `MountedApp::set_water`; then what waited is done again: the place is set or
-//! refused as usual, a link or file is opened again. Kept small: it is in the first load.
+//! refused as usual, a link, file or stored scenario is opened again. Kept small: it is in
+//! the first load.
 
 use std::cell::RefCell;
 
-use yew::UseReducerDispatcher;
+use yew::{UseReducerDispatcher, UseReducerHandle};
 
-use super::location::locate;
-use super::state::{Action, Place, State};
-use crate::geo::Geography;
+use super::state::{place, water_pending, Action, Opened, State};
+use crate::domain::{Engine, Location};
 
 /// Sent on the document (there is one set of water areas per page).
 pub const WATER_EVENT: &str = "routewijzer-water";
@@ -24,10 +24,10 @@ type App = UseReducerDispatcher<State>;
 struct Waiting {
     asked: bool,
     /// A place chosen in an app.
-    place: Option<(App, Place)>,
-    /// A refused scenario (a link, a file, stored work): opened again in the app that last
-    /// rendered (at start-up: the one that read it). The first one waits: a link is read
-    /// before the stored work it replaces.
+    place: Option<(App, Location)>,
+    /// A scenario (a link, a file, stored work) whose point missed: opened again in the app
+    /// that rendered last (at start-up, the one that read it). The first one waits: a link
+    /// is read before the stored work it replaces.
     scenario: Option<String>,
     app: Option<App>,
 }
@@ -36,17 +36,13 @@ thread_local! {
     static WAITING: RefCell<Waiting> = RefCell::new(Waiting::default());
 }
 
-/// Called by every app when it renders: a refused scenario opens there.
-pub fn track(app: &App) {
-    WAITING.with(|w| w.borrow_mut().app = Some(app.clone()));
+/// Called by the shell on every render: a waiting scenario opens there.
+pub fn track(state: &UseReducerHandle<State>) {
+    WAITING.with(|w| w.borrow_mut().app = Some(state.dispatcher()));
 }
 
-/// Whether a point that missed every gemeente polygon may be water this build cannot place
-/// yet; if so, `keep` keeps what waits and the loader is asked for the areas (once).
-fn wait(keep: impl FnOnce(&mut Waiting)) -> bool {
-    if Geography::bundled().has_water() {
-        return false;
-    }
+/// Keeps what waits and asks the loader for the areas (once).
+fn wait(keep: impl FnOnce(&mut Waiting)) {
     let ask = WAITING.with(|w| {
         let mut w = w.borrow_mut();
         keep(&mut w);
@@ -54,37 +50,62 @@ fn wait(keep: impl FnOnce(&mut Waiting)) -> bool {
     });
     if ask {
         if let Ok(event) = web_sys::CustomEvent::new(WATER_EVENT) {
-            let _ = gloo::utils::document().dispatch_event(&event);
+            let _ = gloo_utils::document().dispatch_event(&event);
         }
     }
-    true
 }
 
-/// True when `place` waits for the water areas (and is set or refused in `app` then).
-pub fn wait_for_place(app: &App, place: &Place) -> bool {
-    locate(place).is_none() && wait(|w| w.place = Some((app.clone(), place.clone())))
+/// Placing at `location`: the action, or `None` while it waits for the water areas.
+pub fn place_or_wait(state: &UseReducerHandle<State>, engine: &Engine, location: Location) -> Option<Action> {
+    if !water_pending(engine, &location) {
+        return Some(place(engine, location));
+    }
+    wait(|w| w.place = Some((state.dispatcher(), location)));
+    None
 }
 
-/// True when a scenario refused for its point waits for the water areas.
-pub fn wait_for_scenario(text: &str) -> bool {
-    wait(|w| {
-        w.scenario.get_or_insert_with(|| text.to_string());
+/// True when scenario `text` was refused only because its point may lie in a large water;
+/// it is then opened again when the areas arrive.
+pub fn scenario_waits(engine: &Engine, text: &str) -> bool {
+    let pending = crate::domain::parse_json_text(text)
+        .ok()
+        .and_then(|value| engine.parse_draft(&value).ok())
+        .and_then(|draft| draft.location)
+        .is_some_and(|location| water_pending(engine, &location));
+    if pending {
+        wait(|w| {
+            w.scenario.get_or_insert_with(|| text.to_string());
+        });
+    }
+    pending
+}
+
+/// Scenario JSON text → a draft, as [`Opened::from_text`]; a point that may lie in a large
+/// water waits for the water areas, and the message says that it opens then.
+pub fn open_text(engine: &Engine, text: &str) -> Result<Opened, String> {
+    Opened::from_text(engine, text).map_err(|e| {
+        if scenario_waits(engine, text) {
+            format!("{e} (de waterkaart laadt; daarna opent het)")
+        } else {
+            e
+        }
     })
 }
 
 /// The fetched areas (empty when they could not be fetched): what waited is done again.
 pub fn set(bytes: &[u8]) {
-    let supplied = Geography::bundled().supply_water(bytes).is_ok();
-    let (place, scenario, app) = WAITING.with(|w| {
+    let Ok(engine) = Engine::bundled() else {
+        return;
+    };
+    let supplied = engine.geography().supply_water(bytes).is_ok();
+    let (place_at, scenario, app) = WAITING.with(|w| {
         let mut w = w.borrow_mut();
         w.asked = supplied; // after a failure a later point may ask again
         (w.place.take(), w.scenario.take(), w.app.clone())
     });
     if !supplied {
-        if let Some(app) = place
-            .map(|(app, _)| app)
-            .or(app.filter(|_| scenario.is_some()))
-        {
+        let to = place_at.map(|(app, _)| app).or(app.filter(|_| scenario.is_some()));
+        if let Some(app) = to {
             app.dispatch(Action::Notify(
                 "De waterkaart (IJsselmeer, Waddenzee…) kon niet laden; probeer het later opnieuw."
                     .into(),
@@ -92,12 +113,12 @@ pub fn set(bytes: &[u8]) {
         }
         return;
     }
-    if let Some((app, place)) = place {
-        app.dispatch(Action::Place(place));
+    if let Some((app, location)) = place_at {
+        app.dispatch(place(engine, location));
     }
     if let (Some(text), Some(app)) = (scenario, app) {
-        app.dispatch(match State::from_scenario_text(&text) {
-            Ok(state) => Action::Load(Box::new(state)),
+        app.dispatch(match Opened::from_text(engine, &text) {
+            Ok(opened) => Action::Load(Box::new(opened)),
             Err(message) => Action::Notify(message),
         });
     }

@@ -71,3 +71,78 @@ test('a tampered wasm file is refused by its integrity check and the page says s
     server.stop();
   }
 });
+
+/** A copy of the bundle whose module `name` runs extra code: valid JavaScript, so only its
+ * integrity check can stop it. `parentOrigins` set makes the page load the full build at once. */
+function tampered(name, parentOrigins = '') {
+  const copy = mkdtempSync(join(tmpdir(), 'rw-dist-'));
+  cpSync(bundle, copy, { recursive: true });
+  const manifest = JSON.parse(readFileSync(join(copy, 'manifest.json'), 'utf8'));
+  const glue = join(copy, manifest.files[name].file);
+  writeFileSync(glue, `${readFileSync(glue, 'utf8')}\nglobalThis.__tampered = true;\n`);
+  const index = join(copy, 'index.html');
+  writeFileSync(index, readFileSync(index, 'utf8').replace('name="routewijzer-parent-origins" content=""',
+    `name="routewijzer-parent-origins" content="${parentOrigins}"`));
+  return copy;
+}
+
+/** Console messages of `page` that report a refused integrity digest. */
+function integrityErrors(page) {
+  const seen = [];
+  page.on('console', (msg) => { if (/integrity/.test(msg.text())) seen.push(msg.text()); });
+  return seen;
+}
+
+test('a changed full build JavaScript is refused when a view opens, and the page says so', async () => {
+  const server = await startServer(tampered('routewijzer.js'));
+  try {
+    const page = await browser.newPage();
+    const refused = integrityErrors(page);
+    await page.goto(server.url);
+    await page.waitForSelector('svg.rw-map path.rw-gemeente');
+    await page.getByRole('button', { name: 'Oefenen' }).click();
+    const alert = page.locator('[role=alert]');
+    await alert.waitFor();
+    assert.match(await alert.textContent(), /kon deze weergave niet laden.*Herlaad de pagina/s);
+    assert.equal(await page.evaluate(() => globalThis.__tampered), undefined, 'the changed file did not run');
+    assert.ok(refused.some((m) => m.includes('routewijzer.')), refused.join('\n'));
+    await page.close();
+  } finally {
+    server.stop();
+  }
+});
+
+test('a changed full build JavaScript is refused at start for a page that loads it at once', async () => {
+  const server = await startServer(tampered('routewijzer.js', 'https://intranet.example.nl'));
+  try {
+    const page = await browser.newPage();
+    const refused = integrityErrors(page);
+    await page.goto(server.url);
+    const alert = page.locator('[role=alert]');
+    await alert.waitFor();
+    assert.match(await alert.textContent(), /kon niet starten/);
+    assert.equal(await page.locator('h1').count(), 0, 'the app did not start');
+    assert.equal(await page.evaluate(() => globalThis.__tampered), undefined, 'the changed file did not run');
+    assert.ok(refused.length > 0);
+    await page.close();
+  } finally {
+    server.stop();
+  }
+});
+
+test('a changed loader or start build JavaScript is refused and the page says so', async () => {
+  for (const name of ['loader.js', 'routewijzer_start.js']) {
+    const server = await startServer(tampered(name));
+    try {
+      const page = await browser.newPage();
+      await page.goto(server.url);
+      const alert = page.locator('[role=alert]');
+      await alert.waitFor();
+      assert.match(await alert.textContent(), /kon niet starten/, name);
+      assert.equal(await page.evaluate(() => globalThis.__tampered), undefined, `${name} did not run`);
+      await page.close();
+    } finally {
+      server.stop();
+    }
+  }
+});

@@ -103,10 +103,60 @@ test('a wrong option is named in the element instead of an empty box', async () 
   }
 });
 
-/** The app's bundle on its own origin, allowing `parentOrigins` and framed by `framers`. */
+test('a changed loader or start build is refused in a host page too, and the element says so', async () => {
+  for (const name of ['loader.js', 'routewijzer_start.js']) {
+    const dir = siteWithHosts();
+    const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8'));
+    const file = join(dir, manifest.files[name].file);
+    writeFileSync(file, `${readFileSync(file, 'utf8')}\nglobalThis.__tampered = true;\n`);
+    const server = await startServer(dir);
+    try {
+      const page = await browser.newPage();
+      await page.goto(`${server.url}two-instances.html`);
+      const alert = page.locator('#first [role=alert]');
+      await alert.waitFor();
+      assert.match(await alert.textContent(), /integriteitscontrole/, name);
+      assert.equal(await page.evaluate(() => globalThis.__tampered), undefined, `${name} did not run`);
+      await page.close();
+    } finally {
+      server.stop();
+    }
+  }
+});
+
+test('a repeated key in a scenario attribute or a configuration file is named, not last-wins', async () => {
+  const dir = siteWithHosts();
+  // Oss, then Zeewolde: JSON.parse would silently keep the second.
+  const twice = '{"location": {"lon": 5.528, "lat": 51.765, "lat": 52.33}, "activities": [{"activity": "kappen", "verzoektype": "melding"}]}';
+  writeFileSync(join(dir, 'configuratie.json'), '{"behandeldiensten": [{"bevoegd_gezag": "GM0828", "activity": "kappen", "behandeldienst": "ODBN", "behandeldienst": "ODZOB"}]}');
+  writeFileSync(join(dir, 'dubbel.html'), readFileSync(join(hosts, 'two-instances.html'), 'utf8')
+    .replace('<routewijzer-app id="first" instance="eerste" region="GM0828" views="verklaren" compact></routewijzer-app>',
+      `<routewijzer-app id="first" scenario='${twice}'></routewijzer-app>
+       <routewijzer-app id="third" configuration="configuratie.json" region="GM0828"></routewijzer-app>`)
+    .replace('<script type="module" src="two-instances.js"></script>', ''));
+  const server = await startServer(dir);
+  try {
+    const { page } = await openWatchedPage(browser, `${server.url}dubbel.html`);
+    const first = page.locator('#first [role=alert]');
+    await first.waitFor();
+    assert.match(await first.textContent(), /^routewijzer: scenario: location\.lat: dubbele sleutel/);
+    const third = page.locator('#third [role=alert]');
+    await third.waitFor();
+    assert.match(await third.textContent(), /configuration: behandeldiensten\[0\]\.behandeldienst: dubbele sleutel/);
+    await page.close();
+  } finally {
+    server.stop();
+  }
+});
+
+/**
+ * The app's bundle on its own origin, allowing `parentOrigins` and framed by `framers`; the
+ * host pages lie beside it, so a page of the app's own origin can frame it too.
+ */
 async function appServer(parentOrigins, framers) {
   const dir = mkdtempSync(join(tmpdir(), 'rw-framed-'));
   cpSync(bundle, dir, { recursive: true });
+  cpSync(hosts, dir, { recursive: true });
   const index = join(dir, 'index.html');
   const html = readFileSync(index, 'utf8');
   const meta = '<meta name="routewijzer-parent-origins" content="">';
@@ -125,10 +175,8 @@ const scenario = {
 test('an iframe host drives the app by postMessage; other origins are ignored', async () => {
   // Host pages may frame any local port: the app's is not known before it starts.
   const host = await startServer(hosts, { frameSrc: 'http://127.0.0.1:*' });
-  const stranger = await startServer(hosts, { frameSrc: 'http://127.0.0.1:*' });
   const hostOrigin = new URL(host.url).origin;
-  const strangerOrigin = new URL(stranger.url).origin;
-  const app = await appServer([hostOrigin], [hostOrigin, strangerOrigin]);
+  const app = await appServer([hostOrigin], ["'self'", hostOrigin]);
   try {
     const { page, problems } = await openWatchedPage(browser, `${host.url}iframe-host.html?app=${encodeURIComponent(app.url)}`);
     const frame = page.frameLocator('#frame');
@@ -153,8 +201,9 @@ test('an iframe host drives the app by postMessage; other origins are ignored', 
     const foreign = (await problems()).filter((p) => !p.startsWith(`foreign request: ${app.url}`));
     assert.deepEqual(foreign, []);
 
-    // The same messages from an origin that is not allowed change nothing and get no answer.
-    const other = await openWatchedPage(browser, `${stranger.url}iframe-host.html?app=${encodeURIComponent(app.url)}`);
+    // The same messages from an origin that may frame the app (its own) but is not listed
+    // for messages change nothing and get no answer.
+    const other = await openWatchedPage(browser, `${app.url}iframe-host.html?app=${encodeURIComponent(app.url)}`);
     const strangerFrame = other.page.frameLocator('#frame');
     await strangerFrame.locator('.rw-location-card').waitFor();
     const untouched = await strangerFrame.locator('.rw-location-card').textContent();
@@ -168,6 +217,41 @@ test('an iframe host drives the app by postMessage; other origins are ignored', 
     assert.doesNotMatch(untouched, /Hertogenbosch/);
     await page.close();
     await other.page.close();
+  } finally {
+    host.stop();
+    app.stop();
+  }
+});
+
+test('framed by an origin that is not listed, the app does not run and says so', async () => {
+  // A server without the documented frame-ancestors header (here: one that lets the stranger
+  // frame it): the page's own check refuses to run the app under the stranger.
+  const host = await startServer(hosts, { frameSrc: 'http://127.0.0.1:*' });
+  const stranger = await startServer(hosts, { frameSrc: 'http://127.0.0.1:*' });
+  const hostOrigin = new URL(host.url).origin;
+  const strangerOrigin = new URL(stranger.url).origin;
+  const app = await appServer([hostOrigin], [hostOrigin, strangerOrigin]);
+  try {
+    const { page } = await openWatchedPage(browser, `${stranger.url}iframe-host.html?app=${encodeURIComponent(app.url)}`);
+    const frame = page.frameLocator('#frame');
+    const alert = frame.locator('[role=alert]');
+    await alert.waitFor();
+    const text = await alert.textContent();
+    assert.ok(text.includes(`niet ingesloten in ${strangerOrigin}`), text);
+    assert.ok(text.includes(`Open Routewijzer rechtstreeks op ${new URL(app.url).origin}`), text);
+    assert.equal(await frame.locator('h1, svg.rw-map, button').count(), 0, 'nothing of the app runs');
+    // Nothing of the app runs, so nothing answers either, and nothing is stored.
+    await page.evaluate((s) => window.send({ type: 'routewijzer:set-scenario', scenario: s }), scenario);
+    await page.waitForTimeout(300);
+    assert.deepEqual(await page.evaluate(() => window.received), []);
+    const appFrame = page.frames().find((f) => f.url().startsWith(app.url));
+    assert.equal(await appFrame.evaluate(() => localStorage.length), 0);
+
+    // The listed host, framing the same app at the same time, gets the app.
+    const { page: allowed } = await openWatchedPage(browser, `${host.url}iframe-host.html?app=${encodeURIComponent(app.url)}`);
+    await allowed.frameLocator('#frame').locator('h1').waitFor();
+    await page.close();
+    await allowed.close();
   } finally {
     host.stop();
     stranger.stop();

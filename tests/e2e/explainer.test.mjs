@@ -25,10 +25,20 @@ test('the rules file loads only when a finding is opened, once', async () => {
   await finding.locator('summary').click();
   await finding.locator('.rw-sources').waitFor();
   assert.match(await finding.textContent(), /Regel T3 \[D-ind\]/);
-  assert.match(await finding.textContent(), /Zekerheid: \[D-ind\]/);
+  assert.match(await finding.textContent(), /Zekerheid: indirect gedocumenteerd \[D-ind\]/);
+  // The rule in Dutch; each source with publisher, title, date and its address as a link.
+  assert.match(await finding.locator('details > p[lang="nl"]').textContent(), /krijgt het bevoegd gezag het STAM-bericht ook/);
+  const source = finding.locator('.rw-sources li', { hasText: 'S11' });
+  assert.match(await source.textContent(), /OpenWave-community: OpenWave-documentatie: verwerking van DSO STAM-berichten, 13 december 2023/);
+  assert.match(await source.locator('a').getAttribute('href'), /^https:\/\/github\.com\/open-wave-community\/docs\/tree\/231e8ba/);
   await finding.locator('summary').click();
   await finding.locator('summary').click();
   assert.equal(fetched.length, 1, 'fetched once');
+  // In English the rule reads in English; the sources keep their Dutch titles, marked so.
+  await other.click('.rw-lang');
+  assert.match(await finding.locator('details > p[lang="en"]').textContent(), /the bevoegd gezag also receives the STAM message/);
+  assert.match(await finding.textContent(), /Confidence: indirectly documented \[D-ind\]/);
+  assert.equal(await finding.locator('.rw-sources li', { hasText: 'S11' }).locator('span').getAttribute('lang'), 'nl');
   await other.close();
 });
 

@@ -172,3 +172,23 @@ test('empty, UTF-16, deeply nested and 50 MB files give a message and keep the s
   await assertHealthy(page, problems);
   await page.close();
 });
+
+test('a repeated key in a link or a file is named, and the scenario is kept', async () => {
+  // Oss, then Zeewolde: a last-wins reader would silently move the point (issue 22).
+  const twice = JSON.stringify(GOOD).replace('"lat":51.765', '"lat":51.765,"lat":52.33');
+  assert.ok(twice.includes('"lat":52.33'));
+  const { page, problems } = await open(`#scenario=${encodeURIComponent(twice)}`, {
+    storage: { [STORAGE_KEY]: STORED_GOOD },
+  });
+  const notice = page.locator('.rw-notice');
+  await notice.waitFor();
+  assert.match(await notice.textContent(), /location\.lat: dubbele sleutel/);
+  assert.equal(await total(page), '2', 'the scenario saved in this browser is kept');
+  assert.doesNotMatch(await page.textContent('.rw-panel-outcome'), /Zeewolde/);
+  await page.setInputFiles('#rw-open', { name: 'dubbel.json', mimeType: 'application/json', buffer: Buffer.from(twice) });
+  await page.waitForFunction(() => document.querySelector('.rw-notice')?.textContent.includes('dubbel.json'));
+  assert.match(await page.textContent('.rw-notice'), /location\.lat: dubbele sleutel/);
+  assert.doesNotMatch(await page.textContent('.rw-panel-outcome'), /Zeewolde/);
+  await assertHealthy(page, problems);
+  await page.close();
+});

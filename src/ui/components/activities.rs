@@ -1,0 +1,138 @@
+//! Choosing activities: a searchable catalogue by group, and per chosen activity its
+//! verzoektype (only the allowed ones) and its flags as plain questions.
+
+use yew::prelude::*;
+
+use crate::domain::{Exception, Verzoektype};
+use crate::geo::normalize;
+use crate::ui::context::use_app;
+use crate::ui::i18n::Lang;
+use crate::ui::state::{add_activity, Action};
+
+/// The flags of contract §2 as questions a policy officer can answer.
+fn flag_question(lang: Lang, exception: &Exception) -> String {
+    let text = match exception.flag.as_str() {
+        "ippc" => lang.t(
+            "Gaat het om een IPPC-installatie (grote industriële of agrarische installatie)?",
+            "Is it an IPPC installation (large industrial or agricultural installation)?",
+        ),
+        "seveso" => lang.t(
+            "Is het een Seveso-inrichting (Brzo-bedrijf met gevaarlijke stoffen)?",
+            "Is it a Seveso establishment (Brzo company with hazardous substances)?",
+        ),
+        "rijkswater" => lang.t(
+            "Vindt de activiteit plaats in of aan een rijkswater, zoals de Maas?",
+            "Does the activity take place in or by a rijkswater, such as the Maas?",
+        ),
+        "provinciaal-grondwater" => lang.t(
+            "Is het een grondwateronttrekking waarvoor de provincie bevoegd is (drinkwater, grote industriële onttrekking, open bodemenergie)?",
+            "Is it a groundwater withdrawal the provincie decides on (drinking water, large industrial use, open ground-source energy)?",
+        ),
+        _ => return format!("{}?", exception.name),
+    };
+    text.to_string()
+}
+
+#[function_component(Activities)]
+pub fn activities() -> Html {
+    let filter = use_state(String::new);
+    let Some(app) = use_app() else {
+        return Html::default();
+    };
+    let (engine, lang) = (app.engine, app.state.lang);
+    let chosen = &app.state.draft.activities;
+    let catalogue = &engine.catalogue;
+    let wanted = normalize(&filter);
+    let oninput = {
+        let filter = filter.clone();
+        Callback::from(move |e: InputEvent| {
+            if let Some(input) = e.target_dyn_into::<web_sys::HtmlInputElement>() {
+                filter.set(input.value());
+            }
+        })
+    };
+
+    let groups = catalogue.groups.iter().map(|group| {
+        let members: Vec<_> = catalogue
+            .activities
+            .iter()
+            .filter(|a| a.parent.as_deref() == Some(group.id.as_str()))
+            .filter(|a| wanted.is_empty() || normalize(&a.name).contains(&wanted) || a.id.contains(&wanted))
+            .collect();
+        if members.is_empty() {
+            return html! {};
+        }
+        html! {
+            <li class="rw-group">
+                <h4>{ &group.name }</h4>
+                <ul>
+                    { for members.into_iter().map(|a| {
+                        let id = a.id.clone();
+                        let onclick = app.callback(move |_: MouseEvent| add_activity(engine, &id));
+                        html! {
+                            <li><button type="button" class="rw-add" data-activity={a.id.clone()} {onclick}
+                                aria-label={format!("{} {}", lang.t("Voeg toe:", "Add:"), a.name)}>{ format!("+ {}", a.name) }</button></li>
+                        }
+                    }) }
+                </ul>
+            </li>
+        }
+    });
+
+    let items = chosen.iter().enumerate().map(|(index, c)| {
+        let Some(activity) = catalogue.activity(&c.activity) else {
+            return html! {};
+        };
+        let select_id = format!("rw-verzoektype-{index}");
+        let onchange = app.callback(move |e: Event| {
+            let select = e.target_dyn_into::<web_sys::HtmlSelectElement>()?;
+            Some(Action::SetVerzoektype(index, Verzoektype::parse(&select.value())?))
+        });
+        let onremove = app.callback(move |_: MouseEvent| Some(Action::RemoveActivity(index)));
+        html! {
+            <li class="rw-chosen" data-activity={c.activity.clone()}>
+                <div class="rw-chosen-head">
+                    <strong>{ &activity.name }</strong>
+                    <button type="button" class="rw-remove" onclick={onremove}
+                        aria-label={format!("{} {}", lang.t("Verwijder", "Remove"), activity.name)}>{ lang.t("Verwijder", "Remove") }</button>
+                </div>
+                <label for={select_id.clone()}>{ lang.t("Verzoektype", "Type of verzoek") }</label>
+                <select id={select_id} class="rw-verzoektype" {onchange}>
+                    { for activity.verzoektypes.iter().map(|v| html! {
+                        <option value={v.as_str()} selected={*v == c.verzoektype}>{ v.label() }</option>
+                    }) }
+                </select>
+                { for activity.exceptions.iter().map(|exception| {
+                    let checked = c.flags.contains(&exception.flag);
+                    let flag = exception.flag.clone();
+                    let onchange = app.callback(move |e: Event| {
+                        let input = e.target_dyn_into::<web_sys::HtmlInputElement>()?;
+                        Some(Action::SetFlag(index, flag.clone(), input.checked()))
+                    });
+                    let id = format!("rw-flag-{index}-{}", exception.flag);
+                    html! {
+                        <div class="rw-check">
+                            <input type="checkbox" id={id.clone()} {checked} {onchange} />
+                            <label for={id}>{ flag_question(lang, exception) }</label>
+                        </div>
+                    }
+                }) }
+            </li>
+        }
+    });
+
+    html! {
+        <div class="rw-activities">
+            if chosen.is_empty() {
+                <p class="rw-muted">{ lang.t("Nog geen activiteiten gekozen.", "No activities chosen yet.") }</p>
+            } else {
+                <ol class="rw-chosen-list" aria-label={lang.t("Gekozen activiteiten", "Chosen activities")}>{ for items }</ol>
+            }
+            <div class="rw-field">
+                <label for="rw-activity-filter">{ lang.t("Zoek in de activiteiten", "Search the activities") }</label>
+                <input id="rw-activity-filter" type="search" value={(*filter).clone()} {oninput} />
+            </div>
+            <ul class="rw-catalogue">{ for groups }</ul>
+        </div>
+    }
+}

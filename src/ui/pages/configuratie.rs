@@ -1,0 +1,214 @@
+//! The Configuratie view: the bundled example and the user's configurations, a table per
+//! bevoegd gezag with filters, editing with diagnostics as you type, undo/redo, import and
+//! export (JSON, monitor CSV), and a diff of routes between two configurations.
+
+mod bar;
+mod compare;
+mod table;
+
+use yew::prelude::*;
+
+use crate::domain::configuration::csv::{import_csv, RowProblem};
+use crate::domain::configuration::draft::{Draft, DraftEntry, Severity};
+use crate::domain::{Configuration, ConfigurationRef, Engine};
+use crate::ui::components::notice::notice;
+use crate::ui::context::use_app;
+use crate::ui::i18n::Lang;
+use crate::ui::state::store::{Store, StoreAction, BUNDLED};
+use crate::ui::state::Action;
+use crate::ui::view::View;
+
+/// The bundled example as a draft (read-only in the view).
+pub fn bundled_draft(engine: &Engine) -> Draft {
+    engine
+        .configuration(BUNDLED)
+        .map(Draft::from_configuration)
+        .unwrap_or_default()
+}
+
+/// A fresh id for a new draft.
+pub(crate) fn new_id() -> String {
+    format!("eigen-{}", js_sys::Date::now() as u64)
+}
+
+/// Every configuration by (id, label): the bundled one first.
+pub fn all_configurations(engine: &Engine, store: &Store, lang: Lang) -> Vec<(String, String)> {
+    let bundled = bundled_draft(engine);
+    std::iter::once((
+        String::new(),
+        format!(
+            "{} ({})",
+            bundled.name,
+            lang.t("meegeleverd, alleen lezen", "bundled, read-only")
+        ),
+    ))
+    .chain(store.drafts.iter().map(|d| (d.id.clone(), d.name.clone())))
+    .collect()
+}
+
+/// The draft for an id of [`all_configurations`] (empty = the bundled one).
+pub fn draft_by_id(engine: &Engine, store: &Store, id: &str) -> Option<Draft> {
+    if id.is_empty() {
+        Some(bundled_draft(engine))
+    } else {
+        store.draft(id).cloned()
+    }
+}
+
+/// What the last import said: file name, rows read, rejected rows.
+#[derive(Clone, PartialEq)]
+pub struct ImportReport {
+    file: String,
+    rows: usize,
+    problems: Vec<RowProblem>,
+}
+
+/// Use a (valid) configuration in the explainer and show it there: the bundled one by
+/// name, a user's one inline.
+pub(crate) fn to_explainer(app: &crate::ui::context::AppContext) -> Callback<Configuration> {
+    let (state, onview) = (app.state.clone(), app.onview.clone());
+    Callback::from(move |c: Configuration| {
+        let user = c.id.as_deref().is_some_and(|id| id != BUNDLED);
+        let chosen = if user {
+            ConfigurationRef::Inline(c)
+        } else {
+            ConfigurationRef::Bundled(BUNDLED.to_string())
+        };
+        state.dispatch(Action::SetConfiguration(Some(chosen)));
+        onview.emit(View::Verklaren);
+    })
+}
+
+#[function_component(Configuratie)]
+pub fn configuratie() -> Html {
+    let report = use_state(|| None::<ImportReport>);
+    let Some(app) = use_app() else {
+        return Html::default();
+    };
+    let (store, engine, lang) = (app.store.clone(), app.engine, app.state.lang);
+    let active = app
+        .state
+        .inline_id()
+        .and_then(|id| store.draft(id))
+        .map(|d| d.id.clone());
+    let editable = store.selected_draft().cloned();
+    let shown = editable.clone().unwrap_or_else(|| bundled_draft(engine));
+    let diagnostics = shown.check(engine);
+    let has_errors = diagnostics.iter().any(|d| d.severity == Severity::Fout);
+
+    let onkey = {
+        let store = store.clone();
+        Callback::from(move |e: KeyboardEvent| {
+            if !(e.ctrl_key() || e.meta_key()) {
+                return;
+            }
+            let action = match e.key().to_lowercase().as_str() {
+                "z" if e.shift_key() => StoreAction::Redo,
+                "z" => StoreAction::Undo,
+                "y" => StoreAction::Redo,
+                _ => return,
+            };
+            e.prevent_default();
+            store.dispatch(action);
+        })
+    };
+    let onchange = {
+        let store = store.clone();
+        Callback::from(
+            move |(draft, key): (Draft, Option<(usize, &'static str)>)| {
+                store.dispatch(StoreAction::Update(draft, key))
+            },
+        )
+    };
+    let onreport = {
+        let report = report.clone();
+        Callback::from(move |r| report.set(Some(r)))
+    };
+    let ondismiss = {
+        let store = store.clone();
+        Callback::from(move |_| store.dispatch(StoreAction::Notify(None)))
+    };
+    let is_active = editable.is_some() && active == store.selected;
+
+    html! {
+        <main class="rw-config" aria-labelledby="rw-h-config" onkeydown={onkey}>
+            <h2 id="rw-h-config">{ lang.t("Behandeldienstconfiguratie", "Behandeldienst configuration") }</h2>
+            <p class="rw-lead">{ lang.t(
+                "Per bevoegd gezag: welke behandeldienst krijgt verzoeken voor een activiteit of groep, eventueel alleen voor één verzoektype of alleen in sommige gemeenten. Vraagstuk 1 nadoen (één activiteit, drie behandeldiensten per gemeente): kies ‘Nieuwe lege configuratie’, voeg drie regels toe voor bevoegd gezag PV30 met Ontgrondingsactiviteit — gemeente GM0828 naar ODBN, GM0772 naar ODZOB, GM0855 naar OMWB — kies ‘Gebruik in de verklaring’ en klik met die activiteit op Oss, Eindhoven of Tilburg. Probeer daarna een voorwaarde op inhoud (bijvoorbeeld ‘alleen boven 1000 m²’): u ziet waarom dat niet kan.",
+                "Per bevoegd gezag: which behandeldienst receives verzoeken for an activity or group, optionally for one verzoektype or some gemeenten only. To redo vraagstuk 1 (one activity, three behandeldiensten by gemeente): choose ‘New empty configuration’, add three entries for bevoegd gezag PV30 with Ontgrondingsactiviteit — gemeente GM0828 to ODBN, GM0772 to ODZOB, GM0855 to OMWB — choose ‘Use in the explainer’ and click Oss, Eindhoven or Tilburg with that activity. Then try a condition on content (say ‘only above 1000 m²’): you will see why that is impossible.") }</p>
+            if let Some(text) = &store.notice {
+                { notice(text, lang, ondismiss) }
+            }
+            <bar::Bar shown={shown.clone()} editable={editable.is_some()} {onreport} />
+            if is_active {
+                <p class="rw-config-status" role="status">{
+                    if has_errors {
+                        lang.t("De verklaring gebruikt deze configuratie. Er zijn fouten: de verklaring blijft de laatste geldige versie gebruiken tot ze zijn opgelost.",
+                            "The explainer uses this configuration. It has errors: the explainer keeps the last valid version until they are fixed.")
+                    } else {
+                        lang.t("De verklaring gebruikt deze configuratie; wijzigingen werken direct door.", "The explainer uses this configuration; changes apply at once.")
+                    }
+                }</p>
+            }
+            if let Some(r) = &*report {
+                <section class="rw-card rw-config-report" aria-labelledby="rw-h-import">
+                    <h3 id="rw-h-import">{ format!("{} {}: {} {}, {} {}", lang.t("Import", "Import"), r.file, r.rows, lang.t("rijen", "rows"), r.problems.len(), lang.t("niet overgenomen", "rejected")) }</h3>
+                    <ul>{ for r.problems.iter().map(|p| html! {
+                        <li class="rw-config-problem">{ format!("{} {}: {}", lang.t("Regel", "Line"), p.line, p.message) }</li>
+                    }) }</ul>
+                </section>
+            }
+            if let Some(d) = &editable {
+                <table::Meta draft={d.clone()} onchange={onchange.clone()} {lang} />
+            }
+            <table::Tables draft={shown.clone()} editable={editable.is_some()} diagnostics={diagnostics} {onchange} {lang} />
+            <compare::Compare />
+        </main>
+    }
+}
+
+/// A file's text → a new draft named after the file, and what happened to its rows.
+pub(crate) fn import_file(
+    name: &str,
+    text: &str,
+    engine: &Engine,
+) -> Result<(Draft, ImportReport), String> {
+    let base = name.rsplit_once('.').map_or(name, |(b, _)| b).to_string();
+    let looks_json = text
+        .trim_start_matches('\u{feff}')
+        .trim_start()
+        .starts_with('{');
+    let (mut draft, rows, problems) = if looks_json {
+        let value = crate::domain::parse_json_text(text).map_err(|e| e.to_string())?;
+        let c = Configuration::from_value(&value, "", &engine.catalogue, &engine.organisations)
+            .map_err(|e| e.to_string())?;
+        let d = Draft::from_configuration(&c);
+        let rows = d.entries.len();
+        (d, rows, Vec::new())
+    } else {
+        let r = import_csv(text, &base, engine)?;
+        (r.draft, r.rows, r.problems)
+    };
+    draft.id = new_id();
+    if draft.name.trim().is_empty() {
+        draft.name = base;
+    }
+    let report = ImportReport {
+        file: name.to_string(),
+        rows,
+        problems,
+    };
+    Ok((draft, report))
+}
+
+/// A new entry: the bevoegd gezag of the last one, so adding within a table is quick.
+pub(crate) fn new_entry(draft: &Draft) -> DraftEntry {
+    DraftEntry {
+        bevoegd_gezag: draft
+            .entries
+            .last()
+            .map(|e| e.bevoegd_gezag.clone())
+            .unwrap_or_default(),
+        ..DraftEntry::default()
+    }
+}

@@ -1,0 +1,382 @@
+//! One table per bevoegd gezag, filters, and the editing of entries.
+
+use yew::prelude::*;
+
+use crate::domain::configuration::draft::{Diagnostic, Draft, DraftEntry, Severity};
+use crate::domain::{Engine, OrgKind, Verzoektype};
+use crate::geo::{GemeenteInfo, Geography};
+use crate::ui::context::use_app;
+use crate::ui::i18n::Lang;
+
+type OnChange = Callback<(Draft, Option<(usize, &'static str)>)>;
+
+#[derive(Properties, PartialEq)]
+pub struct MetaProps {
+    pub draft: Draft,
+    pub onchange: OnChange,
+    pub lang: Lang,
+}
+
+/// Name and description of a user configuration.
+#[function_component(Meta)]
+pub fn meta(props: &MetaProps) -> Html {
+    let lang = props.lang;
+    let field = |set: fn(&mut Draft, String), key: &'static str| {
+        let draft = props.draft.clone();
+        let onchange = props.onchange.clone();
+        Callback::from(move |e: InputEvent| {
+            if let Some(v) = input_value(&e) {
+                let mut d = draft.clone();
+                set(&mut d, v);
+                onchange.emit((d, Some((usize::MAX, key))));
+            }
+        })
+    };
+    html! {
+        <div class="rw-config-meta">
+            <div class="rw-field">
+                <label for="rw-cfg-name">{ lang.t("Naam", "Name") }</label>
+                <input id="rw-cfg-name" type="text" value={props.draft.name.clone()} oninput={field(|d, v| d.name = v, "name")} />
+            </div>
+            <div class="rw-field">
+                <label for="rw-cfg-description">{ lang.t("Beschrijving", "Description") }</label>
+                <textarea id="rw-cfg-description" value={props.draft.description.clone()} oninput={field(|d, v| d.description = v, "description")} />
+            </div>
+        </div>
+    }
+}
+
+fn input_value(e: &InputEvent) -> Option<String> {
+    let target = e.target()?;
+    use wasm_bindgen::JsCast;
+    if let Some(i) = target.dyn_ref::<web_sys::HtmlInputElement>() {
+        return Some(i.value());
+    }
+    target
+        .dyn_ref::<web_sys::HtmlTextAreaElement>()
+        .map(|t| t.value())
+}
+
+fn select_value(e: &Event) -> Option<String> {
+    e.target_dyn_into::<web_sys::HtmlSelectElement>()
+        .map(|s| s.value())
+}
+
+#[derive(Properties, PartialEq)]
+pub struct TablesProps {
+    pub draft: Draft,
+    pub editable: bool,
+    pub diagnostics: Vec<Diagnostic>,
+    pub onchange: OnChange,
+    pub lang: Lang,
+}
+
+#[function_component(Tables)]
+pub fn tables(props: &TablesProps) -> Html {
+    let lang = props.lang;
+    let gemeente_query = use_state(String::new);
+    let bd_filter = use_state(String::new);
+    let Some(engine) = use_app().map(|app| app.engine) else {
+        return Html::default();
+    };
+    let geo = Geography::bundled();
+    let gemeente = geo
+        .search(&gemeente_query, 1)
+        .first()
+        .and_then(|h| geo.gemeente(&h.id));
+    let mut bds: Vec<&str> = props
+        .draft
+        .entries
+        .iter()
+        .map(|e| e.behandeldienst.as_str())
+        .collect();
+    bds.sort_unstable();
+    bds.dedup();
+
+    // Entries by bevoegd gezag, in order of first appearance, with their index.
+    let mut groups: Vec<(String, Vec<(usize, &DraftEntry)>)> = Vec::new();
+    for (i, e) in props.draft.entries.iter().enumerate() {
+        let shown = gemeente.is_none_or(|g| applies_in(e, g, engine))
+            && (bd_filter.is_empty() || e.behandeldienst == *bd_filter);
+        if !shown {
+            continue;
+        }
+        match groups.iter_mut().find(|(bg, _)| *bg == e.bevoegd_gezag) {
+            Some((_, list)) => list.push((i, e)),
+            None => groups.push((e.bevoegd_gezag.clone(), vec![(i, e)])),
+        }
+    }
+    let ongemeente = {
+        let q = gemeente_query.clone();
+        Callback::from(move |e: InputEvent| q.set(input_value(&e).unwrap_or_default()))
+    };
+    let onbd = {
+        let f = bd_filter.clone();
+        Callback::from(move |e: Event| f.set(select_value(&e).unwrap_or_default()))
+    };
+    let onadd = {
+        let draft = props.draft.clone();
+        let onchange = props.onchange.clone();
+        Callback::from(move |_| {
+            let mut d = draft.clone();
+            d.entries.push(super::new_entry(&draft));
+            onchange.emit((d, None));
+        })
+    };
+    let shown_count: usize = groups.iter().map(|(_, l)| l.len()).sum();
+
+    html! {
+        <section class="rw-config-tables" aria-labelledby="rw-h-entries">
+            <h3 id="rw-h-entries">{ format!("{} ({} / {})", lang.t("Regels", "Entries"), shown_count, props.draft.entries.len()) }</h3>
+            <div class="rw-config-filters">
+                <div class="rw-field">
+                    <label for="rw-cfg-filter-gemeente">{ lang.t("Alles voor gemeente", "Everything for gemeente") }</label>
+                    <input id="rw-cfg-filter-gemeente" type="search" value={(*gemeente_query).clone()} oninput={ongemeente} />
+                    if let Some(g) = gemeente {
+                        <span class="rw-muted">{ format!("{} ({})", g.name, g.id) }</span>
+                    }
+                </div>
+                <div class="rw-field">
+                    <label for="rw-cfg-filter-bd">{ lang.t("Alles naar behandeldienst", "Everything to behandeldienst") }</label>
+                    <select id="rw-cfg-filter-bd" onchange={onbd}>
+                        <option value="" selected={bd_filter.is_empty()}>{ lang.t("alle", "all") }</option>
+                        { for bds.iter().map(|bd| html! {
+                            <option value={bd.to_string()} selected={*bd_filter == *bd}>{ org_label(engine, bd) }</option>
+                        }) }
+                    </select>
+                </div>
+            </div>
+            if props.editable {
+                <datalist id="rw-cfg-orgs">
+                    { for engine.organisations.all().into_iter().filter(|o| matches!(o.kind, OrgKind::Omgevingsdienst | OrgKind::Veiligheidsregio | OrgKind::Provincie | OrgKind::Waterschap | OrgKind::Minister)).map(|o| html! {
+                        <option value={o.id.clone()}>{ o.display_name() }</option>
+                    }) }
+                </datalist>
+            }
+            { for groups.iter().map(|(bg, rows)| html! {
+                <table class="rw-config-table">
+                    <caption>{ engine.organisations.get(bg).map_or_else(|| format!("{} '{bg}'", lang.t("Onbekend bevoegd gezag", "Unknown bevoegd gezag")), |o| format!("{} ({bg})", o.bg_name())) }</caption>
+                    <thead><tr>
+                        <th scope="col">{ "#" }</th>
+                        if props.editable { <th scope="col">{ lang.t("Bevoegd gezag", "Bevoegd gezag") }</th> }
+                        <th scope="col">{ lang.t("Activiteit of groep", "Activity or group") }</th>
+                        <th scope="col">{ lang.t("Verzoektype", "Verzoektype") }</th>
+                        <th scope="col">{ lang.t("Gemeenten", "Gemeenten") }</th>
+                        <th scope="col">{ lang.t("Behandeldienst", "Behandeldienst") }</th>
+                        if props.editable {
+                            <th scope="col">{ lang.t("Voorwaarde op inhoud", "Condition on content") }</th>
+                            <th scope="col">{ lang.t("Actie", "Action") }</th>
+                        }
+                    </tr></thead>
+                    <tbody>
+                        { for rows.iter().map(|&(i, e)| row(props, engine, i, e)) }
+                    </tbody>
+                </table>
+            }) }
+            if props.editable {
+                <button type="button" class="rw-button" onclick={onadd}>{ lang.t("Regel toevoegen", "Add entry") }</button>
+            }
+        </section>
+    }
+}
+
+/// True when entry `e` can apply to a verzoek in gemeente `g`: it lists `g`, or it covers
+/// everywhere and its bevoegd gezag's area holds `g` (a waterschap or minister: always).
+fn applies_in(e: &DraftEntry, g: &GemeenteInfo, engine: &Engine) -> bool {
+    if !e.gemeenten.is_empty() {
+        return e.gemeenten.contains(&g.id);
+    }
+    match engine.organisations.get(&e.bevoegd_gezag).map(|o| o.kind) {
+        Some(OrgKind::Gemeente) => e.bevoegd_gezag == g.id,
+        Some(OrgKind::Provincie) => e.bevoegd_gezag == g.provincie.id,
+        _ => true,
+    }
+}
+
+fn org_label(engine: &Engine, id: &str) -> String {
+    engine.organisations.get(id).map_or_else(
+        || id.to_string(),
+        |o| format!("{} ({id})", o.display_name()),
+    )
+}
+
+fn activity_label(engine: &Engine, id: &str) -> String {
+    engine
+        .catalogue
+        .activity(id)
+        .map(|a| a.name.clone())
+        .or_else(|| {
+            engine
+                .catalogue
+                .group(id)
+                .map(|g| format!("groep {}", g.name))
+        })
+        .unwrap_or_else(|| id.to_string())
+}
+
+fn gemeenten_label(engine: &Engine, list: &[String], lang: Lang) -> String {
+    if list.is_empty() {
+        return lang.t("alle", "all").into();
+    }
+    list.iter()
+        .map(|g| {
+            engine
+                .organisations
+                .get(g)
+                .map_or(g.clone(), |o| o.name.clone())
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+fn verzoektype_label(v: &str, lang: Lang) -> String {
+    Verzoektype::parse(v).map_or_else(
+        || {
+            if v.is_empty() {
+                lang.t("alle", "all").into()
+            } else {
+                v.to_string()
+            }
+        },
+        |v| v.label().to_string(),
+    )
+}
+
+fn row(props: &TablesProps, engine: &Engine, i: usize, e: &DraftEntry) -> Html {
+    let lang = props.lang;
+    let diags: Vec<&Diagnostic> = props.diagnostics.iter().filter(|d| d.entry == i).collect();
+    let cols = if props.editable { 8 } else { 5 };
+    let cells = if props.editable {
+        edit_cells(props, engine, i, e)
+    } else {
+        html! { <>
+            <td>{ activity_label(engine, &e.activity) }</td>
+            <td>{ verzoektype_label(&e.verzoektype, lang) }</td>
+            <td>{ gemeenten_label(engine, &e.gemeenten, lang) }</td>
+            <td>{ org_label(engine, &e.behandeldienst) }</td>
+        </> }
+    };
+    html! { <>
+        <tr class={classes!("rw-config-row", (!diags.is_empty()).then_some("rw-config-row-flagged"))}>
+            <th scope="row">{ i + 1 }</th>
+            { cells }
+        </tr>
+        if !diags.is_empty() {
+            <tr class="rw-config-diag-row">
+                <td colspan={cols.to_string()}>
+                    <ul class="rw-config-diags">{ for diags.iter().map(|d| html! {
+                        <li class={if d.severity == Severity::Fout { "rw-config-fout" } else { "rw-config-waarschuwing" }}>
+                            { format!("{} {}{}: {}",
+                                if d.severity == Severity::Fout { lang.t("Fout", "Error") } else { lang.t("Waarschuwing", "Warning") },
+                                d.code,
+                                d.rule.map(|r| format!(" ({} {r})", lang.t("regel", "rule"))).unwrap_or_default(),
+                                d.message) }
+                        </li>
+                    }) }</ul>
+                </td>
+            </tr>
+        }
+    </> }
+}
+
+/// Sets one field of entry `i` from the typed text.
+fn setter(
+    props: &TablesProps,
+    i: usize,
+    key: &'static str,
+    set: fn(&mut DraftEntry, String),
+) -> impl Fn(String) {
+    let draft = props.draft.clone();
+    let onchange = props.onchange.clone();
+    move |v: String| {
+        let mut d = draft.clone();
+        if let Some(e) = d.entries.get_mut(i) {
+            set(e, v);
+            onchange.emit((d, Some((i, key))));
+        }
+    }
+}
+
+fn text_cell(
+    props: &TablesProps,
+    i: usize,
+    key: &'static str,
+    label: String,
+    value: String,
+    set: fn(&mut DraftEntry, String),
+    list: Option<&'static str>,
+) -> Html {
+    let apply = setter(props, i, key, set);
+    // A list is taken when the field is left: rewriting it per keystroke would eat commas.
+    if key == "gemeenten" {
+        let onchange = Callback::from(move |e: Event| {
+            if let Some(v) = e.target_dyn_into::<web_sys::HtmlInputElement>() {
+                apply(v.value());
+            }
+        });
+        return html! { <td><input type="text" class="rw-config-input" aria-label={label} {value} {onchange} /></td> };
+    }
+    let oninput = Callback::from(move |e: InputEvent| {
+        if let Some(v) = input_value(&e) {
+            apply(v);
+        }
+    });
+    html! { <td><input type="text" class="rw-config-input" aria-label={label} {value} {oninput} list={list} /></td> }
+}
+
+fn edit_cells(props: &TablesProps, engine: &Engine, i: usize, e: &DraftEntry) -> Html {
+    let lang = props.lang;
+    let n = i + 1;
+    let on_activity = {
+        let apply = setter(props, i, "activity", |e, v| e.activity = v);
+        Callback::from(move |ev: Event| {
+            if let Some(v) = select_value(&ev) {
+                apply(v);
+            }
+        })
+    };
+    let on_type = {
+        let apply = setter(props, i, "verzoektype", |e, v| e.verzoektype = v);
+        Callback::from(move |ev: Event| {
+            if let Some(v) = select_value(&ev) {
+                apply(v);
+            }
+        })
+    };
+    let on_remove = {
+        let draft = props.draft.clone();
+        let onchange = props.onchange.clone();
+        Callback::from(move |_| {
+            let mut d = draft.clone();
+            if i < d.entries.len() {
+                d.entries.remove(i);
+                onchange.emit((d, None));
+            }
+        })
+    };
+    let known = engine.catalogue.is_activity_or_group(&e.activity);
+    html! { <>
+        { text_cell(props, i, "bevoegd_gezag", format!("{} {n}", lang.t("Bevoegd gezag (id) van regel", "Bevoegd gezag (id) of entry")), e.bevoegd_gezag.clone(), |e, v| e.bevoegd_gezag = v.trim().to_string(), Some("rw-cfg-orgs")) }
+        <td>
+            <select aria-label={format!("{} {n}", lang.t("Activiteit of groep van regel", "Activity or group of entry"))} onchange={on_activity}>
+                if !known { <option value={e.activity.clone()} selected=true>{ if e.activity.is_empty() { lang.t("— kies —", "— choose —").to_string() } else { e.activity.clone() } }</option> }
+                <optgroup label={lang.t("Groepen", "Groups")}>
+                    { for engine.catalogue.groups.iter().map(|g| html! { <option value={g.id.clone()} selected={g.id == e.activity}>{ format!("groep {}", g.name) }</option> }) }
+                </optgroup>
+                <optgroup label={lang.t("Activiteiten", "Activities")}>
+                    { for engine.catalogue.activities.iter().map(|a| html! { <option value={a.id.clone()} selected={a.id == e.activity}>{ a.name.clone() }</option> }) }
+                </optgroup>
+            </select>
+        </td>
+        <td>
+            <select aria-label={format!("{} {n}", lang.t("Verzoektype van regel", "Verzoektype of entry"))} onchange={on_type}>
+                <option value="" selected={e.verzoektype.is_empty()}>{ lang.t("alle", "all") }</option>
+                { for Verzoektype::ALL.iter().map(|v| html! { <option value={v.as_str()} selected={v.as_str() == e.verzoektype}>{ v.label() }</option> }) }
+            </select>
+        </td>
+        { text_cell(props, i, "gemeenten", format!("{} {n}", lang.t("Gemeenten (CBS-codes, komma's; leeg = alle) van regel", "Gemeenten (CBS codes, commas; empty = all) of entry")), e.gemeenten.join(", "), |e, v| e.gemeenten = v.split([',', ';', ' ']).map(str::trim).filter(|s| !s.is_empty()).map(str::to_string).collect(), None) }
+        { text_cell(props, i, "behandeldienst", format!("{} {n}", lang.t("Behandeldienst (id) van regel", "Behandeldienst (id) of entry")), e.behandeldienst.clone(), |e, v| e.behandeldienst = v.trim().to_string(), Some("rw-cfg-orgs")) }
+        { text_cell(props, i, "inhoud", format!("{} {n}", lang.t("Voorwaarde op inhoud van regel", "Condition on content of entry")), e.inhoud.clone(), |e, v| e.inhoud = v, None) }
+        <td><button type="button" class="rw-button" onclick={on_remove} aria-label={format!("{} {n}", lang.t("Verwijder regel", "Remove entry"))}>{ lang.t("Verwijder", "Remove") }</button></td>
+    </> }
+}
