@@ -6,7 +6,7 @@
 )]
 //! locate() against shapely on the *source* GeoJSON (tests/fixtures/geo/locate_shapely.csv,
 //! made by scripts/geo/make_locate_fixtures.py): 3000 random points over the Netherlands.
-//! The shipped data are snapped to a 5 m grid (waterschappen: 10 m grid, simplified 50 m),
+//! The shipped data are snapped to a 5 m grid (waterschappen: 25 m grid, simplified 200 m),
 //! so points closer to a boundary than that are skipped. Points the land polygons leave out
 //! but the water areas place (`in_water`) are checked in tests/geo_water.rs.
 
@@ -81,7 +81,7 @@ fn waterschappen_agree_with_shapely_away_from_their_coarse_borders() {
     let g = Geography::bundled();
     let mut checked = 0;
     for r in rows() {
-        if r.gm_dist < 20.0 || r.ws_dist.abs() < 150.0 {
+        if r.gm_dist < 20.0 || r.ws_dist.abs() < 250.0 {
             continue; // outside every gemeente, or within the simplification tolerance
         }
         let l = g
@@ -93,7 +93,7 @@ fn waterschappen_agree_with_shapely_away_from_their_coarse_borders() {
         let ws = l.waterschap.as_ref().map(|w| w.id.as_str()).unwrap_or("");
         assert_eq!(ws, r.waterschap, "({}, {})", r.lon, r.lat);
         if let Some(d) = l.waterschap_boundary_distance_m {
-            assert!((d - r.ws_dist).abs() < 150.0, "{d} vs {}", r.ws_dist);
+            assert!((d - r.ws_dist).abs() < 250.0, "{d} vs {}", r.ws_dist);
         }
         checked += 1;
     }

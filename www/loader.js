@@ -34,10 +34,9 @@ function rulesText() {
 function waterBytes() {
   water ??= fetch(WATER, WATER_INTEGRITY ? { integrity: WATER_INTEGRITY } : {})
     .then((response) => (response.ok ? response.arrayBuffer() : Promise.reject(new Error(`HTTP ${response.status}`))))
-    .then((buffer) => new Uint8Array(buffer), (error) => {
-      console.warn(`${WATER}: ${error.message ?? error}`);
+    .then((buffer) => new Uint8Array(buffer), () => {
       water = undefined;
-      return new Uint8Array();
+      return new Uint8Array(); // the app says the water areas could not load
     });
   return water;
 }

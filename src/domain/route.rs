@@ -71,22 +71,20 @@ fn check_waterschap(
         let Some(def) = engine.catalogue.activity(&sel.activity) else {
             continue;
         };
-        let elsewhere: Vec<&str> = def
+        // the flag (if any) of an exception that sends this activity elsewhere
+        let elsewhere = def
             .exceptions
             .iter()
-            .filter(|e| e.level != Level::Waterschap)
-            .map(|e| e.flag.as_str())
-            .collect();
-        let flagged = sel.flags.iter().any(|f| elsewhere.contains(&f.as_str()));
+            .find(|e| e.level != Level::Waterschap)
+            .map(|e| e.flag.as_str());
+        let flagged = def
+            .exceptions
+            .iter()
+            .any(|e| e.level != Level::Waterschap && sel.flags.contains(&e.flag));
         if def.water && !flagged && loc.waterschap.is_none() {
-            let hint = if elsewhere.is_empty() {
-                String::new()
-            } else {
-                format!(
-                    " (met de vlag {} is geen waterschap nodig)",
-                    join(elsewhere.iter().copied())
-                )
-            };
+            let hint = elsewhere.map_or(String::new(), |f| {
+                format!(" (met de vlag {f} is geen waterschap nodig)")
+            });
             return Err(ScenarioError::new(
                 format!("activities[{i}].activity"),
                 format!(

@@ -99,11 +99,16 @@ impl Geography {
         if let Some(decoded) = self.water.decoded.get() {
             return decoded.as_ref();
         }
-        let bytes = self.water.compiled_in?;
-        self.water
-            .decoded
-            .get_or_init(|| decode(bytes, &self.gemeenten).ok())
-            .as_ref()
+        // The start build has nothing compiled in: no lazy decoding code there (first load).
+        #[cfg(any(feature = "views", not(target_arch = "wasm32")))]
+        if let Some(bytes) = self.water.compiled_in {
+            return self
+                .water
+                .decoded
+                .get_or_init(|| decode(bytes, &self.gemeenten).ok())
+                .as_ref();
+        }
+        None
     }
 
     /// The water area containing `c` (first in gemeente order): its gemeente index and area.

@@ -20,7 +20,6 @@ pub const WATER_EVENT: &str = "routewijzer-water";
 type App = UseReducerDispatcher<State>;
 
 /// What waits for the water areas.
-#[derive(Default)]
 struct Waiting {
     asked: bool,
     /// A place chosen in an app.
@@ -33,7 +32,9 @@ struct Waiting {
 }
 
 thread_local! {
-    static WAITING: RefCell<Waiting> = RefCell::new(Waiting::default());
+    static WAITING: RefCell<Waiting> = const {
+        RefCell::new(Waiting { asked: false, place: None, scenario: None, app: None })
+    };
 }
 
 /// Called by the shell on every render: a waiting scenario opens there.
@@ -64,32 +65,22 @@ pub fn place_or_wait(state: &UseReducerHandle<State>, engine: &Engine, location:
     None
 }
 
-/// True when scenario `text` was refused only because its point may lie in a large water;
-/// it is then opened again when the areas arrive.
-pub fn scenario_waits(engine: &Engine, text: &str) -> bool {
-    let pending = crate::domain::parse_json_text(text)
-        .ok()
-        .and_then(|value| engine.parse_draft(&value).ok())
-        .and_then(|draft| draft.location)
-        .is_some_and(|location| water_pending(engine, &location));
-    if pending {
+/// What a scenario text whose point may lie in a large water says until the water areas
+/// are here (then it opens).
+pub const OPENS_LATER: &str = "het punt ligt in geen gemeente op land; de waterkaart laadt, daarna opent het";
+
+/// Scenario JSON text → a draft, as [`Opened::from_text`]; a point that may lie in a large
+/// water waits for the water areas ([`OPENS_LATER`]).
+pub fn open_text(engine: &Engine, text: &str) -> Result<Opened, String> {
+    let value = crate::domain::parse_json_text(text).map_err(|e| e.to_string())?;
+    let draft = engine.parse_draft(&value).map_err(|e| e.to_string())?;
+    if draft.location.as_ref().is_some_and(|l| water_pending(engine, l)) {
         wait(|w| {
             w.scenario.get_or_insert_with(|| text.to_string());
         });
+        return Err(OPENS_LATER.into());
     }
-    pending
-}
-
-/// Scenario JSON text → a draft, as [`Opened::from_text`]; a point that may lie in a large
-/// water waits for the water areas, and the message says that it opens then.
-pub fn open_text(engine: &Engine, text: &str) -> Result<Opened, String> {
-    Opened::from_text(engine, text).map_err(|e| {
-        if scenario_waits(engine, text) {
-            format!("{e} (de waterkaart laadt; daarna opent het)")
-        } else {
-            e
-        }
-    })
+    Opened::new(engine, draft)
 }
 
 /// The fetched areas (empty when they could not be fetched): what waited is done again.
