@@ -109,13 +109,13 @@ export async function start(root, options = {}) {
     wasm = await started;
     handle = mountStart(root, options);
     const upgrade = async (event) => {
-      // The start build hands over the view to open and its scenario (nothing is lost, even
-      // for an instance that stores nothing).
-      const { view, scenario } = event.detail ?? {};
+      // The start build hands over the view to open, its scenario and the language (nothing
+      // is lost, even for an instance that stores nothing); focus goes to the new view.
+      const { view, scenario, lang } = event.detail ?? {};
       try {
         const [loaded] = await Promise.all([fullBuild(), stylesheet(root)]);
         handle.destroy();
-        handle = loaded.module.mount(root, { ...options, view, scenario });
+        handle = loaded.module.mount(root, { ...options, view, scenario, lang, focus: true });
         wasm = loaded.wasm;
         root.removeEventListener('routewijzer-upgrade', upgrade);
       } catch (error) {

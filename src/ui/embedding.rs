@@ -28,6 +28,9 @@ pub struct Embedding {
     pub initial: Option<Opened>,
     /// Origins whose `postMessage` requests are answered; empty = the API is off.
     pub parent_origins: Vec<String>,
+    /// Move focus to the view's heading once mounted (`focus` option: the loader sets it
+    /// when it switches from the start build, which took the focus with it).
+    pub focus: bool,
 }
 
 impl Default for Embedding {
@@ -43,6 +46,7 @@ impl Default for Embedding {
             region: None,
             initial: None,
             parent_origins: Vec::new(),
+            focus: false,
         }
     }
 }
@@ -65,6 +69,7 @@ const OPTIONS: &[&str] = &[
     "scenario",
     "configuration",
     "parentOrigins",
+    "focus",
 ];
 
 impl Embedding {
@@ -139,6 +144,7 @@ impl Embedding {
             region,
             initial,
             parent_origins,
+            focus: flag(options, "focus")?.unwrap_or(false),
         })
     }
 }

@@ -1,5 +1,5 @@
-//! Findings in plain Dutch, each with its rule, the rule's sources and confidence mark
-//! (used by the explainer and by Oefenen's reveal).
+//! Findings in plain words, each with its rule, the rule's sources and confidence mark
+//! behind "Bron en zekerheid" (used by the explainer and by Oefenen's reveal).
 
 use yew::prelude::*;
 
@@ -14,7 +14,13 @@ pub struct FindingsProps {
     pub lang: Lang,
 }
 
-/// Findings in plain Dutch, each with its rule, the rule's sources and confidence mark.
+/// A finding's sentence in the reader's language. The engine writes Dutch; until it can
+/// write English the sentence is shown as it is, marked as Dutch.
+pub fn finding_text(finding: &Finding, lang: Lang) -> Html {
+    html! { <span lang={(lang != Lang::Nl).then_some("nl")}>{ &finding.text }</span> }
+}
+
+/// Findings in plain words, each with its rule, the rule's sources and confidence mark.
 #[function_component(Findings)]
 pub fn findings(props: &FindingsProps) -> Html {
     let update = use_force_update();
@@ -42,15 +48,12 @@ pub fn findings(props: &FindingsProps) -> Html {
                     RuleTexts::Ready(rules) => rules.get(&f.rule),
                     RuleTexts::Loading | RuleTexts::Failed(_) => None,
                 };
-                let summary = match rule {
-                    Some(rule) => format!("{} {} [{}] · {}", lang.t("Regel", "Rule"), f.rule, rule.mark, f.code.as_str()),
-                    None => format!("{} {} · {}", lang.t("Regel", "Rule"), f.rule, f.code.as_str()),
-                };
                 html! {
                     <li class="rw-finding" data-code={f.code.as_str()}>
-                        <p>{ &f.text }</p>
+                        <p>{ finding_text(f, lang) }</p>
                         <details ontoggle={ontoggle.clone()}>
-                            <summary>{ summary }</summary>
+                            <summary>{ lang.t("Bron en zekerheid", "Source and certainty") }</summary>
+                            <p class="rw-rule-id">{ format!("{} {}", lang.t("Regel", "Rule"), f.rule) }</p>
                             { rule_details(texts, rule, lang) }
                         </details>
                     </li>

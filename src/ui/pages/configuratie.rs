@@ -137,7 +137,7 @@ pub fn configuratie() -> Html {
                 "Per bevoegd gezag: welke behandeldienst krijgt verzoeken voor een activiteit of groep, eventueel alleen voor één verzoektype of alleen in sommige gemeenten. Vraagstuk 1 nadoen (één activiteit, drie behandeldiensten per gemeente): kies ‘Nieuwe lege configuratie’, voeg drie regels toe voor bevoegd gezag PV30 met Ontgrondingsactiviteit — gemeente GM0828 naar ODBN, GM0772 naar ODZOB, GM0855 naar OMWB — kies ‘Gebruik in de verklaring’ en klik met die activiteit op Oss, Eindhoven of Tilburg. Probeer daarna een voorwaarde op inhoud (bijvoorbeeld ‘alleen boven 1000 m²’): u ziet waarom dat niet kan.",
                 "Per bevoegd gezag: which behandeldienst receives verzoeken for an activity or group, optionally for one verzoektype or some gemeenten only. To redo vraagstuk 1 (one activity, three behandeldiensten by gemeente): choose ‘New empty configuration’, add three entries for bevoegd gezag PV30 with Ontgrondingsactiviteit — gemeente GM0828 to ODBN, GM0772 to ODZOB, GM0855 to OMWB — choose ‘Use in the explainer’ and click Oss, Eindhoven or Tilburg with that activity. Then try a condition on content (say ‘only above 1000 m²’): you will see why that is impossible.") }</p>
             if let Some(text) = &store.notice {
-                { notice(text, lang, ondismiss) }
+                { notice(text, Lang::Nl, lang, ondismiss) }
             }
             <bar::Bar shown={shown.clone()} editable={editable.is_some()} {onreport} />
             if is_active {

@@ -160,7 +160,7 @@ pub fn oefenen_view() -> Html {
     let message = state.message.clone().map(|text| {
         let state = state.clone();
         let ondismiss = Callback::from(move |_| state.dispatch(OefenAction::Dismiss));
-        notice(&text, lang, ondismiss)
+        notice(&text, Lang::Nl, lang, ondismiss)
     });
     let path = path(&state, onopen, lang);
     let Some(casus) = state.casus().cloned() else {
@@ -203,12 +203,12 @@ fn path(state: &UseReducerHandle<OefenState>, onopen: Callback<Event>, lang: Lan
                 }) }
             </ol>
             <div class="rw-file-actions">
-                <button type="button" class="rw-button" aria-pressed={state.present.to_string()}
+                <button type="button" class="nl-button nl-button--secondary" aria-pressed={state.present.to_string()}
                     onclick={{ let state = state.clone(); move |_| state.dispatch(OefenAction::Present) }}>
                     { lang.t("Presentatiemodus", "Presentation mode") }
                 </button>
-                <label class="rw-button rw-file-label" for="rw-oef-open">{ lang.t("Open casus…", "Open casus…") }</label>
                 <input id="rw-oef-open" class="rw-file-input" type="file" multiple=true accept=".json,application/json" onchange={onopen} />
+                <label class="nl-button nl-button--secondary rw-file-label" for="rw-oef-open">{ lang.t("Open casus…", "Open casus…") }</label>
             </div>
             <Trainer state={state.clone()} />
         </nav>
@@ -268,7 +268,7 @@ fn casus_article(
             <h3 id="rw-h-casus">{ format!("{} {}: {}", lang.t("Casus", "Casus"), state.current + 1, texts.title) }</h3>
             <p class="rw-oef-story">{ &texts.story }</p>
             if !texts.hints.is_empty() {
-                <button type="button" class="rw-button" onclick={onhints} aria-expanded={state.show_hints.to_string()}>
+                <button type="button" class="nl-button nl-button--secondary" onclick={onhints} aria-expanded={state.show_hints.to_string()}>
                     { lang.t("Hints", "Hints") }
                 </button>
                 if state.show_hints {
@@ -278,15 +278,15 @@ fn casus_article(
             <form class="rw-oef-form" {onsubmit} hidden={story_only}>
                 <Questions state={state.clone()} casus={casus.clone()} {names} {lang} />
                 if revealed.is_none() {
-                    <button type="submit" class="rw-button rw-oef-submit">{ lang.t("Toon de uitkomst", "Reveal the outcome") }</button>
+                    <button type="submit" class="nl-button nl-button--primary rw-oef-submit">{ lang.t("Toon de uitkomst", "Reveal the outcome") }</button>
                 }
             </form>
             { reveal }
             if state.present {
                 <div class="rw-file-actions rw-oef-steps">
-                    <button type="button" class="rw-button" onclick={step(false)}>{ lang.t("← Vorige stap", "← Previous step") }</button>
+                    <button type="button" class="nl-button nl-button--secondary" onclick={step(false)}>{ lang.t("← Vorige stap", "← Previous step") }</button>
                     <p class="rw-oef-step" aria-live="polite">{ step_label }</p>
-                    <button type="button" class="rw-button" onclick={step(true)}>{ lang.t("Volgende stap →", "Next step →") }</button>
+                    <button type="button" class="nl-button nl-button--primary" onclick={step(true)}>{ lang.t("Volgende stap →", "Next step →") }</button>
                 </div>
             }
         </article>

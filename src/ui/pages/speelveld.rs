@@ -24,7 +24,7 @@ use crate::ui::components::assumptions_form::bd_merge_text;
 use crate::ui::context::use_app;
 use crate::ui::forms::keep_value;
 use crate::ui::i18n::Lang;
-use crate::ui::state::{Action, Opened};
+use crate::ui::state::{Action, Notice, Opened};
 use crate::ui::view::View;
 
 /// One computed gemeente: its cells and, when activities are combined, the check.
@@ -222,7 +222,7 @@ fn open_case(engine: &Engine, draft: &ScenarioDraft, case: Case) -> Action {
     let scenario = draft.aimed(Location::Gemeente { gemeente }, activities);
     match Opened::new(engine, scenario.into()) {
         Ok(opened) => Action::Load(Box::new(opened)),
-        Err(e) => Action::Notify(e),
+        Err(e) => Action::Notify(Notice::new(Lang::Nl, e)),
     }
 }
 
@@ -427,7 +427,7 @@ pub fn speelveld_view() -> Html {
         progress,
         assumptions: draft.assumptions,
         onopen,
-        onnotify: Callback::from(move |m| state.dispatch(Action::Notify(m))),
+        onnotify: Callback::from(move |m| state.dispatch(Action::Notify(Notice::new(Lang::Nl, m)))),
     };
     html! {
         <section class="rw-speelveld" aria-labelledby="rw-sv-title">
@@ -567,11 +567,11 @@ fn controls(p: &Page) -> Html {
                 </details>
                 <div class="rw-sv-actions">
                     <div class="rw-views" role="group" aria-label={lang.t("Weergave van het speelveld", "Playing field display")}>
-                        <button type="button" class="rw-button" aria-pressed={(mode == Mode::Tabel).to_string()} onclick={set_mode(Mode::Tabel)}>{ lang.t("Tabel", "Table") }</button>
-                        <button type="button" class="rw-button" aria-pressed={(mode == Mode::Kaart).to_string()} onclick={set_mode(Mode::Kaart)}>{ lang.t("Kaart", "Map") }</button>
+                        <button type="button" class="nl-button nl-button--secondary" aria-pressed={(mode == Mode::Tabel).to_string()} onclick={set_mode(Mode::Tabel)}>{ lang.t("Tabel", "Table") }</button>
+                        <button type="button" class="nl-button nl-button--secondary" aria-pressed={(mode == Mode::Kaart).to_string()} onclick={set_mode(Mode::Kaart)}>{ lang.t("Kaart", "Map") }</button>
                     </div>
-                    <button type="button" class="rw-button" onclick={on_export} disabled={!complete}>{ lang.t("Exporteer CSV", "Export CSV") }</button>
-                    <button type="button" class="rw-button" onclick={on_print} disabled={!complete}>{ lang.t("Afdrukken (A4 liggend)", "Print (A4 landscape)") }</button>
+                    <button type="button" class="nl-button nl-button--secondary" onclick={on_export} disabled={!complete}>{ lang.t("Exporteer CSV", "Export CSV") }</button>
+                    <button type="button" class="nl-button nl-button--secondary" onclick={on_print} disabled={!complete}>{ lang.t("Afdrukken (A4 liggend)", "Print (A4 landscape)") }</button>
                 </div>
             </div>
     }
@@ -617,9 +617,9 @@ fn results(p: &Page) -> Html {
             } else {
                 if pages > 1 {
                     <nav class="rw-sv-pages" aria-label={lang.t("Pagina's van de tabel", "Table pages")}>
-                        <button type="button" class="rw-button" disabled={shown_page == 0} onclick={go(shown_page.saturating_sub(1))}>{ lang.t("Vorige", "Previous") }</button>
+                        <button type="button" class="nl-button nl-button--secondary" disabled={shown_page == 0} onclick={go(shown_page.saturating_sub(1))}>{ lang.t("Vorige", "Previous") }</button>
                         <span>{ format!("{} {}–{} {} {}", lang.t("Gemeenten", "Gemeenten"), first + 1, (first + PAGE_SIZE).min(total), lang.t("van", "of"), total) }</span>
-                        <button type="button" class="rw-button" disabled={shown_page + 1 >= pages} onclick={go(shown_page + 1)}>{ lang.t("Volgende", "Next") }</button>
+                        <button type="button" class="nl-button nl-button--secondary" disabled={shown_page + 1 >= pages} onclick={go(shown_page + 1)}>{ lang.t("Volgende", "Next") }</button>
                     </nav>
                 }
                 <matrix::Matrix caption={format!("{} {region_name} — {config_name}", lang.t("Routering per gemeente, activiteit en verzoektype:", "Routing per gemeente, activity and verzoektype:"))}

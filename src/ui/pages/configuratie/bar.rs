@@ -113,18 +113,18 @@ pub fn bar(props: &BarProps) -> Html {
                     }) }
                 </select>
             </div>
-            <button type="button" class="rw-button" onclick={oncopy}>{ lang.t("Kopiëren om te bewerken", "Copy to edit") }</button>
-            <button type="button" class="rw-button" onclick={onnew}>{ lang.t("Nieuwe lege configuratie", "New empty configuration") }</button>
+            <button type="button" class="nl-button nl-button--secondary" onclick={oncopy}>{ lang.t("Kopiëren om te bewerken", "Copy to edit") }</button>
+            <button type="button" class="nl-button nl-button--secondary" onclick={onnew}>{ lang.t("Nieuwe lege configuratie", "New empty configuration") }</button>
             if editable.is_some() {
-                <button type="button" class="rw-button" onclick={onremove}>{ lang.t("Verwijderen", "Delete") }</button>
+                <button type="button" class="nl-button nl-button--secondary nl-button--negative" onclick={onremove}>{ lang.t("Verwijderen", "Delete") }</button>
             }
-            <button type="button" class="rw-button" onclick={onundo} disabled={!store.can_undo()} title="Ctrl+Z">{ lang.t("Ongedaan maken", "Undo") }</button>
-            <button type="button" class="rw-button" onclick={onredo} disabled={!store.can_redo()} title="Ctrl+Y">{ lang.t("Opnieuw", "Redo") }</button>
-            <button type="button" class="rw-button" onclick={onuse}>{ lang.t("Gebruik in de verklaring", "Use in the explainer") }</button>
-            <label class="rw-button rw-file-label" for="rw-cfg-import">{ lang.t("Importeer JSON of CSV…", "Import JSON or CSV…") }</label>
+            <button type="button" class="nl-button nl-button--subtle" onclick={onundo} disabled={!store.can_undo()} title="Ctrl+Z">{ lang.t("Ongedaan maken", "Undo") }</button>
+            <button type="button" class="nl-button nl-button--subtle" onclick={onredo} disabled={!store.can_redo()} title="Ctrl+Y">{ lang.t("Opnieuw", "Redo") }</button>
+            <button type="button" class="nl-button nl-button--primary" onclick={onuse}>{ lang.t("Gebruik in de verklaring", "Use in the explainer") }</button>
             <input id="rw-cfg-import" class="rw-file-input" type="file" accept=".json,.csv,application/json,text/csv" onchange={onimport} />
-            <button type="button" class="rw-button" onclick={export(false)}>{ lang.t("Exporteer JSON", "Export JSON") }</button>
-            <button type="button" class="rw-button" onclick={export(true)}>{ lang.t("Exporteer CSV", "Export CSV") }</button>
+            <label class="nl-button nl-button--secondary rw-file-label" for="rw-cfg-import">{ lang.t("Importeer JSON of CSV…", "Import JSON or CSV…") }</label>
+            <button type="button" class="nl-button nl-button--secondary" onclick={export(false)}>{ lang.t("Exporteer JSON", "Export JSON") }</button>
+            <button type="button" class="nl-button nl-button--secondary" onclick={export(true)}>{ lang.t("Exporteer CSV", "Export CSV") }</button>
         </div>
     }
 }

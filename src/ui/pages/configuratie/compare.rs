@@ -158,7 +158,7 @@ pub fn compare() -> Html {
                     </div>
                 }
             </div>
-            <button type="button" class="rw-button" onclick={onrun}>{ lang.t("Vergelijk", "Compare") }</button>
+            <button type="button" class="nl-button nl-button--primary" onclick={onrun}>{ lang.t("Vergelijk", "Compare") }</button>
             { match &*result {
                 None => html! {},
                 Some(Err(e)) => html! { <p class="rw-error" role="alert">{ e.clone() }</p> },

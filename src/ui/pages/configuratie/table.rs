@@ -174,7 +174,7 @@ pub fn tables(props: &TablesProps) -> Html {
                 </table>
             }) }
             if props.editable {
-                <button type="button" class="rw-button" onclick={onadd}>{ lang.t("Regel toevoegen", "Add entry") }</button>
+                <button type="button" class="nl-button nl-button--secondary" onclick={onadd}>{ lang.t("Regel toevoegen", "Add entry") }</button>
             }
         </section>
     }
@@ -377,6 +377,6 @@ fn edit_cells(props: &TablesProps, engine: &Engine, i: usize, e: &DraftEntry) ->
         { text_cell(props, i, "gemeenten", format!("{} {n}", lang.t("Gemeenten (CBS-codes, komma's; leeg = alle) van regel", "Gemeenten (CBS codes, commas; empty = all) of entry")), e.gemeenten.join(", "), |e, v| e.gemeenten = v.split([',', ';', ' ']).map(str::trim).filter(|s| !s.is_empty()).map(str::to_string).collect(), None) }
         { text_cell(props, i, "behandeldienst", format!("{} {n}", lang.t("Behandeldienst (id) van regel", "Behandeldienst (id) of entry")), e.behandeldienst.clone(), |e, v| e.behandeldienst = v.trim().to_string(), Some("rw-cfg-orgs")) }
         { text_cell(props, i, "inhoud", format!("{} {n}", lang.t("Voorwaarde op inhoud van regel", "Condition on content of entry")), e.inhoud.clone(), |e, v| e.inhoud = v, None) }
-        <td><button type="button" class="rw-button" onclick={on_remove} aria-label={format!("{} {n}", lang.t("Verwijder regel", "Remove entry"))}>{ lang.t("Verwijder", "Remove") }</button></td>
+        <td><button type="button" class="nl-button nl-button--subtle nl-button--negative" onclick={on_remove} aria-label={format!("{} {n}", lang.t("Verwijder regel", "Remove entry"))}>{ lang.t("Verwijder", "Remove") }</button></td>
     </> }
 }
