@@ -62,6 +62,7 @@ const startGlue = await build('routewijzer_start');
 const fullGlue = await build('routewijzer');
 const viewsCss = emit('views.css', minCss(read('www/views.css')));
 const rulesJson = emit('rules.json', read('data/rules.json'));
+const englishJson = emit('findings-en.json', read('data/findings/en.json'));
 let loaderText = replaceOnce(read('www/loader.js').toString(), "'../pkg/routewijzer_start.js'",
   `'./${startGlue.file.replace('assets/', '')}'`, 'www/loader.js start import');
 loaderText = replaceOnce(loaderText, "new URL('../pkg/routewijzer.js', import.meta.url)",
@@ -76,6 +77,10 @@ loaderText = replaceOnce(loaderText, "new URL('../data/rules.json', import.meta.
   `new URL('./${rulesJson.file.replace('assets/', '')}', import.meta.url)`, 'www/loader.js rules.json');
 loaderText = replaceOnce(loaderText, "const RULES_INTEGRITY = ''",
   `const RULES_INTEGRITY = '${rulesJson.integrity}'`, 'www/loader.js rules.json integrity');
+loaderText = replaceOnce(loaderText, "new URL('../data/findings/en.json', import.meta.url)",
+  `new URL('./${englishJson.file.replace('assets/', '')}', import.meta.url)`, 'www/loader.js findings en.json');
+loaderText = replaceOnce(loaderText, "const ENGLISH_INTEGRITY = ''",
+  `const ENGLISH_INTEGRITY = '${englishJson.integrity}'`, 'www/loader.js findings en.json integrity');
 const loader = emit('loader.js', await minJs(loaderText));
 const main = emit('main.js', await minJs(replaceOnce(
   read('www/main.js').toString(),

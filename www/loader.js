@@ -9,19 +9,25 @@ const FULL = new URL('../pkg/routewijzer.js', import.meta.url).href;
 const FULL_INTEGRITY = ''; // set by make dist (scripts/dist.mjs)
 const VIEWS_CSS = new URL('./views.css', import.meta.url).href;
 const VIEWS_CSS_INTEGRITY = ''; // set by make dist (scripts/dist.mjs)
-// The rules' texts and sources, fetched when someone first opens a finding (src/ui/rule_texts.rs).
+// The rules' texts and sources, fetched when someone first opens a finding, with the
+// findings' English sentences (src/ui/rule_texts.rs).
 const RULES = new URL('../data/rules.json', import.meta.url).href;
 const RULES_INTEGRITY = ''; // set by make dist
+const ENGLISH = new URL('../data/findings/en.json', import.meta.url).href;
+const ENGLISH_INTEGRITY = ''; // set by make dist
 let started;
 let full;
 let rules;
 /** Every mounted instance's root, for the page shown when the module dies (below). */
 const roots = new Set();
 
-/** The rules file as text, fetched once per page. */
+/** A file as text, with its integrity. */
+const text = (url, integrity) => fetch(url, integrity ? { integrity } : {})
+  .then((response) => (response.ok ? response.text() : Promise.reject(new Error(`${url}: HTTP ${response.status}`))));
+
+/** The rules file and the findings' English as text, fetched once per page. */
 function rulesText() {
-  rules ??= fetch(RULES, RULES_INTEGRITY ? { integrity: RULES_INTEGRITY } : {})
-    .then((response) => (response.ok ? response.text() : Promise.reject(new Error(`HTTP ${response.status}`))));
+  rules ??= Promise.all([text(RULES, RULES_INTEGRITY), text(ENGLISH, ENGLISH_INTEGRITY).catch(() => undefined)]);
   return rules;
 }
 
@@ -130,8 +136,8 @@ export async function start(root, options = {}) {
   }
   root.addEventListener('routewijzer-rules', () => {
     rulesText().then(
-      (text) => handle.setRules(text, undefined),
-      (error) => handle.setRules(undefined, `${RULES}: ${error.message ?? error}`),
+      ([rulesJson, english]) => handle.setRules(rulesJson, english, undefined),
+      (error) => handle.setRules(undefined, undefined, `${RULES}: ${error.message ?? error}`),
     );
   });
   roots.add(root);

@@ -2,11 +2,8 @@
 //! translator sees both side by side. Texts that exist only in Dutch (the engine's messages,
 //! a trainer's own casus) are shown as they are and marked `lang="nl"`.
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Lang {
-    Nl,
-    En,
-}
+/// The domain's language (its findings are written in both); the app's words are here.
+pub use crate::domain::Lang;
 
 impl Lang {
     /// Picks the text for this language.
@@ -44,22 +41,5 @@ impl Lang {
     pub fn count(self, n: usize, one: (&str, &str), more: (&str, &str)) -> String {
         let (nl, en) = if n == 1 { one } else { more };
         format!("{n} {}", if self == Lang::Nl { nl } else { en })
-    }
-
-    /// The verzoektype in the reader's language (the words of `Verzoektype::label_en`).
-    pub fn verzoektype(self, v: crate::domain::Verzoektype) -> &'static str {
-        use crate::domain::Verzoektype as V;
-        match self {
-            Lang::Nl => v.label(),
-            Lang::En => match v {
-                V::AanvraagVergunning => "application for a permit",
-                V::Melding => "notification",
-                V::Informatie => "information",
-                V::AanvraagMaatwerkvoorschrift => "application for a custom rule",
-                V::AanvraagGelijkwaardigeMaatregel => "application for an equivalent measure",
-                V::MeldingGelijkwaardigeMaatregel => "notification of an equivalent measure",
-                V::InformatieOngewoonVoorval => "information on an unusual incident",
-            },
-        }
     }
 }

@@ -149,7 +149,7 @@ pub fn activities() -> Html {
                 <label for={select_id.clone()}>{ lang.t("Verzoektype", "Verzoektype") }</label>
                 <select id={select_id} class="rw-verzoektype" {onchange}>
                     { for activity.verzoektypes.iter().map(|v| html! {
-                        <option value={v.as_str()} selected={*v == c.verzoektype}>{ lang.verzoektype(*v) }</option>
+                        <option value={v.as_str()} selected={*v == c.verzoektype}>{ v.label_in(lang) }</option>
                     }) }
                 </select>
                 { for activity.exceptions.iter().map(|exception| {

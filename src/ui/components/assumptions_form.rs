@@ -26,20 +26,6 @@ pub fn bd_merge_text(m: BdMerge, lang: Lang) -> &'static str {
     }
 }
 
-/// What a `dso` value means (the settings as the sources name them).
-pub fn dso_text(dso: Dso, lang: Lang) -> &'static str {
-    match dso {
-        Dso::V2023 => lang.t(
-            "Huidig DSO: behandeldienst wijzigbaar na ontvangst (gedocumenteerd uiterlijk december 2023)",
-            "Current DSO: behandeldienst can be changed after receipt (documented by December 2023 at the latest)",
-        ),
-        Dso::V2020 => lang.t(
-            "Pre-productie 2020 (Brabant-Noord-test): behandeldienst niet wijzigbaar",
-            "Pre-production 2020 (Brabant-Noord test): behandeldienst cannot be changed",
-        ),
-    }
-}
-
 /// One radio button of group `name`; `set` makes the assumptions with this choice.
 fn radio(
     name: &'static str,
@@ -79,8 +65,8 @@ pub fn assumptions_form() -> Html {
             </fieldset>
             <fieldset class="rw-radios">
                 <legend>{ lang.t("Versie van het Omgevingsloket", "Version of the Omgevingsloket") }</legend>
-                { for [Dso::V2023, Dso::V2020].into_iter().map(|d| radio("rw-dso", d.as_str(), now.dso == d,
-                    dso_text(d, lang), choose(Assumptions { dso: d, ..now }))) }
+                { for Dso::ALL.into_iter().map(|d| radio("rw-dso", d.as_str(), now.dso == d,
+                    d.label(lang), choose(Assumptions { dso: d, ..now }))) }
             </fieldset>
             <fieldset class="rw-radios">
                 <legend>{ lang.t("Kopie aan het bevoegd gezag", "Copy to the bevoegd gezag") }</legend>

@@ -14,10 +14,11 @@ pub struct FindingsProps {
     pub lang: Lang,
 }
 
-/// A finding's sentence in the reader's language. The engine writes Dutch; until it can
-/// write English the sentence is shown as it is, marked as Dutch.
+/// A finding's sentence in the reader's language; the Dutch, marked so, while the English
+/// is on its way (the start build fetches it).
 pub fn finding_text(finding: &Finding, lang: Lang) -> Html {
-    html! { <span lang={(lang != Lang::Nl).then_some("nl")}>{ &finding.text }</span> }
+    let (text, in_lang) = rule_texts::finding_text(finding, lang);
+    html! { <span lang={(!in_lang).then_some("nl")}>{ text }</span> }
 }
 
 /// Findings in plain words, each with its rule, the rule's sources and confidence mark.
@@ -28,6 +29,16 @@ pub fn findings(props: &FindingsProps) -> Html {
     let _subscription = use_memo((), move |_| {
         rule_texts::subscribe(std::rc::Rc::new(move || update.force_update()))
     });
+    // English findings need their sentences as soon as they show.
+    let list = use_node_ref();
+    {
+        let list = list.clone();
+        use_effect_with(props.lang, move |lang| {
+            if let (Lang::En, Some(list)) = (lang, list.cast::<web_sys::Element>()) {
+                rule_texts::request(&list);
+            }
+        });
+    }
     if props.findings.is_empty() {
         return html! {};
     }
@@ -42,7 +53,7 @@ pub fn findings(props: &FindingsProps) -> Html {
         }
     });
     html! {
-        <ul class="rw-findings">
+        <ul class="rw-findings" ref={list}>
             { for props.findings.iter().map(|f| {
                 let rule = match texts {
                     RuleTexts::Ready(rules) => rules.get(&f.rule),

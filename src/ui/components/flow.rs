@@ -23,10 +23,7 @@ pub fn named(name: &str, id: &str) -> String {
 
 /// The organisation's name with its id, or the id alone.
 pub fn org_named(engine: &Engine, id: &str) -> String {
-    engine
-        .organisations
-        .get(id)
-        .map_or_else(|| id.to_string(), |o| named(&o.display_name(), id))
+    named(&engine.organisations.name_or_id(id), id)
 }
 
 /// Why someone who expected this verzoek gets nothing, in one sentence.
@@ -82,9 +79,9 @@ fn arrow(n: usize, name: &str, id: &str, role: RecipientRole, copy: bool, lang: 
     }
 }
 
-/// The picture for one verzoek. `no_bd_reason` says why it has no behandeldienst, if it has
-/// none.
-pub fn flow(engine: &Engine, verzoek: &Verzoek, no_bd_reason: Option<Html>, lang: Lang) -> Html {
+/// The picture for one verzoek. `why_no_bd` says why it has no behandeldienst, if it has
+/// none (the engine's finding).
+pub fn flow(engine: &Engine, verzoek: &Verzoek, why_no_bd: Html, lang: Lang) -> Html {
     let has_bd = verzoek
         .recipients
         .iter()
@@ -97,7 +94,8 @@ pub fn flow(engine: &Engine, verzoek: &Verzoek, no_bd_reason: Option<Html>, lang
         .iter()
         .any(|r| r.role == RecipientRole::BevoegdGezag);
     let missed = verzoek.missed();
-    let nothing = !missed.is_empty() || bg_left_out || !has_bd;
+    let no_bd = verzoek.behandeldienst.is_none();
+    let nothing = !missed.is_empty() || bg_left_out || no_bd;
     html! {
         <div class="rw-flow">
             <div class="rw-flow-picture">
@@ -116,11 +114,8 @@ pub fn flow(engine: &Engine, verzoek: &Verzoek, no_bd_reason: Option<Html>, lang
                 <div class="rw-flow-nothing">
                     <p class="rw-flow-nothing-title">{ lang.t("Krijgen niets:", "Get nothing:") }</p>
                     <ul class="rw-missed">
-                        if !has_bd {
-                            <li class="rw-bd">
-                                <strong>{ lang.t("Geen behandeldienst", "No behandeldienst") }</strong>
-                                { " — " }{ no_bd_reason.unwrap_or_default() }
-                            </li>
+                        if no_bd {
+                            <li class="rw-bd rw-flow-no-bd">{ why_no_bd }</li>
                         }
                         if bg_left_out {
                             <li>

@@ -4,11 +4,11 @@
 
 use yew::prelude::*;
 
-use super::findings::{finding_text, Findings};
+use super::findings::Findings;
 use super::flow::{flow, org_named};
 use crate::domain::outcome::{TimelineStep, Verzoek};
 use crate::domain::scenario::AfterReceiptAction;
-use crate::domain::{Engine, FindingCode};
+use crate::domain::{Engine, Finding, FindingCode};
 use crate::ui::context::use_app;
 use crate::ui::i18n::Lang;
 
@@ -19,38 +19,11 @@ fn activity_name(engine: &Engine, id: &str) -> String {
         .map_or_else(|| id.to_string(), |a| a.name.clone())
 }
 
-/// Why a verzoek has no behandeldienst: the finding that says so, else the plain reason.
-fn no_bd_reason(verzoek: &Verzoek, configured: bool, lang: Lang) -> Html {
-    let explains = |code: FindingCode| {
-        matches!(
-            code,
-            FindingCode::BdMixed
-                | FindingCode::BdAndereBg
-                | FindingCode::BdVerzoektype
-                | FindingCode::BdLocatie
-                | FindingCode::GeenOmgevingsdienstBekend
-        )
-    };
-    if let Some(f) = verzoek.findings.iter().find(|f| explains(f.code)) {
-        return finding_text(f, lang);
-    }
-    html! {
-        if configured {
-            { lang.t("het bevoegd gezag heeft voor deze activiteiten geen behandeldienst ingesteld in de gekozen configuratie.",
-                "the bevoegd gezag has set no behandeldienst for these activities in the chosen configuration.") }
-        } else {
-            { lang.t("er is geen behandeldienstconfiguratie gekozen (zie hierboven).",
-                "no behandeldienst configuration is chosen (see above).") }
-        }
-    }
-}
-
 /// One verzoek: what it is, who gets what, and its findings. `heading` is the level its
 /// title takes where it is shown (`h3` in the explainer, `h4` in Oefenen's reveal).
 pub fn verzoek_card(
     engine: &Engine,
     (index, verzoek): (usize, &Verzoek),
-    configured: bool,
     heading: &'static str,
     lang: Lang,
 ) -> Html {
@@ -61,16 +34,22 @@ pub fn verzoek_card(
         .collect::<Vec<_>>()
         .join(", ");
     let triggers = verzoek.triggers as usize;
+    // Why it has no behandeldienst goes in the picture, with its source.
+    let (why_none, findings): (Vec<Finding>, Vec<Finding>) = verzoek
+        .findings
+        .iter()
+        .cloned()
+        .partition(|f| f.code == FindingCode::GeenBehandeldienst);
     html! {
         <li class="rw-card rw-verzoek" data-verzoektype={verzoek.verzoektype.as_str()}>
-            <@{heading}>{ format!("{} {}: {}", lang.t("Verzoek", "Verzoek"), index + 1, lang.verzoektype(verzoek.verzoektype)) }</@>
+            <@{heading}>{ format!("{} {}: {}", lang.t("Verzoek", "Verzoek"), index + 1, verzoek.verzoektype.label_in(lang)) }</@>
             <p class="rw-verzoek-about">
                 <span lang="nl">{ activities }</span>{ " · " }
                 <span class="rw-triggers">{ triggers }</span>
                 { if triggers == 1 { " verzoeknotificatie" } else { " verzoeknotificaties" } }
             </p>
-            { flow(engine, verzoek, (verzoek.behandeldienst.is_none()).then(|| no_bd_reason(verzoek, configured, lang)), lang) }
-            <Findings findings={verzoek.findings.clone()} {lang} />
+            { flow(engine, verzoek, html! { <Findings findings={why_none} {lang} /> }, lang) }
+            <Findings {findings} {lang} />
         </li>
     }
 }
@@ -119,12 +98,11 @@ pub fn outcome_view() -> Html {
         }
         Some(Ok(outcome)) => outcome,
     };
-    let configured = outcome.configuration.is_some();
     html! {
         <div class="rw-outcome">
             <Findings findings={outcome.findings.clone()} {lang} />
             <ol class="rw-verzoeken">
-                { for outcome.verzoeken.iter().enumerate().map(|v| verzoek_card(engine, v, configured, "h3", lang)) }
+                { for outcome.verzoeken.iter().enumerate().map(|v| verzoek_card(engine, v, "h3", lang)) }
             </ol>
             if !outcome.timeline.is_empty() {
                 <h3>{ lang.t("Na ontvangst", "After receipt") }</h3>

@@ -61,7 +61,7 @@ pub fn reveal(props: &RevealProps) -> Html {
             <p class="rw-oef-explanation">{ text }</p>
             <div class="rw-oef-rules">
                 <ol class="rw-verzoeken">
-                    { for o.verzoeken.iter().enumerate().map(|v| verzoek_card(app.engine, v, o.configuration.is_some(), "h4", lang)) }
+                    { for o.verzoeken.iter().enumerate().map(|v| verzoek_card(app.engine, v, "h4", lang)) }
                 </ol>
                 <Findings {findings} {lang} />
             </div>
