@@ -158,7 +158,7 @@ pub fn details(rules: &Rules, rule: &Rule, lang: Lang) -> Html {
         <>
             <p lang={lang.code()}>{ rule.text.get(lang.code()) }</p>
             <p class="rw-muted">
-                { format!("{}: {} — {meaning}.", lang.t("Zekerheid", "Confidence"), mark_label(rules, rule, lang)) }
+                { format!("{}: {} — {meaning}.", lang.t("Zekerheid", "Certainty"), mark_label(rules, rule, lang)) }
             </p>
             { source_list(rules, rule, lang) }
         </>

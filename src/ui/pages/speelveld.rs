@@ -181,18 +181,12 @@ pub fn short_verzoektype(v: Verzoektype, lang: Lang) -> &'static str {
 
 /// The assumptions in words, for the screen and the printout.
 fn assumptions_text(assumptions: &Assumptions, lang: Lang) -> String {
-    let merge = bd_merge_text(assumptions.bd_merge, lang);
     format!(
-        "{} (B12): {} ({}) · {}: {} · {} (T3): {}",
-        lang.t("Behandeldienst per verzoek", "Behandeldienst per verzoek"),
-        assumptions.bd_merge.as_str(),
-        merge,
-        lang.t("DSO-versie", "DSO version"),
-        assumptions.dso.as_str(),
-        lang.t(
-            "Kopie-trigger aan het bevoegd gezag",
-            "Copy trigger to the bevoegd gezag"
-        ),
+        "{}: {} · {} · {}: {}",
+        lang.t("Eén behandeldienst per verzoek", "One behandeldienst per verzoek"),
+        bd_merge_text(assumptions.bd_merge, lang),
+        assumptions.dso.label(lang),
+        lang.t("Kopie aan het bevoegd gezag", "Copy to the bevoegd gezag"),
         if assumptions.bg_notified_when_bd {
             lang.t("ja", "yes")
         } else {
@@ -430,7 +424,7 @@ pub fn speelveld_view() -> Html {
         onnotify: Callback::from(move |m| state.dispatch(Action::Notify(Notice::new(Lang::Nl, m)))),
     };
     html! {
-        <section class="rw-speelveld" aria-labelledby="rw-sv-title">
+        <section class="rw-speelveld rw-view" aria-labelledby="rw-sv-title">
             { head(&page) }
             { controls(&page) }
             { results(&page) }
@@ -444,7 +438,7 @@ fn head(p: &Page) -> Html {
     let (region_name, config_name) = (p.region.name(engine), &p.config_name);
     html! {
             <div class="rw-sv-head">
-                <h2 id="rw-sv-title">{ format!("{}: {region_name}", lang.t("Speelveld", "Playing field")) }</h2>
+                <h2 id="rw-sv-title">{ format!("{}: ", View::Speelveld.label(lang)) }<span lang="nl">{ region_name }</span></h2>
                 <dl class="rw-facts rw-sv-meta">
                     <dt>{ lang.t("Configuratie", "Configuration") }</dt><dd class="rw-sv-config">{ config_name }</dd>
                     <dt>{ lang.t("Aannames", "Assumptions") }</dt><dd>{ assumptions_text(&p.assumptions, lang) }</dd>
@@ -566,7 +560,7 @@ fn controls(p: &Page) -> Html {
                     </fieldset>
                 </details>
                 <div class="rw-sv-actions">
-                    <div class="rw-views" role="group" aria-label={lang.t("Weergave van het speelveld", "Playing field display")}>
+                    <div class="rw-sv-modes" role="group" aria-label={lang.t("Weergave van het speelveld", "Display of the overview")}>
                         <button type="button" class="nl-button nl-button--secondary" aria-pressed={(mode == Mode::Tabel).to_string()} onclick={set_mode(Mode::Tabel)}>{ lang.t("Tabel", "Table") }</button>
                         <button type="button" class="nl-button nl-button--secondary" aria-pressed={(mode == Mode::Kaart).to_string()} onclick={set_mode(Mode::Kaart)}>{ lang.t("Kaart", "Map") }</button>
                     </div>
@@ -574,6 +568,16 @@ fn controls(p: &Page) -> Html {
                     <button type="button" class="nl-button nl-button--secondary" onclick={on_print} disabled={!complete}>{ lang.t("Afdrukken (A4 liggend)", "Print (A4 landscape)") }</button>
                 </div>
             </div>
+    }
+}
+
+/// What a cell says: "Gem ODBN 2" is bevoegd gezag, behandeldienst, verzoeknotificaties.
+fn key(lang: Lang) -> Html {
+    html! {
+        <p id="rw-sv-key" class="rw-sv-key">
+            { lang.t("Elke cel: eerst het bevoegd gezag — Gem = het college van B&W van de gemeente, Prov = Gedeputeerde Staten, WS = het waterschap, anders de minister (IENW, KGG, LNV) —, dan de behandeldienst (– = geen), dan het aantal verzoeknotificaties.",
+                "Each cell: first the bevoegd gezag — Gem = the gemeente's college van B&W, Prov = Gedeputeerde Staten, WS = the waterschap, otherwise the minister (IENW, KGG, LNV) —, then the behandeldienst (– = none), then the number of verzoeknotificaties.") }
+        </p>
     }
 }
 
@@ -597,10 +601,10 @@ fn results(p: &Page) -> Html {
     let (mode, map_column, combine, onopen) = (*c.mode, &c.map_column, &*c.combine, &p.onopen);
     html! {
         <>
-            <p class="rw-sv-progress" role="status">
+            // The routing time is for the benchmarks (data-compute-ms), not for users.
+            <p class="rw-sv-progress" role="status" data-compute-ms={complete.then(|| format!("{compute_ms:.0}"))}>
                 if complete {
-                    { format!("{} {} × {} {}. ", done, lang.t("gemeenten", "gemeenten"), columns.len(), lang.t("combinaties van activiteit en verzoektype", "combinations of activity and verzoektype")) }
-                    <span class="rw-sv-time">{ format!("{} {compute_ms:.0} ms.", lang.t("Rekentijd", "Computed in")) }</span>
+                    { format!("{} {} × {} {}.", done, lang.t("gemeenten", "gemeenten"), columns.len(), lang.t("combinaties van activiteit en verzoektype", "combinations of activity and verzoektype")) }
                 } else {
                     <label for="rw-sv-progressbar">{ format!("{} {done} {} {total} {}", lang.t("Berekend:", "Computed:"), lang.t("van", "of"), lang.t("gemeenten", "gemeenten")) }</label>
                     <progress id="rw-sv-progressbar" max={total.to_string()} value={done.to_string()}></progress>
@@ -609,6 +613,7 @@ fn results(p: &Page) -> Html {
             <div class="rw-legend rw-sv-legend">
                 <span class="rw-legend-title">{ lang.t("Behandeldienst (kleur):", "Behandeldienst (colour):") }</span>
                 { palette.legend(lang) }
+                { key(lang) }
             </div>
             if mode == Mode::Kaart {
                 <kaart::Kaart region={region.clone()} rows={rows.clone()} columns={columns.clone()} palette={palette.clone()}

@@ -20,6 +20,8 @@ pub struct RevealProps {
     /// The casus's explanation, with placeholders for the outcome.
     pub explanation: String,
     pub lang: Lang,
+    /// The explanation is in Dutch only (a trainer's own casus).
+    pub dutch_only: bool,
 }
 
 /// The findings not about one verzoek: overall, after receipt.
@@ -39,6 +41,7 @@ pub fn reveal(props: &RevealProps) -> Html {
         outcome: o,
         explanation,
         lang,
+        dutch_only,
     } = props;
     let lang = *lang;
     let Some(app) = use_app() else {
@@ -58,7 +61,7 @@ pub fn reveal(props: &RevealProps) -> Html {
     html! {
         <section class="rw-oef-reveal" aria-labelledby="rw-h-oef-reveal">
             <h3 id="rw-h-oef-reveal">{ format!("{}: {} / {}", lang.t("Uitkomst", "Outcome"), g.right, g.total) }</h3>
-            <p class="rw-oef-explanation">{ text }</p>
+            <p class="rw-oef-explanation" lang={dutch_only.then_some("nl")}>{ text }</p>
             <div class="rw-oef-rules">
                 <ol class="rw-verzoeken">
                     { for o.verzoeken.iter().enumerate().map(|v| verzoek_card(app.engine, v, "h4", lang)) }
