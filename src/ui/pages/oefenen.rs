@@ -317,7 +317,7 @@ fn casus_article(
         (false, Step::Questions) => lang.t("Stap 2 van 3: de vragen", "Step 2 of 3: the questions"),
     };
     html! {
-        <article class="rw-panel rw-oef-casus" aria-labelledby="rw-h-casus">
+        <article class={classes!("rw-panel", "rw-oef-casus", revealed.is_some().then_some("rw-oef-revealed"))} aria-labelledby="rw-h-casus">
             <h2 id="rw-h-casus">{ format!("{} {}: ", lang.t("Casus", "Casus"), state.current + 1) }<span lang={text_lang}>{ &texts.title }</span></h2>
             <p class="rw-oef-story" lang={text_lang}>{ &texts.story }</p>
             if !texts.hints.is_empty() {

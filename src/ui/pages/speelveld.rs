@@ -447,6 +447,7 @@ fn head(p: &Page) -> Html {
                         <dd class="rw-sv-combined-names">{ format!("{} ({})", combine.iter().map(|id| engine.catalogue.activity(id).map_or(id.as_str(), |a| a.name.as_str())).collect::<Vec<_>>().join(" + "), Verzoektype::AanvraagVergunning.label()) }</dd>
                     }
                     <dt>{ lang.t("Datum", "Date") }</dt><dd>{ today(lang) }</dd>
+                    <dt>{ lang.t("Cellen", "Cells") }</dt>{ key(lang) }
                 </dl>
             </div>
     }
@@ -574,10 +575,10 @@ fn controls(p: &Page) -> Html {
 /// What a cell says: "Gem ODBN 2" is bevoegd gezag, behandeldienst, verzoeknotificaties.
 fn key(lang: Lang) -> Html {
     html! {
-        <p id="rw-sv-key" class="rw-sv-key">
-            { lang.t("Elke cel: eerst het bevoegd gezag — Gem = het college van B&W van de gemeente, Prov = Gedeputeerde Staten, WS = het waterschap, anders de minister (IENW, KGG, LNV) —, dan de behandeldienst (– = geen), dan het aantal verzoeknotificaties.",
-                "Each cell: first the bevoegd gezag — Gem = the gemeente's college van B&W, Prov = Gedeputeerde Staten, WS = the waterschap, otherwise the minister (IENW, KGG, LNV) —, then the behandeldienst (– = none), then the number of verzoeknotificaties.") }
-        </p>
+        <dd id="rw-sv-key" class="rw-sv-key">
+            { lang.t("Elke cel: bevoegd gezag (Gem = het college van B&W van de gemeente, Prov = Gedeputeerde Staten, WS = het waterschap, anders de minister), behandeldienst (– = geen), aantal verzoeknotificaties.",
+                "Each cell: bevoegd gezag (Gem = the gemeente's college van B&W, Prov = Gedeputeerde Staten, WS = the waterschap, otherwise the minister), behandeldienst (– = none), number of verzoeknotificaties.") }
+        </dd>
     }
 }
 
@@ -613,7 +614,6 @@ fn results(p: &Page) -> Html {
             <div class="rw-legend rw-sv-legend">
                 <span class="rw-legend-title">{ lang.t("Behandeldienst (kleur):", "Behandeldienst (colour):") }</span>
                 { palette.legend(lang) }
-                { key(lang) }
             </div>
             if mode == Mode::Kaart {
                 <kaart::Kaart region={region.clone()} rows={rows.clone()} columns={columns.clone()} palette={palette.clone()}

@@ -159,9 +159,10 @@ pub fn compare() -> Html {
             { match &*result {
                 None => html! {},
                 Some(Err(e)) => html! { <p class="rw-error" role="alert" lang="nl">{ e.clone() }</p> },
-                Some(Ok((n, changes))) => html! {
+                Some(Ok((n, changes))) => html! { <>
+                    <p class="rw-config-problems" role="status">{ format!("{}: {}.", lang.t("Vergeleken", "Compared"), lang.count(changes.len(), ("route verandert", "route changes"), ("routes veranderen", "routes change"))) }</p>
                     <table class="rw-config-table rw-config-diff">
-                        <caption role="status">{ format!("{} {} {} {n} {}", changes.len(), lang.t("routes veranderen", "routes change"), lang.t("in", "in"), lang.t("gemeenten (één activiteit per verzoek, standaardaannames)", "gemeenten (one activity per verzoek, default assumptions)")) }</caption>
+                        <caption>{ format!("{} {} {} {}", lang.count(changes.len(), ("route verandert", "route changes"), ("routes veranderen", "routes change")), lang.t("in", "in"), lang.count(*n, ("gemeente", "gemeente"), ("gemeenten", "gemeenten")), lang.t("(één activiteit per verzoek, standaardaannames)", "(one activity per verzoek, default assumptions)")) }</caption>
                         <thead><tr>
                             <th scope="col">{ "Gemeente" }</th>
                             <th scope="col">{ lang.t("Activiteit", "Activity") }</th>
@@ -181,7 +182,7 @@ pub fn compare() -> Html {
                             </tr>
                         }) }</tbody>
                     </table>
-                },
+                </> },
             } }
         </section>
     }

@@ -210,7 +210,10 @@ pub fn matrix(props: &MatrixProps) -> Html {
                 <colgroup>
                     <col class="rw-sv-col-gemeente" />
                     if combining { <col class="rw-sv-col-combo" /> }
-                    { for visible.iter().map(|_| html! { <col /> }) }
+                    // An activity with one column gets a wider one: its name is the head.
+                    { for heads.iter().flat_map(|(_, n)| std::iter::repeat_n(*n == 1, *n)).map(|wide| html! {
+                        <col class={wide.then_some("rw-sv-col-wide")} />
+                    }) }
                 </colgroup>
                 <thead>
                     <tr>
