@@ -137,9 +137,14 @@ pub fn app(props: &AppProps) -> Html {
         (view == View::Speelveld).then_some("rw-app-speelveld")
     );
     let seen = *speelveld_seen.borrow();
+    // The page's own instance has the page's landmarks; an embedded one is a named region
+    // of its host's page, with plain parts inside.
+    let page = embedding.owns_fragment;
+    let (root, part) = if page { ("div", ["header", "main", "footer"]) } else { ("section", ["div"; 3]) };
+    let [header, main, footer_tag] = part;
     html! {
         <ContextProvider<AppContext> {context}>
-        <div class={classes} lang={lang.code()} ref={app_ref}>
+        <@{root} class={classes} lang={lang.code()} ref={app_ref} aria-label={(!page).then(|| embedding.name())}>
             <div class="rw-skip-links">
                 if view == View::Verklaren {
                     { skip_link("rw-gemeente-search", lang.t("Naar locatie kiezen", "Skip to choosing the location")) }
@@ -149,7 +154,7 @@ pub fn app(props: &AppProps) -> Html {
                     { skip_link("rw-main", lang.t("Naar de inhoud", "Skip to the content")) }
                 }
             </div>
-            <header class="rw-header">
+            <@{header} class="rw-header">
                 <div class="rw-header-row">
                     <h1>{ "Routewijzer" }</h1>
                     { views_nav(embedding, view, &state.draft, &onview, lang) }
@@ -159,21 +164,21 @@ pub fn app(props: &AppProps) -> Html {
                     </button>
                 </div>
                 <p class="rw-lead">{ lead(lang) }</p>
-            </header>
+            </@>
             { conflict(&store, lang) }
             if let Some(shown) = &state.notice {
                 { notice(&shown.text, shown.lang, lang, ondismiss) }
             }
-            <main id="rw-main" class="rw-views-main">
+            <@{main} id="rw-main" class="rw-views-main">
                 { other_views(view, seen, lang) }
                 // The shell hides the explainer in the same render that shows another view (a
                 // child's own re-render comes a pass later, and the page would jump meanwhile).
                 <div class="rw-main" hidden={view != View::Verklaren}>
                     <Verklaren {storage_problem} />
                 </div>
-            </main>
-            { footer(lang) }
-        </div>
+            </@>
+            { footer(footer_tag, lang) }
+        </@>
         </ContextProvider<AppContext>>
     }
 }
@@ -190,7 +195,7 @@ fn views_nav(
         return Html::default();
     }
     html! {
-        <nav class="rw-views" aria-label={lang.t("Weergaven", "Views")}>
+        <nav class="rw-views" aria-label={format!("{} {}", lang.t("Weergaven van", "Views of"), embedding.name())}>
             <ul>
                 { for embedding.views.iter().map(|&v| {
                     let onclick = {
@@ -231,14 +236,14 @@ fn lead(lang: Lang) -> Html {
 
 /// The footer: what Routewijzer is, and an "Over" panel with the sources' date, the map's
 /// attribution, the licence, the version, and the glossary.
-fn footer(lang: Lang) -> Html {
+fn footer(tag: &'static str, lang: Lang) -> Html {
     html! {
-        <footer class="rw-footer">
+        <@{tag} class="rw-footer">
             <p>{ lang.t("Routewijzer helpt de routering van het Omgevingsloket te begrijpen. Het is geen officiële bron; de bronnen staan bij elke bevinding.",
                 "Routewijzer helps to understand how the Omgevingsloket routes verzoeken. It is not an official source; the sources are given with each finding.") }</p>
             <About {lang} />
             { glossary::glossary(lang) }
-        </footer>
+        </@>
     }
 }
 

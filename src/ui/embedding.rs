@@ -16,7 +16,11 @@ pub struct Embedding {
     /// Prefix of this instance's localStorage keys; `None` = it stores nothing.
     pub storage_prefix: Option<String>,
     /// Only the instance that owns the fragment reads and writes `#scenario=` / `#casus=`.
+    /// It is the page (its `<main>`, title and language); other instances are a region of
+    /// their host's page.
     pub owns_fragment: bool,
+    /// The instance's name (`id` option), which tells two instances on one page apart.
+    pub id: Option<String>,
     pub views: Vec<View>,
     /// The view to open first (`view` option); else the first of `views`.
     pub view: Option<View>,
@@ -39,6 +43,7 @@ impl Default for Embedding {
         Embedding {
             storage_prefix: Some(STORAGE_PREFIX.to_string()),
             owns_fragment: true,
+            id: None,
             views: View::ALL.to_vec(),
             view: None,
             compact: false,
@@ -78,6 +83,15 @@ impl Embedding {
         self.storage_prefix
             .as_ref()
             .map(|prefix| format!("{prefix}{name}"))
+    }
+
+    /// The name of the instance's landmarks: "Routewijzer", with the instance's id when it
+    /// has one (two on one page must differ).
+    pub fn name(&self) -> String {
+        match &self.id {
+            Some(id) => format!("Routewijzer ({id})"),
+            None => "Routewijzer".to_string(),
+        }
     }
 
     /// Reads mount options; a wrong option is named in the error (thrown to the host page).
@@ -137,6 +151,7 @@ impl Embedding {
         Ok(Embedding {
             storage_prefix,
             owns_fragment,
+            id: id.map(str::to_string),
             views,
             view,
             compact: flag(options, "compact")?.unwrap_or(false),

@@ -61,9 +61,9 @@ pub fn configuration_select() -> Html {
     };
     let active = active(state, store);
     let (bundled, inline) = match &state.draft.configuration {
-        Some(ConfigurationRef::Bundled(name)) => (Some(name.as_str()), false),
-        Some(ConfigurationRef::Inline(_)) => (None, true),
-        None => (None, false),
+        Some(ConfigurationRef::Bundled(name)) => (Some(name.as_str()), None),
+        Some(ConfigurationRef::Inline(c)) => (None, Some(c.name.clone().unwrap_or_default())),
+        None => (None, None),
     };
     html! {
         <div class="rw-field">
@@ -80,8 +80,8 @@ pub fn configuration_select() -> Html {
                         { format!("{} ({})", d.name, lang.t("eigen", "own")) }
                     </option>
                 }) }
-                if inline && active.is_none() {
-                    <option value="" selected=true disabled=true>{ lang.t("Eigen configuratie uit het scenario", "Own configuration from the scenario") }</option>
+                if let (Some(name), None) = (inline, &active) {
+                    <option value="" selected=true disabled=true>{ format!("{}: {name}", lang.t("Eigen configuratie uit het scenario", "Own configuration from the scenario")) }</option>
                 }
             </select>
             <p class="rw-hint" id="rw-configuration-hint">

@@ -57,7 +57,7 @@ pub fn summary(outcome: &Derived, lang: Lang) -> Html {
         }
     });
     html! {
-        <div id="rw-summary" class="rw-summary">
+        <div id="rw-summary" class="rw-summary" tabindex="-1">
             <p class="rw-total" aria-live="polite" aria-atomic="true">{ text }</p>
             if matches!(outcome, Some(Ok(_))) {
                 <a class="rw-summary-more" href="#rw-h-outcome" onclick={onmore}>{ lang.t("Bekijk de uitkomst", "See the outcome") }</a>
