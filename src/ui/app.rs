@@ -87,6 +87,7 @@ pub fn app(props: &AppProps) -> Html {
     };
     let embedding = &props.embedding;
     let (state, storage_problem) = hooks::use_scenario(embedding, engine);
+    super::water::track(&state); // a scenario waiting for the water areas opens here
     let store = hooks::use_config_store(embedding, &state, engine);
     let view = state.view;
     // The Speelveld stays mounted (hidden) once opened, so its region and choices survive
