@@ -41,11 +41,24 @@ impl View {
         // One choice of language, not one per view: smaller in the start build.
         let (nl, en) = match self {
             View::Verklaren => ("Verklaren", "Explain"),
-            View::Oefenen => ("Oefenen", "Practise"),
-            View::Speelveld => ("Speelveld", "Playing field"),
+            View::Oefenen => ("Oefenen", "Training"),
+            View::Speelveld => ("Speelveld", "Overview"),
             View::Configuratie => ("Configuratie", "Configuration"),
             View::Werkafspraken => ("Werkafspraken", "Agreements"),
         };
         lang.t(nl, en)
+    }
+
+    /// The page's title while this view is on screen.
+    pub fn title(self, lang: Lang) -> String {
+        match self {
+            View::Verklaren => lang
+                .t(
+                    "Routewijzer – hoe het Omgevingsloket verzoeken routeert",
+                    "Routewijzer – how the Omgevingsloket routes verzoeken",
+                )
+                .to_string(),
+            other => format!("{} – Routewijzer", other.label(lang)),
+        }
     }
 }

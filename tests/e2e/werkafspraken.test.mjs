@@ -30,7 +30,7 @@ async function axeAll() {
   });
 }
 
-const tab = (name) => page.click(`.rw-views button:text-is("${name}")`);
+const tab = (name) => page.click(`.rw-views a:text-is("${name}")`);
 const gap = (kind, text) => page.locator(`.rw-wa-gap[data-kind="${kind}"]`, { hasText: text }).first();
 
 /** Opens a gap's examples (a closed <details> after the first gap) and clicks one. */

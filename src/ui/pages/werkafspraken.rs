@@ -27,7 +27,7 @@ use crate::ui::components::notice::notice;
 use crate::ui::context::use_app;
 use crate::ui::i18n::Lang;
 use crate::ui::state::werkafspraken::{WaAction, WaState, STORAGE_NAME};
-use crate::ui::state::{Action, Opened};
+use crate::ui::state::{Action, Notice, Opened};
 use crate::ui::storage;
 use crate::ui::view::View;
 
@@ -212,7 +212,7 @@ pub fn werkafspraken_view() -> Html {
                     explainer.dispatch(Action::Load(Box::new(opened)));
                     onview.emit(View::Verklaren);
                 }
-                Err(e) => explainer.dispatch(Action::Notify(e)),
+                Err(e) => explainer.dispatch(Action::Notify(Notice::new(Lang::Nl, e))),
             }
         })
     };
@@ -225,11 +225,11 @@ pub fn werkafspraken_view() -> Html {
         Callback::from(move |_| mode.set(m))
     };
     html! {
-        // The page's main landmark while this view shows (the explainer's <main> is hidden then).
-        <main class="rw-werkafspraken" aria-labelledby="rw-wa-title">
+        <section class="rw-werkafspraken" aria-labelledby="rw-wa-title">
             <h2 id="rw-wa-title" class="rw-wa-screen">{ lang.t("Werkafspraken: wat het DSO niet kan, als afspraak voor de regio", "Working agreements: what the DSO cannot do, as an agreement for the region") }</h2>
             if let Some(text) = &state.notice {
-                { notice(text, lang, dismiss) }
+                // the engine's and the storage's messages are Dutch
+                { notice(text, Lang::Nl, lang, dismiss) }
             }
             <div class="rw-views rw-wa-screen" role="group" aria-label={lang.t("Weergave van de werkafspraak", "Agreement display")}>
                 <button type="button" class="rw-button" aria-pressed={(*mode == Mode::Werken).to_string()} onclick={set_mode(Mode::Werken)}>{ lang.t("Opstellen", "Draft") }</button>
@@ -238,7 +238,7 @@ pub fn werkafspraken_view() -> Html {
             if let Some(agreement) = &state.agreement {
                 { body(&Page { engine, lang, words: &words, state: &state, agreement, progress: &progress, onopen }, *mode == Mode::Document) }
             }
-        </main>
+        </section>
     }
 }
 
