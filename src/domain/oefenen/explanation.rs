@@ -29,6 +29,17 @@ fn name_of(outcome: &Outcome, id: &str) -> String {
         .map_or_else(|| id.to_string(), |n| n.name)
 }
 
+/// Who misses out, by the name the outcome gives an adviseur ("Veiligheidsregio
+/// Brabant-Noord", "Gedeputeerde Staten van Noord-Brabant"), else by its plain name.
+fn missed_name(outcome: &Outcome, id: &str) -> String {
+    outcome
+        .verzoeken
+        .iter()
+        .flat_map(|v| v.adviseurs.iter())
+        .find(|a| a.id == id)
+        .map_or_else(|| name_of(outcome, id), |a| a.name.clone())
+}
+
 fn opt_name(n: Option<&Named>) -> String {
     n.map_or_else(|| "geen".to_string(), |n| n.name.clone())
 }
@@ -53,7 +64,7 @@ fn placeholder(outcome: &Outcome, key: &str) -> Result<String, String> {
                 "niemand".to_string()
             } else {
                 m.iter()
-                    .map(|id| name_of(outcome, id))
+                    .map(|id| missed_name(outcome, id))
                     .collect::<Vec<_>>()
                     .join(", ")
             }
