@@ -1,6 +1,7 @@
 //! A casus's explanation: placeholders (`{total_triggers}`, `{bd:ACTIVITEIT}`, …) filled from
 //! the engine's outcome, so the text cannot disagree with the engine.
 
+use super::super::finding::Finding;
 use super::super::outcome::{Named, Outcome};
 use super::answers::{after_receipt, missed, outcome_names, verzoek};
 use super::{Casus, CasusError};
@@ -116,18 +117,22 @@ pub fn explanation(casus: &Casus, outcome: &Outcome, english: bool) -> Result<St
         .map_err(|m| CasusError::new(&casus.id, "explanation", m))
 }
 
-/// Rule ids behind the outcome (findings of verzoeken, the whole, and the timeline), each
-/// once, in order of appearance; for showing sources via `rules::Rules` (the app's reveal
-/// step lists them).
-pub fn rule_ids(outcome: &Outcome) -> Vec<String> {
-    let mut out: Vec<String> = Vec::new();
-    let all = outcome
+/// Every finding of the outcome: of each verzoek, of the whole, and of the timeline, in that
+/// order. The app's reveal step shows them with their rules and sources.
+pub fn all_findings(outcome: &Outcome) -> impl Iterator<Item = &Finding> {
+    outcome
         .verzoeken
         .iter()
         .flat_map(|v| v.findings.iter())
         .chain(outcome.findings.iter())
-        .chain(outcome.timeline.iter().flat_map(|s| s.findings.iter()));
-    for f in all {
+        .chain(outcome.timeline.iter().flat_map(|s| s.findings.iter()))
+}
+
+/// Rule ids behind the outcome (the rules of [`all_findings`]), each once, in order of
+/// appearance; for showing sources via `rules::Rules`.
+pub fn rule_ids(outcome: &Outcome) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for f in all_findings(outcome) {
         if !out.contains(&f.rule) {
             out.push(f.rule.clone());
         }

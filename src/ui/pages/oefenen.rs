@@ -252,7 +252,7 @@ fn casus_article(
     };
     let reveal = match (&revealed, outcome) {
         (Some(g), Some(Ok(o))) => html! {
-            <Reveal state={state.clone()} grading={g.clone()} outcome={o.clone()} explanation={texts.explanation.clone()} {lang} />
+            <Reveal state={state.clone()} grading={g.clone()} outcome={o.clone()} casus={casus.clone()} {lang} />
         },
         (_, Some(Err(e))) => html! { <p class="rw-notice" role="alert">{ e.clone() }</p> },
         _ => html! {},

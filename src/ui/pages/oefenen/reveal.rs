@@ -3,7 +3,7 @@
 
 use yew::prelude::*;
 
-use crate::domain::oefenen::{fill_explanation, Grading};
+use crate::domain::oefenen::{self, Casus, Grading};
 use crate::domain::{Finding, Outcome};
 use crate::ui::components::findings::Findings;
 use crate::ui::i18n::Lang;
@@ -14,20 +14,9 @@ pub struct RevealProps {
     pub state: UseReducerHandle<OefenState>,
     pub grading: Grading,
     pub outcome: Outcome,
-    /// The casus's explanation, with placeholders for the outcome.
-    pub explanation: String,
+    /// The casus: its explanation is filled in by the domain (`oefenen::explanation`).
+    pub casus: Casus,
     pub lang: Lang,
-}
-
-/// Every finding of the outcome: per verzoek, overall, after receipt.
-fn all_findings(o: &Outcome) -> Vec<Finding> {
-    o.verzoeken
-        .iter()
-        .flat_map(|v| v.findings.iter())
-        .chain(o.findings.iter())
-        .chain(o.timeline.iter().flat_map(|s| s.findings.iter()))
-        .cloned()
-        .collect()
 }
 
 #[function_component(Reveal)]
@@ -36,12 +25,12 @@ pub fn reveal(props: &RevealProps) -> Html {
         state,
         grading: g,
         outcome: o,
-        explanation,
+        casus,
         lang,
     } = props;
     let lang = *lang;
-    let text = fill_explanation(explanation, o).unwrap_or_default();
-    let findings = all_findings(o);
+    let text = oefenen::explanation(casus, o, lang == Lang::En).unwrap_or_else(|e| e.to_string());
+    let findings: Vec<Finding> = oefenen::all_findings(o).cloned().collect();
     let onretry = {
         let state = state.clone();
         Callback::from(move |_| state.dispatch(OefenAction::Retry))
