@@ -14,8 +14,8 @@ use super::error::{DataError, ScenarioError};
 use super::finding::FindingCode;
 use super::ids::{AdviesRole, Level, Verzoektype};
 use super::json::{
-    bool_field, check_fields, expect_object, expect_str, field_path, list_of, opt_list_of,
-    opt_text_field, quote, text_field, texts_field,
+    bool_field, check_fields, expect_object, expect_str, field_path, list_of, one_of, opt_list_of,
+    opt_one_of, opt_text_field, text_field, texts_field,
 };
 
 /// A group of activities (`bouwen`, `milieu`, …); configurations may target a group.
@@ -297,7 +297,13 @@ impl RawActivity {
             verzoektypes: texts_field(map, path, "verzoektypes")?,
             exceptions: opt_list_of(map, path, "exceptions", RawException::from_value)?,
             adviseur_role: opt_text_field(map, path, "adviseur_role")?,
-            adviseur_role_assumption: role_assumption(map, path)?,
+            adviseur_role_assumption: opt_one_of(
+                map,
+                path,
+                "adviseur_role_assumption",
+                "bopa_adviesrol",
+                |s| (s == "bopa_adviesrol").then_some(RoleAssumption::BopaAdviesrol),
+            )?,
             vaste_adviseurs: opt_list_of(map, path, "vaste_adviseurs", vaste_adviseur)?,
             notes: opt_list_of(map, path, "notes", note)?,
             toepasbare_regels: toepasbare_regels(map, path)?,
@@ -305,22 +311,6 @@ impl RawActivity {
             mark: text_field(map, path, "mark")?,
         })
     }
-}
-
-/// One of `expected` (`"a of b"`) at `path`, read by `parse`.
-fn one_of<T>(
-    value: &Value,
-    path: &str,
-    expected: &str,
-    parse: impl Fn(&str) -> Option<T>,
-) -> Result<T, ScenarioError> {
-    let s = expect_str(value, path, expected)?;
-    parse(s).ok_or_else(|| {
-        ScenarioError::new(
-            path,
-            format!("onbekende waarde {} (verwacht: {expected})", quote(s)),
-        )
-    })
 }
 
 /// `"veiligheidsregio"`, or `{ "adviseur", "basis", "rule", "verzoektypes" }`.
@@ -341,30 +331,21 @@ fn vaste_adviseur(value: &Value, path: &str) -> Result<VasteAdviseurRegel, Scena
         });
     };
     check_fields(map, path, &["adviseur", "basis", "rule", "verzoektypes"])?;
-    let field = |key: &str| map.get(key).filter(|v| !v.is_null());
-    let adviseur_path = field_path(path, "adviseur");
-    let adviseur = match field("adviseur") {
-        Some(v) => who(v, &adviseur_path)?,
+    let adviseur = match map.get("adviseur") {
+        Some(v) => who(v, &field_path(path, "adviseur"))?,
         None => {
             return Err(ScenarioError::new(
-                adviseur_path,
+                field_path(path, "adviseur"),
                 "ontbreekt (verwacht veiligheidsregio of omgevingsdienst)",
             ))
         }
     };
-    let basis = match field("basis") {
-        None => AdviesBasis::Wet,
-        Some(v) => one_of(
-            v,
-            &field_path(path, "basis"),
-            "wet of praktijk",
-            |s| match s {
-                "wet" => Some(AdviesBasis::Wet),
-                "praktijk" => Some(AdviesBasis::Praktijk),
-                _ => None,
-            },
-        )?,
-    };
+    let basis = opt_one_of(map, path, "basis", "wet of praktijk", |s| match s {
+        "wet" => Some(AdviesBasis::Wet),
+        "praktijk" => Some(AdviesBasis::Praktijk),
+        _ => None,
+    })?
+    .unwrap_or_default();
     Ok(VasteAdviseurRegel {
         adviseur,
         basis,
@@ -392,15 +373,13 @@ fn note(value: &Value, path: &str) -> Result<Note, ScenarioError> {
             ))
         }
     };
-    let verzoektype = match map.get("verzoektype").filter(|v| !v.is_null()) {
-        None => None,
-        Some(v) => Some(one_of(
-            v,
-            &field_path(path, "verzoektype"),
-            "een verzoektype",
-            Verzoektype::parse,
-        )?),
-    };
+    let verzoektype = opt_one_of(
+        map,
+        path,
+        "verzoektype",
+        "een verzoektype",
+        Verzoektype::parse,
+    )?;
     Ok(Note { code, verzoektype })
 }
 
@@ -423,24 +402,6 @@ fn toepasbare_regels(
             },
         ),
     }
-}
-
-/// `"adviseur_role_assumption"`: absent or `"bopa_adviesrol"`.
-fn role_assumption(
-    map: &Map<String, Value>,
-    path: &str,
-) -> Result<Option<RoleAssumption>, ScenarioError> {
-    map.get("adviseur_role_assumption")
-        .filter(|v| !v.is_null())
-        .map(|v| {
-            one_of(
-                v,
-                &field_path(path, "adviseur_role_assumption"),
-                "bopa_adviesrol",
-                |s| (s == "bopa_adviesrol").then_some(RoleAssumption::BopaAdviesrol),
-            )
-        })
-        .transpose()
 }
 
 const SRC: &str = "catalogus";

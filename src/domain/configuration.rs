@@ -234,18 +234,12 @@ fn parse_entry(
         Some(v) => Some(expect_str(v, &field_path(path, "bron"), "tekst")?.to_string()),
     };
 
-    let mandaat = match map.get("mandaat") {
-        None | Some(Value::Null) => None,
-        Some(v) => Some(v.as_bool().ok_or_else(|| {
-            ScenarioError::new(
-                field_path(path, "mandaat"),
-                format!(
-                    "verwacht true, false of null (heeft de behandeldienst mandaat?), gevonden: {}",
-                    super::json::describe(v)
-                ),
-            )
-        })?),
-    };
+    let mandaat = super::json::opt_bool_field(
+        map,
+        path,
+        "mandaat",
+        "true, false of null (heeft de behandeldienst mandaat?)",
+    )?;
 
     Ok(ConfigEntry {
         bevoegd_gezag: bg.to_string(),

@@ -11,7 +11,7 @@ use super::error::ScenarioError;
 use super::ids::{AdviesRole, BdAfterBgChange, BdMerge, Dso, Verzoektype};
 use super::json::{
     check_fields, describe, expect_array, expect_f64, expect_object, expect_str, field_path,
-    index_path, quote, required,
+    index_path, one_of, opt_bool_field, quote, required,
 };
 use super::organisations::Organisations;
 
@@ -479,18 +479,12 @@ fn parse_activity(
             }
         }
     }
-    let toepasbare_regels = match map.get("toepasbare_regels") {
-        None | Some(Value::Null) => None,
-        Some(v) => Some(v.as_bool().ok_or_else(|| {
-            ScenarioError::new(
-                field_path(path, "toepasbare_regels"),
-                format!(
-                    "verwacht true of false (zijn er toepasbare regels in het DSO?), gevonden: {}",
-                    describe(v)
-                ),
-            )
-        })?),
-    };
+    let toepasbare_regels = opt_bool_field(
+        map,
+        path,
+        "toepasbare_regels",
+        "true of false (zijn er toepasbare regels in het DSO?)",
+    )?;
     Ok(SelectedActivity {
         activity: activity.id.clone(),
         verzoektype,
@@ -543,25 +537,16 @@ fn parse_assumptions(v: &Value) -> Result<Assumptions, ScenarioError> {
             )
         })?;
     }
-    if let Some(v) = map.get("bd_after_bg_change") {
-        let what = "re-derive of keep";
-        let s = expect_str(v, "assumptions.bd_after_bg_change", what)?;
-        a.bd_after_bg_change = Some(BdAfterBgChange::parse(s).ok_or_else(|| {
-            ScenarioError::new(
-                "assumptions.bd_after_bg_change",
-                format!("onbekende waarde {} (verwacht: {what})", quote(s)),
-            )
-        })?);
+    // Present means a value (`null` is refused, as for the contract's assumptions).
+    let choice = |key: &str, what: &str| {
+        map.get(key)
+            .map(|v| (v, field_path("assumptions", key), what.to_string()))
+    };
+    if let Some((v, at, what)) = choice("bd_after_bg_change", "re-derive of keep") {
+        a.bd_after_bg_change = Some(one_of(v, &at, &what, BdAfterBgChange::parse)?);
     }
-    if let Some(v) = map.get("bopa_adviesrol") {
-        let what = "advies of advies-met-instemming";
-        let s = expect_str(v, "assumptions.bopa_adviesrol", what)?;
-        a.bopa_adviesrol = Some(AdviesRole::parse(s).ok_or_else(|| {
-            ScenarioError::new(
-                "assumptions.bopa_adviesrol",
-                format!("onbekende waarde {} (verwacht: {what})", quote(s)),
-            )
-        })?);
+    if let Some((v, at, what)) = choice("bopa_adviesrol", "advies of advies-met-instemming") {
+        a.bopa_adviesrol = Some(one_of(v, &at, &what, AdviesRole::parse)?);
     }
     Ok(a)
 }
