@@ -12,9 +12,14 @@ const VIEWS_CSS_INTEGRITY = ''; // set by make dist (scripts/dist.mjs)
 // The rules' texts and sources, fetched when someone first opens a finding (src/ui/rule_texts.rs).
 const RULES = new URL('../data/rules.json', import.meta.url).href;
 const RULES_INTEGRITY = ''; // set by make dist
+// The water areas (IJsselmeer, Waddenzee…), fetched when a point first lies outside every
+// gemeente polygon (src/ui/water.rs); the full build has them compiled in.
+const WATER = new URL('../data/geo/water.bin', import.meta.url).href;
+const WATER_INTEGRITY = ''; // set by make dist
 let started;
 let full;
 let rules;
+let water;
 /** Every mounted instance's root, for the page shown when the module dies (below). */
 const roots = new Set();
 
@@ -23,6 +28,17 @@ function rulesText() {
   rules ??= fetch(RULES, RULES_INTEGRITY ? { integrity: RULES_INTEGRITY } : {})
     .then((response) => (response.ok ? response.text() : Promise.reject(new Error(`HTTP ${response.status}`))));
   return rules;
+}
+
+/** The water areas as bytes, or none when they cannot be fetched (a later point retries). */
+function waterBytes() {
+  water ??= fetch(WATER, WATER_INTEGRITY ? { integrity: WATER_INTEGRITY } : {})
+    .then((response) => (response.ok ? response.arrayBuffer() : Promise.reject(new Error(`HTTP ${response.status}`))))
+    .then((buffer) => new Uint8Array(buffer), () => {
+      water = undefined;
+      return new Uint8Array(); // the app says the water areas could not load
+    });
+  return water;
 }
 
 /** The views' stylesheet, once per document or shadow root; resolves when it has loaded. */
@@ -99,6 +115,10 @@ addEventListener('unhandledrejection', (event) => onDeath(event.reason));
 export async function start(root, options = {}) {
   let handle;
   let wasm;
+  // Asked on the document (the areas serve every instance on the page), possibly while the
+  // app mounts (a link to a point in the IJsselmeer): so listen before mounting.
+  const onWater = () => waterBytes().then((bytes) => handle?.setWater(bytes));
+  document.addEventListener('routewijzer-water', onWater);
   // A page that a host drives by postMessage (parentOrigins) needs the full build at once.
   if ((options.parentOrigins ?? []).length > 0) {
     const [loaded] = await Promise.all([fullBuild(), stylesheet(root)]);
@@ -138,6 +158,7 @@ export async function start(root, options = {}) {
   return {
     destroy: () => {
       roots.delete(root);
+      document.removeEventListener('routewijzer-water', onWater);
       handle.destroy();
     },
     memoryBytes: () => wasm.memory.buffer.byteLength,

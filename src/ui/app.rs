@@ -62,6 +62,7 @@ pub fn app(props: &AppProps) -> Html {
     };
     let embedding = &props.embedding;
     let (state, storage_problem) = hooks::use_scenario(embedding, engine);
+    super::water::track(&state); // a scenario waiting for the water areas opens here
     let store = hooks::use_config_store(embedding, &state, engine);
     let view = {
         let embedding = embedding.clone();

@@ -44,7 +44,9 @@ fn link_text(embedding: &Embedding, key: &str, max: usize) -> Option<Result<Stri
 pub fn scenario(embedding: &Embedding, engine: &Engine) -> Option<Result<Opened, String>> {
     let text = link_text(embedding, SCENARIO, MAX_SCENARIO_CHARS)?;
     Some(text.and_then(|text| {
-        Opened::from_text(engine, &text).map_err(|e| format!("de link bevat geen geldig scenario: {e}"))
+        // a point in a large water opens when the water areas are here (ui::water)
+        super::water::open_text(engine, &text)
+            .map_err(|e| format!("de link bevat geen geldig scenario: {e}"))
     }))
 }
 

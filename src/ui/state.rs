@@ -101,6 +101,14 @@ pub fn place(engine: &Engine, location: Location) -> Action {
     }
 }
 
+/// Whether `location` is a point in no gemeente polygon while this build has no water areas
+/// yet (the start build before it fetched them, `ui::water`): it may lie in a large water.
+pub fn water_pending(engine: &Engine, location: &Location) -> bool {
+    !matches!(location, Location::Gemeente { .. })
+        && !engine.geography().has_water()
+        && engine.locate(location).is_err()
+}
+
 /// Adding an activity: with the first verzoektype the catalogue allows for it.
 pub fn add_activity(engine: &Engine, id: &str) -> Option<Action> {
     let activity = engine.catalogue.activity(id)?;

@@ -53,11 +53,12 @@ fn from_storage(embedding: &Embedding, engine: &Engine) -> Option<Opened> {
         Ok(serde_json::Value::String(inner)) => inner,
         _ => text,
     };
-    let opened = Opened::from_text(engine, &text).ok();
-    if opened.is_none() {
+    let opened = super::super::water::open_text(engine, &text);
+    // a point in a large water is not damage: it opens when the water areas are here
+    if opened.as_ref().is_err_and(|e| e != super::super::water::OPENS_LATER) {
         storage::set_aside(&key);
     }
-    opened
+    opened.ok()
 }
 
 /// The explainer's state, kept in the URL and in storage as it changes (a casus link the

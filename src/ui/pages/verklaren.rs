@@ -13,7 +13,8 @@ use crate::ui::components::{
     location_picker::LocationPicker, map::Map, outcome::OutcomeView,
 };
 use crate::ui::context::use_app;
-use crate::ui::state::{place, round6, Action, Opened};
+use crate::ui::state::{round6, Action};
+use crate::ui::water::{open_text, place_or_wait};
 
 #[derive(Properties, PartialEq)]
 pub struct VerklarenProps {
@@ -36,14 +37,21 @@ pub fn verklaren(props: &VerklarenProps) -> Html {
         return Html::default();
     };
     let (state, engine, lang) = (&app.state, app.engine, app.state.lang);
-    let onpick = app.callback(move |p: LonLat| Some(place(engine, at_point(p))));
-    let onplace = app.callback(move |location: Location| Some(place(engine, location)));
+    // a point in a large water may wait for the water areas (ui::water)
+    let onpick = {
+        let state = state.clone();
+        app.callback(move |p: LonLat| place_or_wait(&state, engine, at_point(p)))
+    };
+    let onplace = {
+        let state = state.clone();
+        app.callback(move |location: Location| place_or_wait(&state, engine, location))
+    };
     let onopen = {
         let state = state.clone();
         browser::on_files(&reading, MAX_INPUT_BYTES, move |read| {
             let opened = read.and_then(|files| {
                 let (name, text) = files.into_iter().next().unwrap_or_default();
-                Opened::from_text(engine, &text).map_err(|e| format!("{name}: {e}"))
+                open_text(engine, &text).map_err(|e| format!("{name}: {e}"))
             });
             state.dispatch(match opened {
                 Ok(opened) => Action::Load(Box::new(opened)),
