@@ -12,6 +12,8 @@ const env = useServerAndBrowser();
 /** A fresh page (nothing stored) at `width` × `height`. */
 async function fresh(width = 1280, height = 800, hash = '') {
   const { page, problems } = await openWatchedPage(env.browser, env.server.url);
+  // the app saves what it opened on its first render: clear after that, not before
+  await page.waitForSelector('svg.rw-map path.rw-gemeente');
   await page.evaluate(() => localStorage.clear());
   await page.setViewportSize({ width, height });
   await page.goto(`${env.server.url}${hash}`);
