@@ -80,7 +80,16 @@ pub const OEFENEN_CASUSSEN: &[(&str, &str)] = &[
         include_str!("../data/oefenen/13-na-ontvangst-2023.json"),
     ),
     (
-        "14-werkafspraak-ontbreekt.json",
-        include_str!("../data/oefenen/14-werkafspraak-ontbreekt.json"),
+        "14-geen-toepasbare-regels.json",
+        include_str!("../data/oefenen/14-geen-toepasbare-regels.json"),
+    ),
+    (
+        "15-mandaat.json",
+        include_str!("../data/oefenen/15-mandaat.json"),
+    ),
+    ("16-brzo.json", include_str!("../data/oefenen/16-brzo.json")),
+    (
+        "17-werkafspraak-ontbreekt.json",
+        include_str!("../data/oefenen/17-werkafspraak-ontbreekt.json"),
     ),
 ];

@@ -20,7 +20,9 @@ use routewijzer::domain::werkafspraken::odt;
 use routewijzer::domain::werkafspraken::sjablonen;
 use routewijzer::domain::werkafspraken::taakverdeling::{Party, Scope};
 use routewijzer::domain::werkafspraken::{self as wa, GapKind, Report, Werkafspraak};
-use routewijzer::domain::{rules::Rules, ConfigurationRef, Engine, Location, ScenarioDraft};
+use routewijzer::domain::{
+    rules::Rules, Catalogue, ConfigurationRef, Engine, Location, ScenarioDraft,
+};
 use serde_json::Value;
 
 fn engine() -> &'static Engine {
@@ -336,13 +338,20 @@ fn fixtures_data_driven() {
 
 #[test]
 fn activities_without_toepasbare_regels_are_a_gap_when_the_catalogue_marks_them() {
-    // The bundled catalogue has no marker yet: nothing is marked.
-    assert!(wa::without_toepasbare_regels(routewijzer::data::CATALOGUE_JSON).is_empty());
-    let marked = routewijzer::data::CATALOGUE_JSON.replacen(
-        r#""id": "kappen","#,
-        r#""id": "kappen", "toepasbare_regels": false,"#,
-        1,
+    // The bundled catalogue marks none as having no toepasbare regels at all.
+    let e = engine();
+    assert!(wa::without_toepasbare_regels(&e.catalogue).is_empty());
+    // Kappen rests on the gemeente's own rules ("eigen"); mark it as having none.
+    let json = routewijzer::data::CATALOGUE_JSON;
+    let at = json.find(r#""id": "kappen","#).unwrap();
+    let own = at + json[at..].find(r#""toepasbare_regels": "eigen""#).unwrap();
+    let text = format!(
+        "{}{}{}",
+        &json[..own],
+        r#""toepasbare_regels": false"#,
+        &json[own + r#""toepasbare_regels": "eigen""#.len()..]
     );
+    let marked = Catalogue::from_json(&text, e.organisations.ministers()).unwrap();
     assert_eq!(wa::without_toepasbare_regels(&marked), ["kappen"]);
     let (agreement, _) = brabant_noord();
     let report = wa::analyse(engine(), &agreement, wa::without_toepasbare_regels(&marked));

@@ -18,8 +18,7 @@ pub mod taakverdeling;
 use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
-use serde_json::Value;
-
+use super::catalogue::{Catalogue, ToepasbareRegels};
 use super::error::ScenarioError;
 use super::rules::Rules;
 use super::speelveld::Region;
@@ -43,19 +42,13 @@ pub fn bundled_sjablonen() -> Result<&'static Sjablonen, ScenarioError> {
 }
 
 /// Activities the catalogue marks as having no toepasbare regels (`"toepasbare_regels":
-/// false` on an activity; vraagstuk 4). The catalogue reader does not know that field yet,
-/// so it is read from the file's text; absent, nothing is marked.
-pub fn without_toepasbare_regels(catalogue_json: &str) -> Vec<String> {
-    let Ok(value) = crate::domain::strict_json::parse(catalogue_json) else {
-        return Vec::new();
-    };
-    value
-        .get("activities")
-        .and_then(Value::as_array)
-        .into_iter()
-        .flatten()
-        .filter(|a| a.get("toepasbare_regels") == Some(&Value::Bool(false)))
-        .filter_map(|a| a.get("id").and_then(Value::as_str).map(str::to_string))
+/// "geen"` or `false` on an activity; vraagstuk 4): no verzoek, so nobody is notified.
+pub fn without_toepasbare_regels(catalogue: &Catalogue) -> Vec<String> {
+    catalogue
+        .activities
+        .iter()
+        .filter(|a| a.toepasbare_regels == ToepasbareRegels::Geen)
+        .map(|a| a.id.clone())
         .collect()
 }
 
@@ -167,7 +160,7 @@ pub fn oefening(engine: &Engine, preset: &str) -> Result<Oefening, ScenarioError
     let report = analyse(
         engine,
         &agreement,
-        without_toepasbare_regels(crate::data::CATALOGUE_JSON),
+        without_toepasbare_regels(&engine.catalogue),
     );
     let sj = bundled_sjablonen()?;
     let title = |english: bool, g: &Gap| {

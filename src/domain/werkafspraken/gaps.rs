@@ -854,6 +854,7 @@ fn one(def: &Activity, vt: Verzoektype, flags: Vec<String>) -> SelectedActivity 
         activity: def.id.clone(),
         verzoektype: vt,
         flags,
+        toepasbare_regels: None,
     }
 }
 

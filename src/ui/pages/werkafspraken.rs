@@ -125,7 +125,7 @@ fn use_gaps(engine: Option<&'static Engine>, agreement: Option<Werkafspraak>) ->
             if let (Some(a), Some(engine)) = (agreement, engine) {
                 let mut todo = a.regio.gemeenten(engine);
                 todo.reverse();
-                let without = wa::without_toepasbare_regels(crate::data::CATALOGUE_JSON);
+                let without = wa::without_toepasbare_regels(&engine.catalogue);
                 *job.borrow_mut() = Job {
                     key: key.clone(),
                     total: todo.len(),
