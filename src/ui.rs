@@ -1,14 +1,16 @@
 //! The browser layer: Yew components over the domain and the geography (ARCHITECTURE.md,
 //! "ui"). Two layers:
 //! - plain Rust, compiled everywhere so `cargo test` runs the reducers: `state` (the
-//!   states, actions and reducers), `embedding` (mount options), `view`, `i18n`;
+//!   states, actions and reducers), `embedding` (mount options), `view`, `i18n`, and the
+//!   rotation of set-aside entries in `storage`;
 //! - the web layer, wasm32 only: the `app` shell, `pages` (one per view), `components`
 //!   (one per file), `hooks` (effects: URL, storage, host page), `links` (the URL
-//!   fragment), `browser` (files), `storage`, and the JavaScript API.
+//!   fragment), `browser` (files), localStorage (in `storage`), and the JavaScript API.
 
 pub mod embedding;
 pub mod i18n;
 pub mod state;
+pub mod storage;
 pub mod view;
 
 /// Declares the web layer's items: wasm32 only.
@@ -28,7 +30,6 @@ web! {
     mod pages;
     pub mod panic;
     mod rule_texts;
-    mod storage;
     pub use web::*;
 }
 #[cfg(all(target_arch = "wasm32", feature = "views"))]

@@ -1,7 +1,7 @@
 // Starts an instance with the small start build (the explainer only) and switches it to the
 // full build the first time a user opens another view: the first page load fetches only what
 // the first screen needs (docs/performance.md). Used by main.js and embed.js.
-import initStart, { mount as mountStart } from '../pkg/routewijzer_start.js';
+import initStart, { mount as mountStart, setLinkCodec, linkDone } from '../pkg/routewijzer_start.js';
 
 const FULL = new URL('../pkg/routewijzer.js', import.meta.url).href;
 // Subresource Integrity of the full build's JavaScript: import() cannot carry it, so the file
@@ -55,11 +55,46 @@ function preload(href, integrity) {
   });
 }
 
+// Share links (src/ui/links.rs, domain/link.rs): a long scenario is packed by the browser's
+// own CompressionStream (deflate-raw) and base64url, so the wasm carries no compressor.
+const TOO_BIG = 'groot';
+const through = (data, transform) => new Blob([data]).stream().pipeThrough(transform);
+async function deflate(text) {
+  let binary = '';
+  for (const byte of new Uint8Array(await new Response(through(text, new CompressionStream('deflate-raw'))).arrayBuffer())) {
+    binary += String.fromCharCode(byte);
+  }
+  return btoa(binary).replace(/=+$/, '').replace(/\+/g, '-').replace(/\//g, '_');
+}
+/** Unpacks at most `max` bytes: a link that unpacks to more (a zip bomb) stops there. */
+async function inflate(packed, max) {
+  const bytes = Uint8Array.from(atob(packed.replace(/-/g, '+').replace(/_/g, '/')), (c) => c.charCodeAt(0));
+  const reader = through(bytes, new DecompressionStream('deflate-raw')).getReader();
+  const parts = [];
+  let size = 0;
+  for (let part; !(part = await reader.read()).done;) {
+    size += part.value.length;
+    if (size > max) {
+      reader.cancel().catch(() => {});
+      throw TOO_BIG;
+    }
+    parts.push(part.value);
+  }
+  return new TextDecoder('utf-8', { fatal: true }).decode(await new Blob(parts).arrayBuffer());
+}
+/** The codec a module's links use: packs (`max` 0) or unpacks, then answers `done`. */
+const codec = (done) => (turn, text, max) => (max ? inflate(text, max) : deflate(text))
+  .then((value) => done(turn, value), (error) => done(turn, undefined, error === TOO_BIG ? error : 'kapot'));
+
 /** The full build (every view, the JS API, the iframe API), loaded once. */
 function fullBuild() {
   full ??= (FULL_INTEGRITY ? preload(FULL, FULL_INTEGRITY) : Promise.resolve())
     .then(() => import(FULL))
-    .then(async (module) => ({ module, wasm: await module.default() }));
+    .then(async (module) => {
+      const wasm = await module.default();
+      module.setLinkCodec(codec(module.linkDone));
+      return { module, wasm };
+    });
   return full;
 }
 
@@ -105,7 +140,10 @@ export async function start(root, options = {}) {
     handle = loaded.module.mount(root, options);
     wasm = loaded.wasm;
   } else {
-    started ??= initStart();
+    started ??= initStart().then((wasm) => {
+      setLinkCodec(codec(linkDone));
+      return wasm;
+    });
     wasm = await started;
     handle = mountStart(root, options);
     const upgrade = async (event) => {

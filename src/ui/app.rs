@@ -61,7 +61,7 @@ pub fn app(props: &AppProps) -> Html {
         }
     };
     let embedding = &props.embedding;
-    let (state, storage_problem) = hooks::use_scenario(embedding, engine);
+    let state = hooks::use_scenario(embedding, engine);
     let store = hooks::use_config_store(embedding, &state, engine);
     let view = {
         let embedding = embedding.clone();
@@ -110,9 +110,13 @@ pub fn app(props: &AppProps) -> Html {
         let next = if lang == Lang::Nl { Lang::En } else { Lang::Nl };
         Callback::from(move |_| state.dispatch(Action::SetLang(next)))
     };
+    // One notice for the explainer's and the configurations' messages and reports.
     let ondismiss = {
-        let state = state.clone();
-        Callback::from(move |_| state.dispatch(Action::DismissNotice))
+        let (state, store) = (state.clone(), store.clone());
+        Callback::from(move |_| {
+            state.dispatch(Action::DismissNotice);
+            store.dispatch(StoreAction::Notify(None));
+        })
     };
     let classes = classes!(
         "rw-app",
@@ -142,14 +146,14 @@ pub fn app(props: &AppProps) -> Html {
                 </p>
             </header>
             { conflict(&store, lang) }
-            if let Some(shown) = &state.notice {
-                { notice(&shown.text, lang, ondismiss) }
+            if let Some(shown) = state.shown_notice(store.notice.as_deref()) {
+                { notice(&shown, lang, ondismiss) }
             }
             { other_views(*view, *speelveld_seen, lang) }
             // The shell hides the explainer in the same render that shows another view (a
             // child's own re-render comes a pass later, and the page would jump meanwhile).
             <main class="rw-main" hidden={*view != View::Verklaren}>
-                <Verklaren {storage_problem} />
+                <Verklaren />
             </main>
             <footer class="rw-footer">
                 <p>{ lang.t("Routewijzer is een hulpmiddel om de routering van het DSO te begrijpen, geen officiële bron. Regels en bronnen: zie elke bevinding.",

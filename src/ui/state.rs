@@ -28,6 +28,21 @@ pub struct State {
     pub located: Option<Located>,
     pub lang: Lang,
     pub notice: Option<Notice>,
+    /// What happened to the stored scenario (set aside, or it could not be): shown with the
+    /// notice until the user closes it; a change of the scenario does not clear it.
+    pub report: Option<String>,
+    /// Why the draft is not kept outside this window, while that lasts (the hooks' report).
+    pub not_kept: NotKept,
+}
+
+/// Why the explainer's work is not kept outside this window.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct NotKept {
+    /// Not in this browser (storage full or blocked, or an old entry there that could not be
+    /// set aside).
+    pub storage: Option<String>,
+    /// Not in the URL: too long for a link the app can read.
+    pub link: Option<String>,
 }
 
 impl Default for State {
@@ -40,6 +55,8 @@ impl Default for State {
             located: None,
             lang: Lang::Nl,
             notice: None,
+            report: None,
+            not_kept: NotKept::default(),
         }
     }
 }
@@ -85,7 +102,10 @@ pub enum Action {
     /// Replace the scenario with one from a file, a link or the speelveld (already checked).
     Load(Box<Opened>),
     Notify(String),
+    /// Closes the notice and the report.
     DismissNotice,
+    /// Why the draft is not in storage (`false`) or in the URL (`true`), or `None`: it is.
+    NotKept(bool, Option<String>),
 }
 
 /// What placing the request at `location` does: the place, or a notice that it lies
@@ -153,13 +173,38 @@ impl State {
                 self.notice = None;
             }
             Action::Notify(text) => self.notice = Some(Notice { text }),
-            Action::DismissNotice => self.notice = None,
+            Action::NotKept(in_url, why) => {
+                let slot = if in_url {
+                    &mut self.not_kept.link
+                } else {
+                    &mut self.not_kept.storage
+                };
+                *slot = why;
+            }
+            Action::DismissNotice => {
+                self.notice = None;
+                self.report = None;
+            }
         }
         // A successful change of the scenario clears an old complaint.
         if self.draft != before {
             self.notice = None;
         }
         self
+    }
+
+    /// The text the shell shows: the notice, the report, then `more` (the configuration
+    /// store's).
+    pub fn shown_notice(&self, more: Option<&str>) -> Option<String> {
+        let mut text = String::new();
+        let notice = self.notice.as_ref().map(|n| n.text.as_str());
+        for line in [notice, self.report.as_deref(), more].into_iter().flatten() {
+            if !text.is_empty() {
+                text.push(' ');
+            }
+            text.push_str(line);
+        }
+        (!text.is_empty()).then_some(text)
     }
 
     /// The user configuration (by id) the explainer's inline configuration came from.

@@ -11,13 +11,20 @@ use super::super::state::{Action, State};
 use super::super::storage;
 use crate::domain::{ConfigurationRef, Engine};
 
-/// The store saved under `key`; an unreadable one is set aside with a notice.
+/// The store saved under `key`; one that cannot be read is set aside (or, where even that
+/// fails, left in place and not written over, `ui::storage`), with a report as its notice.
 fn load(key: Option<String>) -> Store {
     let text = key.as_deref().and_then(storage::read);
-    Store::from_text(key.clone(), text.as_deref()).unwrap_or_else(|why| {
-        let aside = key.as_deref().and_then(storage::set_aside);
-        Store::unreadable(key, &why, aside)
-    })
+    match (Store::from_text(key.clone(), text.as_deref()), key.as_deref(), text) {
+        (Err(why), Some(at), Some(text)) => {
+            let aside = storage::set_aside(at, &text);
+            let report = storage::report("De opgeslagen configuraties", &why, &aside, at);
+            let mut empty = Store::from_text(key, None).unwrap_or_default();
+            empty.notice = Some(format!("{report} U begint met een lege lijst."));
+            empty
+        }
+        (store, _, _) => store.unwrap_or_default(),
+    }
 }
 
 #[hook]

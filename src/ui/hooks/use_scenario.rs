@@ -7,7 +7,7 @@ use yew::prelude::*;
 
 use super::super::embedding::Embedding;
 use super::super::links;
-use super::super::state::{Action, Notice, Opened, State};
+use super::super::state::{Action, Opened, State};
 use super::super::storage;
 use crate::domain::Engine;
 
@@ -15,81 +15,116 @@ use crate::domain::Engine;
 const STORAGE_NAME: &str = "scenario";
 const KEPT: &str = "Uw vorige scenario is behouden.";
 
-/// The first state: the URL (if this instance owns it), else this instance's stored work,
-/// else the host's options, else empty.
-fn initial(embedding: &Embedding, engine: &Engine) -> State {
-    let fallback = || {
-        let opened = from_storage(embedding, engine).or_else(|| embedding.initial.clone());
-        let mut state = State {
-            lang: embedding.lang,
-            ..State::default()
-        };
-        if let Some(opened) = opened {
-            state = state.reduce(Action::Load(Box::new(opened)));
-        }
-        state
+/// The scenario saved in this browser if it is readable, and the report of one that is not:
+/// it is set aside, or, where even that fails, left in place and never written over
+/// (`ui::storage`).
+fn from_storage(embedding: &Embedding, engine: &Engine) -> (Option<Opened>, Option<String>) {
+    let Some(key) = embedding.storage_key(STORAGE_NAME) else {
+        return (None, None);
     };
-    match links::scenario(embedding, engine) {
-        None => fallback(),
-        Some(Ok(opened)) => State::default().reduce(Action::Load(Box::new(opened))),
-        Some(Err(message)) => State {
-            notice: Some(Notice {
-                text: format!("{message}. {KEPT}"),
-            }),
-            ..fallback()
-        },
-    }
-}
-
-/// The scenario saved in this browser, if it is readable; a corrupt or foreign entry is set
-/// aside (never overwritten unseen).
-fn from_storage(embedding: &Embedding, engine: &Engine) -> Option<Opened> {
-    let key = embedding.storage_key(STORAGE_NAME)?;
-    let text = storage::read(&key)?;
+    let Some(text) = storage::read(&key) else {
+        return (None, None);
+    };
     // Versions before 0.2 stored the scenario as a JSON string holding the JSON.
     // (Read as a Value, not as String: a typed read links serde's float formatting for its
     // "invalid type" errors, docs/performance.md.)
-    let text = match crate::domain::strict_json::parse(&text) {
-        Ok(serde_json::Value::String(inner)) => inner,
-        _ => text,
+    let inner = match crate::domain::strict_json::parse(&text) {
+        Ok(serde_json::Value::String(inner)) => Some(inner),
+        _ => None,
     };
-    let opened = Opened::from_text(engine, &text).ok();
-    if opened.is_none() {
-        storage::set_aside(&key);
+    match Opened::from_text(engine, inner.as_deref().unwrap_or(&text)) {
+        Ok(opened) => (Some(opened), None),
+        Err(why) => {
+            let aside = storage::set_aside(&key, &text);
+            let what = "Het opgeslagen scenario";
+            (None, Some(storage::report(what, &why, &aside, &key)))
+        }
     }
-    opened
+}
+
+/// The first state: the URL (if this instance owns it), else this instance's stored work,
+/// else the host's options, else empty. The stored entry is checked either way, so a link
+/// never replaces a damaged one unseen. A packed link is opened later (`links::unpack`).
+fn initial(embedding: &Embedding, engine: &Engine) -> State {
+    let (stored, report) = from_storage(embedding, engine);
+    let state = State {
+        lang: embedding.lang,
+        report,
+        ..State::default()
+    };
+    let load = |opened: Option<Opened>| match opened {
+        Some(opened) => state.clone().reduce(Action::Load(Box::new(opened))),
+        None => state.clone(),
+    };
+    let fallback = || load(stored.clone().or_else(|| embedding.initial.clone()));
+    match links::scenario(embedding, engine) {
+        Some(Ok(opened)) => load(Some(*opened)),
+        Some(Err(message)) => fallback().reduce(Action::Notify(format!("{message}. {KEPT}"))),
+        None => fallback(),
+    }
+}
+
+/// A scenario from a link: loaded, or the reason it was refused (the state is kept).
+fn apply(state: &UseReducerHandle<State>, opened: Result<Box<Opened>, String>) {
+    state.dispatch(match opened {
+        Ok(opened) => Action::Load(opened),
+        Err(message) => Action::Notify(format!("{message}. {KEPT}")),
+    });
 }
 
 /// The explainer's state, kept in the URL and in storage as it changes (a casus link the
 /// page was opened with stays in the URL until the scenario itself changes), and reloaded
-/// when a link is pasted into the address bar. Also returns why the work is not kept in
-/// this browser (storage full or blocked), while that lasts.
+/// when a link is pasted into the address bar. Why the work is not kept in this browser or
+/// in the URL is in the state (`State::not_kept`), while that lasts.
 #[hook]
-pub fn use_scenario(
-    embedding: &Rc<Embedding>,
-    engine: &'static Engine,
-) -> (UseReducerHandle<State>, Option<String>) {
+pub fn use_scenario(embedding: &Rc<Embedding>, engine: &'static Engine) -> UseReducerHandle<State> {
     let state = {
         let embedding = embedding.clone();
         use_reducer(move || initial(&embedding, engine))
     };
-    let problem = use_state(|| None::<String>);
+    // First (effects run in order): a packed link in the URL is unpacked, and the URL is left
+    // alone meanwhile; a link pasted later is opened.
+    {
+        let state = state.clone();
+        let embedding = embedding.clone();
+        use_effect_with((), move |_| {
+            let opened = state.clone();
+            links::unpack(&embedding, engine, move |result| apply(&opened, result));
+            let listener = links::on_change(move || {
+                let opened = state.clone();
+                if !links::unpack(&embedding, engine, move |result| apply(&opened, result)) {
+                    if let Some(result) = links::scenario(&embedding, engine) {
+                        apply(&state, result);
+                    }
+                }
+            });
+            move || drop(listener)
+        });
+    }
     {
         let embedding = embedding.clone();
         let first = use_mut_ref(|| true);
-        let problem = problem.clone();
+        let state = state.clone();
         use_effect_with((state.draft.clone(), state.lang), move |(draft, lang)| {
             let opened_with_casus =
                 std::mem::replace(&mut *first.borrow_mut(), false) && links::has_casus(&embedding);
+            let told = {
+                let state = state.clone();
+                move |why: Option<String>| {
+                    if state.not_kept.link != why {
+                        state.dispatch(Action::NotKept(true, why));
+                    }
+                }
+            };
             if !opened_with_casus {
-                links::show(draft, &embedding);
+                links::show(draft, &embedding, told);
             }
             let saved = match embedding.storage_key(STORAGE_NAME) {
                 Some(key) => storage::write(&key, &draft.to_value().to_string()),
                 None => Ok(()),
             };
-            if *problem != saved.as_ref().err().cloned() {
-                problem.set(saved.err());
+            if state.not_kept.storage != saved.as_ref().err().cloned() {
+                state.dispatch(Action::NotKept(false, saved.err()));
             }
             if embedding.owns_fragment {
                 gloo_utils::document_element()
@@ -98,25 +133,5 @@ pub fn use_scenario(
             }
         });
     }
-    {
-        let state = state.clone();
-        let embedding = embedding.clone();
-        use_effect_with((), move |_| {
-            let listener = links::on_change(move || {
-                if links::shows(&state.draft) {
-                    return;
-                }
-                match links::scenario(&embedding, engine) {
-                    Some(Ok(opened)) => state.dispatch(Action::Load(Box::new(opened))),
-                    Some(Err(message)) => {
-                        state.dispatch(Action::Notify(format!("{message}. {KEPT}")))
-                    }
-                    None => {}
-                }
-            });
-            move || drop(listener)
-        });
-    }
-    let problem = (*problem).clone();
-    (state, problem)
+    state
 }

@@ -11,7 +11,6 @@ use yew::prelude::*;
 use crate::domain::configuration::csv::{import_csv, RowProblem};
 use crate::domain::configuration::draft::{Draft, DraftEntry, Severity};
 use crate::domain::{Configuration, ConfigurationRef, Engine};
-use crate::ui::components::notice::notice;
 use crate::ui::context::use_app;
 use crate::ui::i18n::Lang;
 use crate::ui::state::store::{Store, StoreAction, BUNDLED};
@@ -124,10 +123,6 @@ pub fn configuratie() -> Html {
         let report = report.clone();
         Callback::from(move |r| report.set(Some(r)))
     };
-    let ondismiss = {
-        let store = store.clone();
-        Callback::from(move |_| store.dispatch(StoreAction::Notify(None)))
-    };
     let is_active = editable.is_some() && active == store.selected;
 
     html! {
@@ -136,9 +131,6 @@ pub fn configuratie() -> Html {
             <p class="rw-lead">{ lang.t(
                 "Per bevoegd gezag: welke behandeldienst krijgt verzoeken voor een activiteit of groep, eventueel alleen voor één verzoektype of alleen in sommige gemeenten. Vraagstuk 1 nadoen (één activiteit, drie behandeldiensten per gemeente): kies ‘Nieuwe lege configuratie’, voeg drie regels toe voor bevoegd gezag PV30 met Ontgrondingsactiviteit — gemeente GM0828 naar ODBN, GM0772 naar ODZOB, GM0855 naar OMWB — kies ‘Gebruik in de verklaring’ en klik met die activiteit op Oss, Eindhoven of Tilburg. Probeer daarna een voorwaarde op inhoud (bijvoorbeeld ‘alleen boven 1000 m²’): u ziet waarom dat niet kan.",
                 "Per bevoegd gezag: which behandeldienst receives verzoeken for an activity or group, optionally for one verzoektype or some gemeenten only. To redo vraagstuk 1 (one activity, three behandeldiensten by gemeente): choose ‘New empty configuration’, add three entries for bevoegd gezag PV30 with Ontgrondingsactiviteit — gemeente GM0828 to ODBN, GM0772 to ODZOB, GM0855 to OMWB — choose ‘Use in the explainer’ and click Oss, Eindhoven or Tilburg with that activity. Then try a condition on content (say ‘only above 1000 m²’): you will see why that is impossible.") }</p>
-            if let Some(text) = &store.notice {
-                { notice(text, lang, ondismiss) }
-            }
             <bar::Bar shown={shown.clone()} editable={editable.is_some()} {onreport} />
             if is_active {
                 <p class="rw-config-status" role="status">{

@@ -15,12 +15,6 @@ use crate::ui::components::{
 use crate::ui::context::use_app;
 use crate::ui::state::{place, round6, Action, Opened};
 
-#[derive(Properties, PartialEq)]
-pub struct VerklarenProps {
-    /// Why the work is not kept in this browser, while that lasts.
-    pub storage_problem: Option<String>,
-}
-
 /// A point on the map or typed in, as the scenario keeps it.
 fn at_point(p: LonLat) -> Location {
     Location::LonLat {
@@ -30,7 +24,7 @@ fn at_point(p: LonLat) -> Location {
 }
 
 #[function_component(Verklaren)]
-pub fn verklaren(props: &VerklarenProps) -> Html {
+pub fn verklaren() -> Html {
     let reading = use_mut_ref(|| None::<Reading>);
     let Some(app) = use_app() else {
         return Html::default();
@@ -87,8 +81,14 @@ pub fn verklaren(props: &VerklarenProps) -> Html {
                 <ConfigurationSelect />
                 <OutcomeView />
                 <AssumptionsForm />
-                if let Some(problem) = &props.storage_problem {
+                if let Some(problem) = &state.not_kept.storage {
                     <p class="rw-warning" role="status">{ format!("{}: {problem}.", lang.t("Niet bewaard in deze browser", "Not kept in this browser")) }</p>
+                }
+                // Too long for a link the app can read: the address bar shows none, and the
+                // file (the button below) is the way to keep or share it.
+                if let Some(problem) = &state.not_kept.link {
+                    <p class="rw-warning rw-link-too-long" role="status">{ format!("{}: {problem}. {}", lang.t("Geen link", "No link"),
+                        lang.t("Bewaar of deel het scenario als bestand: ‘Download scenario’ hieronder.", "Keep or share the scenario as a file: ‘Download scenario’ below.")) }</p>
                 }
                 <div class="rw-file-actions">
                     <button type="button" class="rw-button" onclick={ondownload}>{ lang.t("Download scenario", "Download scenario") }</button>

@@ -1,6 +1,6 @@
 //! The user's configurations: drafts with undo/redo, kept in localStorage as a versioned
 //! envelope (the hook `use_config_store` reads and writes it; this reducer does no IO). A
-//! store this version cannot read is reported and copied aside, never wiped. Another tab's
+//! store this version cannot read is reported and copied aside, never wiped (`ui::storage`). Another tab's
 //! save is never overwritten unseen: this tab stops saving and asks which version to keep.
 //! Part of the start build too: the explainer lists these configurations.
 
@@ -64,21 +64,6 @@ impl Store {
             drafts,
             ..Store::default()
         })
-    }
-
-    /// An empty store that says why the saved one could not be read, and where it was kept
-    /// (`aside`, if it could be).
-    pub fn unreadable(key: Option<String>, why: &str, aside: Option<String>) -> Store {
-        let kept = aside.map_or(String::new(), |aside| {
-            format!(" Ze zijn bewaard onder {aside} en niet gewist;")
-        });
-        Store {
-            key,
-            notice: Some(format!(
-                "De opgeslagen configuraties zijn niet te lezen ({why}).{kept} u begint met een lege lijst."
-            )),
-            ..Store::default()
-        }
     }
 
     /// The text this store saves.
