@@ -42,7 +42,7 @@ mod web {
 
     pub use super::app::{App, AppProps};
     pub use super::embedding::Embedding;
-    use super::{embedding, js_json, panic, rule_texts};
+    use super::{js_json, links, panic, rule_texts};
 
     /// One mounted instance; `destroy()` removes it (a custom element leaving the page).
     #[wasm_bindgen]
@@ -67,9 +67,14 @@ mod web {
     }
 
     /// Mounts an instance into `root` with the options of docs/embedding.md (`undefined` for
-    /// the stand-alone page's defaults). Throws an `Error` naming a wrong option.
+    /// the stand-alone page's defaults), and the loader's link codec (`links::set_codec`).
+    /// Throws an `Error` naming a wrong option.
     #[wasm_bindgen]
-    pub fn mount(root: web_sys::Element, options: JsValue) -> Result<MountedApp, JsError> {
+    pub fn mount(
+        root: web_sys::Element,
+        options: JsValue,
+        codec: Option<js_sys::Function>,
+    ) -> Result<MountedApp, JsError> {
         let options: serde_json::Value = if options.is_undefined() || options.is_null() {
             serde_json::Value::Null
         } else {
@@ -81,10 +86,8 @@ mod web {
             serde_json::Value::Null => Embedding::default(),
             options => Embedding::from_options(&options).map_err(|e| JsError::new(&e))?,
         };
-        if !embedding::HOST_API && !embedding.parent_origins.is_empty() {
-            return Err(JsError::new(
-            "routewijzer: parentOrigins (de postMessage-API) zit in de volledige build; www/loader.js laadt die",
-        ));
+        if let Some(codec) = codec {
+            links::set_codec(codec);
         }
         panic::install(&root);
         let props = AppProps {

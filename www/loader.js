@@ -1,7 +1,7 @@
 // Starts an instance with the small start build (the explainer only) and switches it to the
 // full build the first time a user opens another view: the first page load fetches only what
 // the first screen needs (docs/performance.md). Used by main.js and embed.js.
-import initStart, { mount as mountStart, setLinkCodec, linkDone } from '../pkg/routewijzer_start.js';
+import initStart, { mount as mountStart, linkDone } from '../pkg/routewijzer_start.js';
 
 const FULL = new URL('../pkg/routewijzer.js', import.meta.url).href;
 // Subresource Integrity of the full build's JavaScript: import() cannot carry it, so the file
@@ -90,11 +90,7 @@ const codec = (done) => (turn, text, max) => (max ? inflate(text, max) : deflate
 function fullBuild() {
   full ??= (FULL_INTEGRITY ? preload(FULL, FULL_INTEGRITY) : Promise.resolve())
     .then(() => import(FULL))
-    .then(async (module) => {
-      const wasm = await module.default();
-      module.setLinkCodec(codec(module.linkDone));
-      return { module, wasm };
-    });
+    .then(async (module) => ({ module, wasm: await module.default() }));
   return full;
 }
 
@@ -137,15 +133,12 @@ export async function start(root, options = {}) {
   // A page that a host drives by postMessage (parentOrigins) needs the full build at once.
   if ((options.parentOrigins ?? []).length > 0) {
     const [loaded] = await Promise.all([fullBuild(), stylesheet(root)]);
-    handle = loaded.module.mount(root, options);
+    handle = loaded.module.mount(root, options, codec(loaded.module.linkDone));
     wasm = loaded.wasm;
   } else {
-    started ??= initStart().then((wasm) => {
-      setLinkCodec(codec(linkDone));
-      return wasm;
-    });
+    started ??= initStart();
     wasm = await started;
-    handle = mountStart(root, options);
+    handle = mountStart(root, options, codec(linkDone));
     const upgrade = async (event) => {
       // The start build hands over the view to open and its scenario (nothing is lost, even
       // for an instance that stores nothing).
@@ -153,7 +146,7 @@ export async function start(root, options = {}) {
       try {
         const [loaded] = await Promise.all([fullBuild(), stylesheet(root)]);
         handle.destroy();
-        handle = loaded.module.mount(root, { ...options, view, scenario });
+        handle = loaded.module.mount(root, { ...options, view, scenario }, codec(loaded.module.linkDone));
         wasm = loaded.wasm;
         root.removeEventListener('routewijzer-upgrade', upgrade);
       } catch (error) {

@@ -165,7 +165,15 @@ pub fn app(props: &AppProps) -> Html {
     }
 }
 
+/// Another tab saved the configurations: this one asks which version to keep. (The start
+/// build cannot edit them, so it has nothing to keep and never asks.)
+#[cfg(not(feature = "views"))]
+fn conflict(_store: &UseReducerHandle<Store>, _lang: Lang) -> Html {
+    Html::default()
+}
+
 /// Another tab saved the configurations: this one asks which version to keep.
+#[cfg(feature = "views")]
 fn conflict(store: &UseReducerHandle<Store>, lang: Lang) -> Html {
     let Some(conflict) = &store.conflict else {
         return Html::default();

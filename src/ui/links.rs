@@ -5,7 +5,7 @@
 //! (docs/embedding.md). The app never writes a link it cannot read: a scenario too long even
 //! packed is not put in the URL, and the caller hears why.
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 
 use gloo_events::EventListener;
 use wasm_bindgen::prelude::*;
@@ -25,71 +25,60 @@ const MAX_SCENARIO_CHARS: usize = 100_000;
 #[cfg(feature = "views")]
 const MAX_CASUS_CHARS: usize = 200_000;
 
-/// What this module keeps for the page: the codec, and the request it is working on.
-#[derive(Default)]
-struct Links {
-    /// The page's packer and unpacker (www/loader.js, `setLinkCodec`): the browser's
-    /// CompressionStream. `None` when the app was mounted without the loader (the wasm
-    /// tests): links are then written plain, and a packed one cannot be opened.
-    codec: Option<js_sys::Function>,
-    /// Counts the requests: an answer to an older one than the last is dropped (of two
-    /// drafts packed at once, only the newer reaches the URL).
-    turn: u32,
-    /// What to do with the answer to request `turn`.
-    waiting: Option<Answer>,
-    /// A packed link is being unpacked: the URL is left alone until it is loaded.
-    unpacking: bool,
-}
-
 /// What to do with the codec's answer.
 type Answer = Box<dyn FnOnce(Result<String, String>)>;
 
+// What this module keeps for the page: the codec, and the request it is working on.
 thread_local! {
-    static LINKS: RefCell<Links> = RefCell::default();
+    /// The page's packer and unpacker (www/loader.js, through `mount`): the browser's
+    /// CompressionStream. `None` when the app was mounted without the loader (the wasm
+    /// tests): links are then written plain, and a packed one cannot be opened.
+    static CODEC: RefCell<Option<js_sys::Function>> = const { RefCell::new(None) };
+    /// Counts the requests: an answer to an older one than the last is dropped (of two
+    /// drafts packed at once, only the newer reaches the URL).
+    static TURN: Cell<u32> = const { Cell::new(0) };
+    /// What to do with the answer to request `TURN`.
+    static WAITING: Cell<Option<Answer>> = const { Cell::new(None) };
+    /// A packed link is being unpacked: the URL is left alone until it is loaded.
+    static UNPACKING: Cell<bool> = const { Cell::new(false) };
 }
 
-fn with<T>(f: impl FnOnce(&mut Links) -> T) -> T {
-    LINKS.with(|links| f(&mut links.borrow_mut()))
-}
-
-/// Called by www/loader.js once the module has started, with `codec(turn, text, max)`: it
-/// packs `text` (`max` 0) or unpacks at most `max` bytes of it, and then calls
-/// [`link_done`] with `turn` and the result or the code of why not.
-#[wasm_bindgen(js_name = setLinkCodec)]
-pub fn set_link_codec(codec: js_sys::Function) {
-    with(|links| links.codec = Some(codec));
+/// The codec www/loader.js hands to `mount`: `codec(turn, text, max)` packs `text` (`max`
+/// 0) or unpacks at most `max` bytes of it, and then calls [`link_done`] with `turn` and
+/// the result or the code of why not.
+pub fn set_codec(codec: js_sys::Function) {
+    CODEC.replace(Some(codec));
 }
 
 /// The codec's answer to request `turn` (an exported function, not a closure: smaller).
 #[wasm_bindgen(js_name = linkDone)]
 pub fn link_done(turn: u32, value: Option<String>, code: Option<String>) {
-    let waiting = with(|links| {
-        (links.turn == turn)
-            .then(|| links.waiting.take())
-            .flatten()
-    });
-    if let Some(done) = waiting {
+    if TURN.get() != turn {
+        return;
+    }
+    UNPACKING.replace(false);
+    if let Some(done) = WAITING.take() {
         done(value.ok_or_else(|| code.unwrap_or_default()));
     }
 }
 
 /// A new request: whatever was asked before is dropped. Returns its turn.
 fn next_turn() -> u32 {
-    with(|links| {
-        links.waiting = None;
-        links.turn = links.turn.wrapping_add(1);
-        links.turn
-    })
+    WAITING.replace(None);
+    let turn = TURN.get().wrapping_add(1);
+    TURN.replace(turn);
+    turn
 }
 
 /// Asks the codec to pack `text` (`max` 0) or to unpack it; `done` gets the answer later,
 /// unless a newer request came meanwhile. Without a codec, `done(Err(""))` at once.
 fn call_codec(text: &str, max: usize, done: impl FnOnce(Result<String, String>) + 'static) {
     let turn = next_turn();
-    let Some(codec) = with(|links| links.codec.clone()) else {
+    let Some(codec) = CODEC.with_borrow(Clone::clone) else {
         return done(Err(String::new()));
     };
-    with(|links| links.waiting = Some(Box::new(done)));
+    UNPACKING.replace(max > 0);
+    WAITING.replace(Some(Box::new(done)));
     let _ = codec.call3(&JsValue::NULL, &turn.into(), &text.into(), &max.into());
 }
 
@@ -156,9 +145,7 @@ pub fn unpack(
     else {
         return false;
     };
-    with(|links| links.unpacking = true);
     call_codec(&packed, MAX_INPUT_BYTES, move |answer| {
-        with(|links| links.unpacking = false);
         let text = link::unpacked(answer, MAX_INPUT_BYTES).map_err(|e| e.to_string());
         done(opened(engine, text));
     });
@@ -170,7 +157,7 @@ pub fn unpack(
 /// the URL (`None`: it is): when it does not fit in a link the app can read, the fragment is
 /// cleared, so a reload opens the stored work instead of an older link.
 pub fn show(draft: &ScenarioDraft, embedding: &Embedding, told: impl FnOnce(Option<String>) + 'static) {
-    if !embedding.owns_fragment || with(|links| links.unpacking) {
+    if !embedding.owns_fragment || UNPACKING.get() {
         return;
     }
     let text = draft.to_value().to_string();
@@ -184,11 +171,11 @@ pub fn show(draft: &ScenarioDraft, embedding: &Embedding, told: impl FnOnce(Opti
         let fits = size <= MAX_INPUT_BYTES && value.len() <= MAX_SCENARIO_CHARS;
         write(&if fits { format!("{SCENARIO}{value}") } else { String::new() });
         told((!fits).then(|| {
-            LinkError::TooLong {
+            let long = LinkError::TooLong {
                 chars: value.len().max(size),
                 max: MAX_SCENARIO_CHARS,
-            }
-            .to_string()
+            };
+            format!("{long}; bewaar of deel het scenario als bestand met ‘Download scenario’ hieronder")
         }));
     };
     if short {

@@ -248,7 +248,7 @@ test('a 684-row configuration is packed into a link the app reads back', async (
   // The browser's CompressionStream made standard deflate-raw: node reads it back.
   const carried = unpacked(hash);
   assert.equal(carried.configuration.behandeldiensten.length, 684);
-  assert.equal(await page.locator('.rw-link-too-long').count(), 0);
+  assert.equal(await page.locator('.rw-warning', { hasText: 'Geen link' }).count(), 0);
   const before = await total(page);
   // Opened in a fresh page, the link gives the same outcome and nothing is refused.
   const other = await open(hash);
@@ -315,16 +315,16 @@ test('a scenario too long even packed: no link, a message, and the file download
   const scenario = { ...GOOD, title };
   const { page, problems } = await open(`#scenario=${encodeURIComponent(JSON.stringify(GOOD))}`);
   await openFile(page, 'lang.json', scenario);
-  const warning = page.locator('.rw-link-too-long');
+  const warning = page.locator('.rw-warning', { hasText: 'Geen link' });
   await warning.waitFor();
-  assert.match(await warning.textContent(), /Geen link: de link is te lang \(\d+ tekens, maximaal 100000\)\. Bewaar of deel het scenario als bestand/);
+  assert.match(await warning.textContent(), /^Geen link: de link is te lang \(\d+ tekens, maximaal 100000\); bewaar of deel het scenario als bestand met ‘Download scenario’ hieronder\.$/);
   // The older link is gone from the address bar, so a reload opens this work, not that.
   assert.equal(hashOf(page), '');
   const [download] = await Promise.all([page.waitForEvent('download'), page.click('.rw-file-actions button')]);
   const saved = JSON.parse(readFileSync(await download.path(), 'utf8'));
   assert.equal(saved.title, title);
   await page.reload();
-  await page.waitForSelector('.rw-link-too-long');
+  await warning.waitFor();
   assert.equal(await total(page), '2');
   // A shorter scenario gets its link back, and the warning goes.
   await openFile(page, 'kort.json', GOOD);

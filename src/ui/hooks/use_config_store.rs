@@ -1,12 +1,16 @@
 //! The user's configurations in localStorage (the store's reducer does no IO): loaded once,
-//! saved after each change, watched for another tab's save; and the explainer's inline
-//! configuration following every valid edit of the one it uses.
+//! saved after each change, watched for another tab's save (the full build: the start
+//! build, which cannot edit them, only reads them); and the explainer's inline configuration
+//! following every valid edit of the one it uses.
 
+#[cfg(feature = "views")]
 use gloo_events::EventListener;
 use yew::prelude::*;
 
 use super::super::embedding::Embedding;
-use super::super::state::store::{Store, StoreAction, STORAGE_NAME};
+#[cfg(feature = "views")]
+use super::super::state::store::StoreAction;
+use super::super::state::store::{Store, STORAGE_NAME};
 use super::super::state::{Action, State};
 use super::super::storage;
 use crate::domain::{ConfigurationRef, Engine};
@@ -37,10 +41,12 @@ pub fn use_config_store(
         let key = embedding.storage_key(STORAGE_NAME);
         use_reducer(move || load(key))
     };
+    // Saved after a change only (the full build: the start build cannot edit them): loading
+    // writes nothing (so an unreadable store stays in place for the full build to report
+    // too, after a lazy switch).
+    #[cfg(feature = "views")]
     {
         let reducer = store.clone();
-        // Saved after a change only: loading writes nothing (so an unreadable store stays
-        // in place for the full build to report too, after a lazy switch).
         let loaded = use_mut_ref(|| true);
         use_effect_with((*store).clone(), move |store| {
             if std::mem::replace(&mut *loaded.borrow_mut(), false) {
@@ -56,7 +62,10 @@ pub fn use_config_store(
             }
         });
     }
-    // Another tab saved the configurations: this tab stops saving and asks.
+    // Another tab saved the configurations: this tab stops saving and asks. (The start build
+    // writes nothing, so it has nothing to lose; it reads them again when the full build
+    // takes over, or on a reload.)
+    #[cfg(feature = "views")]
     {
         let store = store.clone();
         use_effect_with((), move |_| {

@@ -81,15 +81,12 @@ pub fn verklaren() -> Html {
                 <ConfigurationSelect />
                 <OutcomeView />
                 <AssumptionsForm />
-                if let Some(problem) = &state.not_kept.storage {
-                    <p class="rw-warning" role="status">{ format!("{}: {problem}.", lang.t("Niet bewaard in deze browser", "Not kept in this browser")) }</p>
-                }
-                // Too long for a link the app can read: the address bar shows none, and the
-                // file (the button below) is the way to keep or share it.
-                if let Some(problem) = &state.not_kept.link {
-                    <p class="rw-warning rw-link-too-long" role="status">{ format!("{}: {problem}. {}", lang.t("Geen link", "No link"),
-                        lang.t("Bewaar of deel het scenario als bestand: ‘Download scenario’ hieronder.", "Keep or share the scenario as a file: ‘Download scenario’ below.")) }</p>
-                }
+                // Not in storage, or too long for a link the app can read (the address bar
+                // then shows none, and the file, the button below, keeps or shares it).
+                { for [(lang.t("Niet bewaard in deze browser", "Not kept in this browser"), &state.not_kept.storage),
+                        (lang.t("Geen link", "No link"), &state.not_kept.link)].into_iter().filter_map(|(what, problem)| {
+                    problem.as_ref().map(|problem| html! { <p class="rw-warning" role="status">{ format!("{what}: {problem}.") }</p> })
+                }) }
                 <div class="rw-file-actions">
                     <button type="button" class="rw-button" onclick={ondownload}>{ lang.t("Download scenario", "Download scenario") }</button>
                     <label class="rw-button rw-file-label" for="rw-open">{ lang.t("Open scenario…", "Open scenario…") }</label>

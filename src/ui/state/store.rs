@@ -35,19 +35,29 @@ pub struct Store {
     pub conflict: Option<Result<Vec<Draft>, String>>,
 }
 
+/// The edits come from the Configuratie view, and another tab's save matters only to a tab
+/// that saves: only the full build has them (a smaller first load, docs/performance.md).
 pub enum StoreAction {
+    #[cfg(feature = "views")]
     Select(Option<String>),
     /// A new draft (copy, empty or import), selected at once.
+    #[cfg(feature = "views")]
     Add(Draft),
     /// A changed draft (same id); the key joins keystrokes in one field into one undo step.
+    #[cfg(feature = "views")]
     Update(Draft, Option<(usize, &'static str)>),
+    #[cfg(feature = "views")]
     Remove(String),
+    #[cfg(feature = "views")]
     Undo,
+    #[cfg(feature = "views")]
     Redo,
     Notify(Option<String>),
     /// Another tab wrote this text under our key.
+    #[cfg(feature = "views")]
     External(String),
     /// Resolve a conflict: take the other tab's version (true) or keep ours (false).
+    #[cfg(feature = "views")]
     Resolve(bool),
 }
 
@@ -139,14 +149,18 @@ fn parse(text: &str) -> Result<Vec<Draft>, String> {
 impl Store {
     pub fn reduce(self, action: StoreAction) -> Store {
         let mut next = self;
+        #[cfg_attr(not(feature = "views"), allow(unused_mut))]
         let mut edit = None;
         match action {
+            #[cfg(feature = "views")]
             StoreAction::Select(id) => next.selected = id,
+            #[cfg(feature = "views")]
             StoreAction::Add(draft) => {
                 next.remember();
                 next.selected = Some(draft.id.clone());
                 next.drafts.push(draft);
             }
+            #[cfg(feature = "views")]
             StoreAction::Update(draft, key) => {
                 let key = key.map(|(i, f)| (draft.id.clone(), i, f));
                 if key.is_none() || key != next.last_edit {
@@ -157,29 +171,34 @@ impl Store {
                     *slot = draft;
                 }
             }
+            #[cfg(feature = "views")]
             StoreAction::Remove(id) => {
                 next.remember();
                 next.drafts.retain(|d| d.id != id);
                 next.selected = None;
             }
+            #[cfg(feature = "views")]
             StoreAction::Undo => {
                 if let Some(previous) = next.undo.pop() {
                     next.redo
                         .push(std::mem::replace(&mut next.drafts, previous));
                 }
             }
+            #[cfg(feature = "views")]
             StoreAction::Redo => {
                 if let Some(later) = next.redo.pop() {
                     next.undo.push(std::mem::replace(&mut next.drafts, later));
                 }
             }
             StoreAction::Notify(text) => next.notice = text,
+            #[cfg(feature = "views")]
             StoreAction::External(text) => {
                 // Our own last save echoed back, or the same content: nothing to choose.
                 if text != next.text() {
                     next.conflict = Some(parse(&text));
                 }
             }
+            #[cfg(feature = "views")]
             StoreAction::Resolve(take_theirs) => {
                 if let (true, Some(Ok(theirs))) = (take_theirs, next.conflict.take()) {
                     next.remember();
