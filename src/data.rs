@@ -10,8 +10,73 @@ pub const CATALOGUE_JSON: &str = include_str!("../data/catalogue.json");
 /// the geography's gemeente table).
 pub const ORGANISATIONS_JSON: &str = include_str!("../data/organisations.json");
 
+/// The sentences of the findings in Dutch, the outcome's `text` (`domain::finding::texts`).
+pub const FINDINGS_NL_JSON: &str = include_str!("../data/findings/nl.json");
+
+/// The same sentences in English, for the app's English mode. Linked only where asked for
+/// (`Engine::english`): the start build fetches it later instead.
+pub const FINDINGS_EN_JSON: &str = include_str!("../data/findings/en.json");
+
 /// Bundled behandeldienstconfiguraties by name (contract §3 `configuration`, §6).
 pub const CONFIGURATIONS: &[(&str, &str)] = &[(
     "voorbeeld-noord-brabant",
     include_str!("../data/configurations/voorbeeld-noord-brabant.json"),
 )];
+
+/// The bundled leerpad and its casus files (file name, text), in `data/oefenen/`.
+pub const OEFENEN_LEERPAD: (&str, &str) =
+    ("leerpad.json", include_str!("../data/oefenen/leerpad.json"));
+pub const OEFENEN_CASUSSEN: &[(&str, &str)] = &[
+    (
+        "01-oss-melding.json",
+        include_str!("../data/oefenen/01-oss-melding.json"),
+    ),
+    (
+        "02-oss-split-verzoektype.json",
+        include_str!("../data/oefenen/02-oss-split-verzoektype.json"),
+    ),
+    (
+        "03-maashorst-meervoudig.json",
+        include_str!("../data/oefenen/03-maashorst-meervoudig.json"),
+    ),
+    (
+        "04-eindhoven-1-op-n.json",
+        include_str!("../data/oefenen/04-eindhoven-1-op-n.json"),
+    ),
+    (
+        "05-werkingsgebied.json",
+        include_str!("../data/oefenen/05-werkingsgebied.json"),
+    ),
+    (
+        "06-limburg-1-op-onbekend.json",
+        include_str!("../data/oefenen/06-limburg-1-op-onbekend.json"),
+    ),
+    (
+        "07-den-bosch-veiligheidsregio.json",
+        include_str!("../data/oefenen/07-den-bosch-veiligheidsregio.json"),
+    ),
+    (
+        "08-heusden.json",
+        include_str!("../data/oefenen/08-heusden.json"),
+    ),
+    (
+        "09-meldingen-per-bevoegd-gezag.json",
+        include_str!("../data/oefenen/09-meldingen-per-bevoegd-gezag.json"),
+    ),
+    (
+        "10-land-van-cuijk-water.json",
+        include_str!("../data/oefenen/10-land-van-cuijk-water.json"),
+    ),
+    (
+        "11-grondwater-magneet.json",
+        include_str!("../data/oefenen/11-grondwater-magneet.json"),
+    ),
+    (
+        "12-na-ontvangst-2020.json",
+        include_str!("../data/oefenen/12-na-ontvangst-2020.json"),
+    ),
+    (
+        "13-na-ontvangst-2023.json",
+        include_str!("../data/oefenen/13-na-ontvangst-2023.json"),
+    ),
+];

@@ -22,6 +22,7 @@ mod route;
 pub mod rules;
 pub mod scenario;
 pub mod speelveld;
+pub(crate) mod spreadsheet;
 pub mod strict_json;
 
 use std::collections::HashMap;
@@ -33,13 +34,12 @@ pub use catalogue::{Activity, Catalogue, Exception, Group};
 pub use configuration::{ConfigEntry, Configuration};
 pub use draft::ScenarioDraft;
 pub use error::{DataError, ScenarioError};
-pub use finding::{Finding, FindingCode};
+pub use finding::{Finding, FindingCode, FindingTexts, Lang, NoBehandeldienst};
 pub use ids::{
     AdviesRole, BdAfterBgChange, BdMerge, Dso, Level, OrgKind, RecipientRole, Verzoektype,
 };
 pub use organisations::{Org, Organisations};
 pub use outcome::Outcome;
-pub use route::BOUNDARY_WARNING_M;
 pub use scenario::{
     AfterReceipt, AfterReceiptAction, Assumptions, ConfigurationRef, Location, Scenario,
     SelectedActivity, SCENARIO_FORMAT,
@@ -56,6 +56,9 @@ pub struct Engine {
     pub organisations: Organisations,
     /// Bundled configurations, in `data::CONFIGURATIONS` order, by name.
     pub configurations: Vec<(String, Configuration)>,
+    /// The findings' sentences in Dutch (`data/findings/nl.json`), for the outcome's `text`;
+    /// English: [`Engine::english`].
+    pub finding_texts: FindingTexts,
     geography: &'static Geography,
     /// Per veiligheidsregio: the omgevingsdienst most of its gemeenten belong to.
     vr_majority_od: HashMap<String, (String, usize)>,
@@ -88,6 +91,7 @@ impl Engine {
         if let Err(e) = geography.status() {
             return Err(DataError::new("geografie", e.to_string()));
         }
+        let finding_texts = FindingTexts::from_json(crate::data::FINDINGS_NL_JSON, Lang::Nl)?;
         let organisations = Organisations::from_json(organisations_json, geography)?;
         let catalogue = Catalogue::from_json(catalogue_json, organisations.ministers())?;
         let mut configs = Vec::new();
@@ -99,6 +103,7 @@ impl Engine {
             catalogue,
             organisations,
             configurations: configs,
+            finding_texts,
             geography,
             vr_majority_od: route::vr_majority_od(geography),
         })
@@ -114,6 +119,26 @@ impl Engine {
             .iter()
             .find(|(n, _)| n == name)
             .map(|(_, c)| c)
+    }
+
+    /// The findings' sentences in English (`data/findings/en.json`), validated on first
+    /// use. Calling it links the English file into the build: the start build leaves it out
+    /// (about 1.5 KB gzip) and fetches it with the rules instead.
+    pub fn english() -> Result<&'static FindingTexts, DataError> {
+        static ENGLISH: OnceLock<Result<FindingTexts, DataError>> = OnceLock::new();
+        ENGLISH
+            .get_or_init(|| FindingTexts::from_json(crate::data::FINDINGS_EN_JSON, Lang::En))
+            .as_ref()
+            .map_err(Clone::clone)
+    }
+
+    /// A finding's sentence in `lang`: its `text` for Dutch; for English the English
+    /// sentence with the same parameters (or the Dutch when the English file does not load).
+    pub fn finding_text(&self, finding: &Finding, lang: Lang) -> String {
+        match (lang, Engine::english()) {
+            (Lang::En, Ok(en)) => finding.text_in(en),
+            _ => finding.text.clone(),
+        }
     }
 
     /// Parses and validates a scenario (no routing yet).
@@ -169,7 +194,7 @@ impl Engine {
         self.route(&scenario)
     }
 
-    fn configuration_entries<'a>(
+    pub(crate) fn configuration_entries<'a>(
         &'a self,
         r: Option<&'a ConfigurationRef>,
     ) -> (&'a [ConfigEntry], Option<&'a Configuration>) {

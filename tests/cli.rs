@@ -186,6 +186,23 @@ fn hostile_input_gives_a_clear_error_not_a_crash() {
     assert_eq!(out.status.code(), Some(0));
 }
 
+#[test]
+fn without_assumptions_the_behandeldienst_can_be_changed_after_receipt() {
+    // Contract §3: `dso` defaults to "2023", today's DSO.
+    let scenario = br#"{ "location": { "gemeente": "GM0828" },
+        "activities": [ { "activity": "milieubelastende-activiteit", "verzoektype": "melding" } ],
+        "configuration": "voorbeeld-noord-brabant",
+        "after_receipt": [ { "verzoek": 0, "action": "wijzig-behandeldienst", "to": "ODZOB" } ] }"#;
+    let out = with_stdin(scenario, &["route", "-"]);
+    assert_eq!(out.status.code(), Some(0));
+    let o: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(o["assumptions"]["dso"], "2023");
+    let step = &o["timeline"][0];
+    assert_eq!(step["findings"][0]["code"], "bd-gewijzigd");
+    assert_eq!(step["behandeldienst"]["id"], "ODZOB");
+    assert_eq!(step["triggers"], 1);
+}
+
 /// The one line on stderr of a run that could not write its output: exit 1, no panic.
 fn write_failure(out: &Output) -> String {
     let err = String::from_utf8(out.stderr.clone()).unwrap();

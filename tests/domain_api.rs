@@ -146,9 +146,10 @@ fn engine_exposes_what_the_app_needs() {
         .unwrap();
     let written = serde_json::to_value(&s).unwrap();
     assert_eq!(written["format"], "routewijzer-scenario/1");
+    // The defaults of contract §3: today's DSO (the behandeldienst can be changed).
     assert_eq!(
         written["assumptions"],
-        json!({ "bd_merge": "all-same", "dso": "2020", "bg_notified_when_bd": true })
+        json!({ "bd_merge": "all-same", "dso": "2023", "bg_notified_when_bd": true })
     );
     assert_eq!(e.route(&s).unwrap().total_triggers, 1);
 }

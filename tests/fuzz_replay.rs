@@ -101,6 +101,11 @@ fn organisations_json_corpus() {
 }
 
 #[test]
+fn findings_json_corpus() {
+    replay("findings_json");
+}
+
+#[test]
 fn rules_json_corpus() {
     replay("rules_json");
 }

@@ -418,3 +418,32 @@ fn after_all_that_the_engine_answers_as_before() {
         routewijzer::domain::explain_json(&parse_json_text(&text).unwrap()).unwrap()
     );
 }
+
+#[test]
+fn nul_and_bidi_characters_in_input_are_shown_escaped() {
+    // Issue 22 items 6 and 8b: a NUL is shown (not removed, which made the message
+    // contradict itself), and a right-to-left override cannot reverse the message.
+    let m = err(
+        r#"{ "location": { "gemeente": "GM0828\u0000" }, "activities": [ { "activity": "kappen", "verzoektype": "melding" } ] }"#,
+    );
+    assert_eq!(
+        m,
+        "location.gemeente: onbekende gemeente 'GM0828\\u0000' (verwacht een CBS-code zoals GM0828)"
+    );
+    let m = err(
+        r#"{ "location": { "gemeente": "GM\u202e8280" }, "activities": [ { "activity": "kappen", "verzoektype": "melding" } ] }"#,
+    );
+    assert!(
+        m.contains("'GM\\u202E8280'") && !m.contains('\u{202E}'),
+        "{m}"
+    );
+    let m = err(
+        r#"{ "location": { "gemeente": "GM0828" }, "activities": [ { "activity": "kap\u2066pen", "verzoektype": "melding" } ] }"#,
+    );
+    assert!(
+        m.contains("'kap\\u2066pen'") && !m.contains('\u{2066}'),
+        "{m}"
+    );
+    let m = err(r#"{ "location": { "gemeente": "GM0828" }, "activities": [], "\u202eformat": 1 }"#);
+    assert!(m.starts_with("\\u202Eformat: onbekend veld"), "{m}");
+}

@@ -12,7 +12,9 @@ use routewijzer::domain::configuration::csv::{export_csv, import_csv};
 use routewijzer::domain::oefenen::{self, casus_to_json, load_casus, load_leerpad};
 use routewijzer::domain::rules::Rules;
 use routewijzer::domain::{explain_json, link, parse_json_text};
-use routewijzer::domain::{explain_str, Catalogue, Configuration, Engine, Organisations};
+use routewijzer::domain::{
+    explain_str, Catalogue, Configuration, Engine, FindingTexts, Lang, Organisations,
+};
 use routewijzer::geo::{self, CoordFormat, Geography};
 
 /// One input's check.
@@ -25,6 +27,7 @@ pub const TARGETS: &[(&str, Check)] = &[
     ("coordinates", coordinates),
     ("catalogue_json", catalogue_json),
     ("organisations_json", organisations_json),
+    ("findings_json", findings_json),
     ("rules_json", rules_json),
     ("geography", geography),
     ("gemeente_search", gemeente_search),
@@ -47,6 +50,12 @@ pub fn assert_message(what: &str, message: &str) {
     assert!(
         !message.contains(['\u{2028}', '\u{2029}']),
         "{what}: line separator in error message {message:?}"
+    );
+    // Unicode format characters (bidi overrides and isolates, zero-width characters, the
+    // byte-order mark) are shown escaped, so a message cannot display reversed.
+    assert!(
+        !message.chars().any(|c| matches!(c, '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}' | '\u{2066}'..='\u{2069}' | '\u{FEFF}')),
+        "{what}: format character in error message {message:?}"
     );
     let n = message.chars().count();
     assert!(
@@ -206,6 +215,33 @@ pub fn organisations_json(data: &[u8]) {
             }
         }
         Err(e) => assert_message("organisations", &e.to_string()),
+    }
+}
+
+/// A findings file (`data/findings/*.json`), read as Dutch and as English: a file that loads
+/// renders every finding of a routed scenario without a placeholder left.
+pub fn findings_json(data: &[u8]) {
+    let text = text(data);
+    for lang in [Lang::Nl, Lang::En] {
+        match FindingTexts::from_json(&text, lang) {
+            Ok(texts) => {
+                let scenario = r#"{ "location": { "gemeente": "GM1991" }, "configuration": "voorbeeld-noord-brabant",
+                    "activities": [ { "activity": "omgevingsplanactiviteit-bouwwerk", "verzoektype": "aanvraag-vergunning" },
+                                    { "activity": "milieubelastende-activiteit", "verzoektype": "aanvraag-vergunning" },
+                                    { "activity": "sloopactiviteit", "verzoektype": "melding" } ] }"#;
+                let outcome = match explain_str(scenario) {
+                    Ok(o) => o,
+                    Err(e) => panic!("bundled scenario does not route: {e}"),
+                };
+                for v in &outcome.verzoeken {
+                    for f in &v.findings {
+                        let shown = f.text_in(&texts);
+                        assert!(!shown.is_empty(), "empty sentence for {}", f.sentence());
+                    }
+                }
+            }
+            Err(e) => assert_message("findings", &e.to_string()),
+        }
     }
 }
 

@@ -167,38 +167,7 @@ fn parse_entry(
     }
     check_fields(map, path, ENTRY_FIELDS)?;
 
-    let bg_path = field_path(path, "bevoegd_gezag");
-    let bg = expect_str(
-        required(
-            map,
-            path,
-            "bevoegd_gezag",
-            "een organisatie-id zoals GM0828 of PV30",
-        )?,
-        &bg_path,
-        "een organisatie-id zoals GM0828 of PV30",
-    )?;
-    match orgs.get(bg) {
-        None => {
-            return Err(ScenarioError::new(
-                bg_path,
-                format!(
-                    "onbekende organisatie {} (verwacht een gemeente, provincie, waterschap of minister, zoals GM0828, PV30, WS24 of IENW)",
-                    quote(bg)
-                ),
-            ))
-        }
-        Some(org) if !org.kind.is_bestuursorgaan() => {
-            return Err(ScenarioError::new(
-                bg_path,
-                format!(
-                    "{} is geen bestuursorgaan (verwacht een gemeente, provincie, waterschap of minister)",
-                    quote(bg)
-                ),
-            ))
-        }
-        Some(_) => {}
-    }
+    let bg = entry_bevoegd_gezag(map, path, orgs)?;
 
     let act_path = field_path(path, "activity");
     let activity = expect_str(
@@ -252,6 +221,70 @@ fn parse_entry(
         }
     };
 
+    let gemeenten = entry_gemeenten(map, path, orgs)?;
+
+    let bron = match map.get("bron") {
+        None | Some(Value::Null) => None,
+        Some(v) => Some(expect_str(v, &field_path(path, "bron"), "tekst")?.to_string()),
+    };
+
+    Ok(ConfigEntry {
+        bevoegd_gezag: bg.to_string(),
+        activity: activity.to_string(),
+        behandeldienst: bd.to_string(),
+        verzoektype,
+        gemeenten,
+        bron,
+    })
+}
+
+/// An entry's `bevoegd_gezag`: a known bestuursorgaan.
+fn entry_bevoegd_gezag<'a>(
+    map: &'a serde_json::Map<String, Value>,
+    path: &str,
+    orgs: &Organisations,
+) -> Result<&'a str, ScenarioError> {
+    let bg_path = field_path(path, "bevoegd_gezag");
+    let bg = expect_str(
+        required(
+            map,
+            path,
+            "bevoegd_gezag",
+            "een organisatie-id zoals GM0828 of PV30",
+        )?,
+        &bg_path,
+        "een organisatie-id zoals GM0828 of PV30",
+    )?;
+    match orgs.get(bg) {
+        None => {
+            return Err(ScenarioError::new(
+                bg_path,
+                format!(
+                    "onbekende organisatie {} (verwacht een gemeente, provincie, waterschap of minister, zoals GM0828, PV30, WS24 of IENW)",
+                    quote(bg)
+                ),
+            ))
+        }
+        Some(org) if !org.kind.is_bestuursorgaan() => {
+            return Err(ScenarioError::new(
+                bg_path,
+                format!(
+                    "{} is geen bestuursorgaan (verwacht een gemeente, provincie, waterschap of minister)",
+                    quote(bg)
+                ),
+            ))
+        }
+        Some(_) => {}
+    }
+    Ok(bg)
+}
+
+/// An entry's `gemeenten`: `null` (all) or a non-empty list of known gemeenten, each once.
+fn entry_gemeenten(
+    map: &serde_json::Map<String, Value>,
+    path: &str,
+    orgs: &Organisations,
+) -> Result<Option<Vec<String>>, ScenarioError> {
     let gm_path = field_path(path, "gemeenten");
     let gemeenten = match map.get("gemeenten") {
         None | Some(Value::Null) => None,
@@ -290,20 +323,7 @@ fn parse_entry(
             Some(out)
         }
     };
-
-    let bron = match map.get("bron") {
-        None | Some(Value::Null) => None,
-        Some(v) => Some(expect_str(v, &field_path(path, "bron"), "tekst")?.to_string()),
-    };
-
-    Ok(ConfigEntry {
-        bevoegd_gezag: bg.to_string(),
-        activity: activity.to_string(),
-        behandeldienst: bd.to_string(),
-        verzoektype,
-        gemeenten,
-        bron,
-    })
+    Ok(gemeenten)
 }
 
 /// At most one entry per (bevoegd_gezag, activity, verzoektype, gemeente) (contract §3).

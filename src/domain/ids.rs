@@ -2,6 +2,8 @@
 
 use serde::{Serialize, Serializer};
 
+pub use super::finding::texts::Lang;
+
 /// The seven verzoektypes, in the contract's order (§1); `Ord` follows that order.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Verzoektype {
@@ -49,6 +51,27 @@ impl Verzoektype {
             Verzoektype::AanvraagGelijkwaardigeMaatregel => "aanvraag gelijkwaardige maatregel",
             Verzoektype::MeldingGelijkwaardigeMaatregel => "melding gelijkwaardige maatregel",
             Verzoektype::InformatieOngewoonVoorval => "informatie ongewoon voorval",
+        }
+    }
+
+    /// English label, e.g. "application for a permit".
+    pub fn label_en(self) -> &'static str {
+        match self {
+            Verzoektype::AanvraagVergunning => "application for a permit",
+            Verzoektype::Melding => "notification",
+            Verzoektype::Informatie => "information",
+            Verzoektype::AanvraagMaatwerkvoorschrift => "application for a custom rule",
+            Verzoektype::AanvraagGelijkwaardigeMaatregel => "application for an equivalent measure",
+            Verzoektype::MeldingGelijkwaardigeMaatregel => "notification of an equivalent measure",
+            Verzoektype::InformatieOngewoonVoorval => "information on an unusual incident",
+        }
+    }
+
+    /// The label in `lang`.
+    pub fn label_in(self, lang: Lang) -> &'static str {
+        match lang {
+            Lang::Nl => self.label(),
+            Lang::En => self.label_en(),
         }
     }
 
@@ -169,6 +192,15 @@ impl AdviesRole {
             AdviesRole::AdviesMetInstemming => "advies met instemming",
         }
     }
+
+    /// The label in `lang`.
+    pub fn label_in(self, lang: Lang) -> &'static str {
+        match (lang, self) {
+            (Lang::Nl, _) => self.label(),
+            (Lang::En, AdviesRole::Advies) => "advice",
+            (Lang::En, AdviesRole::AdviesMetInstemming) => "advice with consent",
+        }
+    }
 }
 
 /// Role of a recipient of a trigger (contract §4).
@@ -205,15 +237,29 @@ impl BdMerge {
     }
 }
 
-/// Assumption `dso` (contract §3, domain-research C6 / §8.3).
+/// Assumption `dso` (contract §3, domain-research C3, C6 / §8.3): the DSO as it works
+/// today (`2023`, the default: the behandeldienst can be changed after receipt, documented
+/// by December 2023 at the latest), or the 2020 pre-production test (`2020`: it cannot).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
 pub enum Dso {
-    #[default]
     V2020,
+    #[default]
     V2023,
 }
 
 impl Dso {
+    pub const ALL: [Dso; 2] = [Dso::V2023, Dso::V2020];
+
+    /// What the setting means, for people.
+    pub fn label(self, lang: Lang) -> &'static str {
+        match (self, lang) {
+            (Dso::V2023, Lang::Nl) => "Huidig DSO: behandeldienst wijzigbaar na ontvangst (gedocumenteerd uiterlijk december 2023)",
+            (Dso::V2023, Lang::En) => "Current DSO: behandeldienst can be changed after receipt (documented by December 2023 at the latest)",
+            (Dso::V2020, Lang::Nl) => "Pre-productie 2020 (Brabant-Noord-test): behandeldienst niet wijzigbaar",
+            (Dso::V2020, Lang::En) => "Pre-production 2020 (Brabant-Noord test): behandeldienst cannot be changed",
+        }
+    }
+
     pub fn as_str(self) -> &'static str {
         match self {
             Dso::V2020 => "2020",

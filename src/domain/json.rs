@@ -2,7 +2,7 @@
 
 use serde_json::{Map, Value};
 
-use super::error::ScenarioError;
+use super::error::{push_shown, ScenarioError};
 
 /// `parent.key`, or `key` at the top.
 pub(crate) fn field_path(parent: &str, key: &str) -> String {
@@ -29,14 +29,7 @@ pub(crate) fn describe(v: &Value) -> String {
             Some(f) if f.fract() == 0.0 && f.abs() < 1e15 => format!("getal {}", whole(f)),
             _ => format!("getal {n}"),
         },
-        Value::String(s) => {
-            let short: String = s.chars().take(40).collect();
-            if short.len() < s.len() {
-                format!("tekst '{short}…'")
-            } else {
-                format!("tekst '{short}'")
-            }
-        }
+        Value::String(s) => format!("tekst '{}'", shown(s, 40)),
         Value::Array(_) => "een lijst".into(),
         Value::Object(_) => "een object".into(),
     }
@@ -54,14 +47,22 @@ pub(crate) fn whole(x: f64) -> String {
     }
 }
 
+/// The first `max` characters of input as a message shows them (`error::push_shown`), with
+/// `…` when there were more.
+fn shown(s: &str, max: usize) -> String {
+    let mut out = String::new();
+    for c in s.chars().take(max) {
+        push_shown(&mut out, c);
+    }
+    if s.chars().nth(max).is_some() {
+        out.push('…');
+    }
+    out
+}
+
 /// Quote an id from the input for a message (shortened, one line).
 pub(crate) fn quote(s: &str) -> String {
-    let short: String = s.chars().take(60).filter(|c| !c.is_control()).collect();
-    if s.chars().count() > 60 {
-        format!("'{short}…'")
-    } else {
-        format!("'{short}'")
-    }
+    format!("'{}'", shown(s, 60))
 }
 
 pub(crate) fn expect_object<'a>(
@@ -92,11 +93,10 @@ pub(crate) fn check_fields(
 }
 
 fn quote_key(key: &str) -> String {
-    let short: String = key.chars().take(60).filter(|c| !c.is_control()).collect();
-    if short.is_empty() {
+    if key.is_empty() {
         "\"\"".into()
     } else {
-        short
+        shown(key, 60)
     }
 }
 

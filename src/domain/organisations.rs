@@ -51,6 +51,16 @@ impl Org {
             _ => self.name.clone(),
         }
     }
+
+    /// The name as adviseur: a bestuursorgaan as such ("College van B&W van Oss"), anyone
+    /// else by display name.
+    pub fn adviseur_name(&self) -> String {
+        if self.kind.is_bestuursorgaan() {
+            self.bg_name()
+        } else {
+            self.display_name()
+        }
+    }
 }
 
 /// One entry of the organisations file.
@@ -152,6 +162,13 @@ impl Organisations {
 
     pub fn get(&self, id: &str) -> Option<&Org> {
         self.by_id.get(id)
+    }
+
+    /// The display name of a known organisation, or the id itself: for ids that reach a
+    /// text from outside the bundled organisations (a trainer's configuration, a typed id).
+    pub fn name_or_id(&self, id: &str) -> String {
+        self.get(id)
+            .map_or_else(|| id.to_string(), Org::display_name)
     }
 
     /// Minister codes (`IENW`, `KGG`, `LNV`).

@@ -117,12 +117,7 @@ impl Verzoek {
             .map(|a| (a.id.clone(), MissedReason::Adviseur(a.role)))
             .collect();
         for f in &self.findings {
-            let behandeldienst = match f.code {
-                FindingCode::BdMixed => f.concerns.get(1),
-                FindingCode::BdAndereBg => f.concerns.get(2),
-                _ => None,
-            };
-            if let Some(id) = behandeldienst {
+            if let Some(id) = &f.passed_over {
                 let received = self.recipients.iter().any(|r| &r.id == id);
                 if !received && !out.iter().any(|(o, _)| o == id) {
                     out.push((id.clone(), MissedReason::Configured(f.code)));

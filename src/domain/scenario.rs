@@ -68,7 +68,7 @@ impl Default for Assumptions {
     fn default() -> Assumptions {
         Assumptions {
             bd_merge: BdMerge::AllSame,
-            dso: Dso::V2020,
+            dso: Dso::default(),
             bg_notified_when_bd: true,
             bd_after_bg_change: None,
         }

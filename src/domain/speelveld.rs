@@ -3,14 +3,13 @@
 //! [`Scenario`] is re-aimed at each gemeente and activity, so nothing here re-implements
 //! routing.
 
-use std::fmt::Write as _;
-
 use serde_json::Value;
 
 use super::finding::FindingCode;
 use super::ids::Verzoektype;
 use super::outcome::{MissedReason, Named, Outcome};
 use super::scenario::{Assumptions, ConfigurationRef, Location, Scenario, SelectedActivity};
+use super::spreadsheet::push_line;
 use super::{Configuration, Engine, ScenarioDraft, ScenarioError};
 use crate::geo::{GemeenteInfo, Located};
 
@@ -84,12 +83,7 @@ impl Region {
 
     /// "Provincie Noord-Brabant", "Omgevingsdienst Brabant Noord", "Heel Nederland", …
     pub fn name(&self, engine: &Engine) -> String {
-        let org = |id: &str| {
-            engine
-                .organisations
-                .get(id)
-                .map_or_else(|| id.to_string(), |o| o.display_name())
-        };
+        let org = |id: &str| engine.organisations.name_or_id(id);
         match self {
             Region::Nederland => "Heel Nederland".to_string(),
             Region::Provincie(id) | Region::Omgevingsdienst(id) | Region::Veiligheidsregio(id) => {
@@ -387,11 +381,7 @@ impl<'e> Field<'e> {
     fn named(&self, id: &str) -> Named {
         Named {
             id: id.to_string(),
-            name: self
-                .engine
-                .organisations
-                .get(id)
-                .map_or_else(|| id.to_string(), |o| o.display_name()),
+            name: self.engine.organisations.name_or_id(id),
         }
     }
 
@@ -497,10 +487,10 @@ pub const CSV_HEADER: [&str; 14] = [
 ];
 
 /// The matrix as CSV that Excel opens as is: UTF-8 with byte-order mark, `;` between
-/// fields, CRLF line ends, a field with `;`, `"` or a line break in double quotes.
+/// fields, CRLF line ends, quoted as `spreadsheet::field` quotes.
 pub fn csv<'a>(columns: &[Column], rows: impl IntoIterator<Item = &'a Row>) -> Vec<u8> {
     let mut out = String::from("\u{feff}");
-    csv_line(&mut out, CSV_HEADER.iter().map(|s| (*s).to_string()));
+    push_line(&mut out, CSV_HEADER);
     for row in rows {
         for (column, cell) in columns.iter().zip(&row.cells) {
             let mut fields = vec![
@@ -537,24 +527,10 @@ pub fn csv<'a>(columns: &[Column], rows: impl IntoIterator<Item = &'a Row>) -> V
                     fields.push(format!("fout: {message}"));
                 }
             }
-            csv_line(&mut out, fields.into_iter());
+            push_line(&mut out, fields);
         }
     }
     out.into_bytes()
-}
-
-fn csv_line(out: &mut String, fields: impl Iterator<Item = String>) {
-    for (i, field) in fields.enumerate() {
-        if i > 0 {
-            out.push(';');
-        }
-        if field.contains([';', '"', '\n', '\r']) {
-            let _ = write!(out, "\"{}\"", field.replace('"', "\"\""));
-        } else {
-            out.push_str(&field);
-        }
-    }
-    out.push_str("\r\n");
 }
 
 /// Gemeenten typed by a person: names, former names, aliases or CBS codes, separated by

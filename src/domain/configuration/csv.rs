@@ -13,8 +13,10 @@ use serde::Serialize;
 
 use super::draft::{Draft, DraftEntry};
 use crate::domain::catalogue::Catalogue;
+use crate::domain::error::one_line_max;
 use crate::domain::ids::{OrgKind, Verzoektype};
 use crate::domain::organisations::Org;
+use crate::domain::spreadsheet::push_line;
 use crate::domain::{Engine, MAX_INPUT_BYTES};
 use crate::geo::normalize;
 
@@ -139,7 +141,9 @@ pub fn import_csv(text: &str, name: &str, engine: &Engine) -> Result<CsvImport, 
             Ok(entry) => merge(&mut draft.entries, entry),
             Err(message) => problems.push(RowProblem {
                 line: *line,
-                message: one_line(&message),
+                // A message quotes the file's own cells, which may hold anything Excel lets
+                // through: one short readable line (found by fuzzing).
+                message: one_line_max(&message, 300),
             }),
         }
     }
@@ -385,13 +389,11 @@ fn find_area(orgs: &[&Org], text: &str, bg: &Org) -> Result<Vec<String>, String>
 /// row per gemeente. Ids the catalogue or organisations do not know are written as they are.
 pub fn export_csv(draft: &Draft, engine: &Engine) -> String {
     let orgs = &engine.organisations;
-    let mut out = COLUMNS.map(field).join(";");
-    out.push_str("\r\n");
+    let mut out = String::new();
+    push_line(&mut out, COLUMNS);
     for e in &draft.entries {
         let bg = orgs.get(&e.bevoegd_gezag);
-        let bd = orgs
-            .get(&e.behandeldienst)
-            .map_or(e.behandeldienst.clone(), Org::display_name);
+        let bd = orgs.name_or_id(&e.behandeldienst);
         let activity = engine
             .catalogue
             .activity(&e.activity)
@@ -408,10 +410,7 @@ pub fn export_csv(draft: &Draft, engine: &Engine) -> String {
         let places: Vec<String> = if e.gemeenten.is_empty() {
             vec![String::new()]
         } else {
-            e.gemeenten
-                .iter()
-                .map(|g| orgs.get(g).map_or(g.clone(), Org::display_name))
-                .collect()
+            e.gemeenten.iter().map(|g| orgs.name_or_id(g)).collect()
         };
         for place in places {
             let row = [
@@ -422,39 +421,8 @@ pub fn export_csv(draft: &Draft, engine: &Engine) -> String {
                 toestemming.clone(),
                 place,
             ];
-            out.push_str(&row.iter().map(|s| field(s)).collect::<Vec<_>>().join(";"));
-            out.push_str("\r\n");
+            push_line(&mut out, row);
         }
-    }
-    out
-}
-
-fn field(s: &str) -> String {
-    if s.contains([';', ',', '"', '\n', '\r']) {
-        format!("\"{}\"", s.replace('"', "\"\""))
-    } else {
-        s.to_string()
-    }
-}
-
-/// A message quotes the file's own cells, which may hold anything Excel lets through:
-/// control characters become spaces and the length is capped, so it stays one readable line
-/// (found by fuzzing).
-fn one_line(message: &str) -> String {
-    const MAX_CHARS: usize = 300;
-    let mut out: String = message
-        .chars()
-        .map(|c| {
-            if c.is_control() || c == '\u{2028}' || c == '\u{2029}' {
-                ' '
-            } else {
-                c
-            }
-        })
-        .take(MAX_CHARS)
-        .collect();
-    if message.chars().nth(MAX_CHARS).is_some() {
-        out.push('…');
     }
     out
 }

@@ -16,15 +16,6 @@ fn activity_name(engine: &Engine, id: &str) -> String {
         .map_or_else(|| id.to_string(), |a| a.name.clone())
 }
 
-/// The organisation's display name, or its id.
-// TODO(merge): use Organisations::name_or_id
-fn org_name(engine: &Engine, id: &str) -> String {
-    engine
-        .organisations
-        .get(id)
-        .map_or_else(|| id.to_string(), |o| o.display_name())
-}
-
 /// Who expected this verzoek but gets no trigger, and why (the domain's one definition).
 fn missed(engine: &Engine, verzoek: &Verzoek, lang: Lang) -> Vec<(String, String)> {
     verzoek
@@ -50,7 +41,7 @@ fn missed(engine: &Engine, verzoek: &Verzoek, lang: Lang) -> Vec<(String, String
                     code.as_str()
                 ),
             };
-            (org_name(engine, &id), why)
+            (engine.organisations.name_or_id(&id), why)
         })
         .collect()
 }

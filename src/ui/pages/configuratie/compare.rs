@@ -63,10 +63,7 @@ fn route_text(engine: &Engine, r: &Route, lang: Lang) -> String {
         .behandeldiensten
         .iter()
         .map(|bd| match bd {
-            Some(id) => engine
-                .organisations
-                .get(id)
-                .map_or(id.clone(), |o| o.display_name()),
+            Some(id) => engine.organisations.name_or_id(id),
             None => lang.t("geen", "none").to_string(),
         })
         .collect();
