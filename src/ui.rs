@@ -30,6 +30,7 @@ web! {
     mod pages;
     pub mod panic;
     mod rule_texts;
+    mod water;
     pub use web::*;
 }
 #[cfg(all(target_arch = "wasm32", feature = "views"))]
@@ -42,7 +43,7 @@ mod web {
 
     pub use super::app::{App, AppProps};
     pub use super::embedding::Embedding;
-    use super::{js_json, links, panic, rule_texts};
+    use super::{js_json, links, panic, rule_texts, water};
 
     /// One mounted instance; `destroy()` removes it (a custom element leaving the page).
     #[wasm_bindgen]
@@ -58,11 +59,24 @@ mod web {
             }
         }
 
-        /// The rules file the loader fetched for the findings (`text`), or why it could not
-        /// (`error`); see `rule_texts`. The full build has them compiled in and ignores this.
+        /// The rules file the loader fetched for the findings (`text`) and the findings'
+        /// English sentences (`english`), or why they could not be fetched (`error`); see
+        /// `rule_texts`. The full build has them compiled in and ignores this.
         #[wasm_bindgen(js_name = setRules)]
-        pub fn set_rules(&self, text: Option<String>, error: Option<String>) {
-            rule_texts::set(text, error);
+        pub fn set_rules(
+            &self,
+            text: Option<String>,
+            english: Option<String>,
+            error: Option<String>,
+        ) {
+            rule_texts::set(text, english, error);
+        }
+
+        /// The water areas the loader fetched (`data/geo/water.bin`; empty when it could
+        /// not); see `water`. The full build has them compiled in and never asks.
+        #[wasm_bindgen(js_name = setWater)]
+        pub fn set_water(&self, bytes: &[u8]) {
+            water::set(bytes);
         }
     }
 

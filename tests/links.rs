@@ -41,7 +41,7 @@ fn links_of_version_0_2_open_to_the_scenario_they_were_made_from() {
         // them, so it still shows what was shared, whatever the defaults are now.
         let written: serde_json::Value = serde_json::from_str(&text).unwrap();
         assert_eq!(written["assumptions"]["dso"], dso, "{name}");
-        from_file.assumptions = from_link.assumptions.clone();
+        from_file.assumptions = from_link.assumptions;
         assert_eq!(from_link, from_file, "{name}");
         let outcome = explain_str(&text).unwrap();
         assert_eq!(outcome.total_triggers, total, "{name}");

@@ -16,10 +16,11 @@ use routewijzer::domain::oefenen::{bundled_leerpad, expected_answers, Answer};
 use routewijzer::domain::{
     BdMerge, ConfigurationRef, Engine, Location, ScenarioDraft, Verzoektype,
 };
+use routewijzer::ui::i18n::Lang;
 use routewijzer::ui::state::oefenen::progress::Progress;
 use routewijzer::ui::state::oefenen::{OefenAction, OefenState, Step};
 use routewijzer::ui::state::store::{Store, StoreAction};
-use routewijzer::ui::state::{add_activity, place, Action, Opened, State};
+use routewijzer::ui::state::{add_activity, place, Action, Notice, Opened, State};
 use serde_json::{json, Value};
 
 fn engine() -> &'static Engine {
@@ -138,7 +139,10 @@ fn reducer_cases() {
         // Placing and choosing build up a scenario.
         (
             json!({}),
-            vec![place(e, oss.clone()), add_activity(e, "kappen").unwrap()],
+            vec![
+                place(e, oss.clone(), Lang::Nl),
+                add_activity(e, "kappen").unwrap(),
+            ],
             json!({ "location": { "gemeente": "GM0828" }, "activities": [{ "activity": "kappen", "verzoektype": "aanvraag-vergunning", "flags": [] }], "assumptions": defaults }),
             None,
         ),
@@ -151,6 +155,7 @@ fn reducer_cases() {
                     lon: 3.0,
                     lat: 53.0,
                 },
+                Lang::Nl,
             )],
             json!({ "location": { "gemeente": "GM0828" }, "activities": [], "assumptions": defaults }),
             Some("buiten elke Nederlandse gemeente"),
@@ -158,7 +163,10 @@ fn reducer_cases() {
         // A change of the scenario clears an old notice.
         (
             json!({}),
-            vec![Action::Notify("oud".into()), place(e, oss.clone())],
+            vec![
+                Action::Notify(Notice::new(Lang::Nl, "oud".into())),
+                place(e, oss.clone(), Lang::Nl),
+            ],
             json!({ "location": { "gemeente": "GM0828" }, "activities": [], "assumptions": defaults }),
             None,
         ),
@@ -331,19 +339,32 @@ fn the_report_about_stored_work_lasts_until_closed() {
         report: Some(report.into()),
         ..State::default()
     }
-    .reduce(Action::Notify("de link is beschadigd".into()));
+    .reduce(Action::Notify(Notice::new(
+        Lang::En,
+        "the link is damaged".into(),
+    )));
+    let texts = |s: &State, more| -> Vec<(String, Lang)> {
+        s.shown_notices(more)
+            .into_iter()
+            .map(|n| (n.text, n.lang))
+            .collect()
+    };
     assert_eq!(
-        state.shown_notice(Some("De configuraties …")).unwrap(),
-        format!("de link is beschadigd {report} De configuraties …")
+        texts(&state, Some("De configuraties …")),
+        [
+            ("the link is damaged".to_string(), Lang::En),
+            (report.to_string(), Lang::Nl),
+            ("De configuraties …".to_string(), Lang::Nl)
+        ]
     );
     let opened = Opened::from_text(e, r#"{"location": {"gemeente": "GM0828"}}"#).unwrap();
     let changed = state
         .reduce(Action::Load(Box::new(opened)))
         .reduce(add_activity(e, "kappen").unwrap());
     assert!(changed.notice.is_none(), "the notice goes with a change");
-    assert_eq!(changed.shown_notice(None).as_deref(), Some(report));
+    assert_eq!(texts(&changed, None), [(report.to_string(), Lang::Nl)]);
     let closed = changed.reduce(Action::DismissNotice);
-    assert_eq!(closed.shown_notice(None), None);
+    assert_eq!(texts(&closed, None), []);
     // Why the draft is not kept is set and cleared per place.
     let full = closed.reduce(Action::NotKept(false, Some("vol".into())));
     let both = full.reduce(Action::NotKept(true, Some("te lang".into())));

@@ -1,6 +1,7 @@
 //! The URL fragment: `#scenario=…` (the explainer's scenario: shareable, the source of
 //! truth) and `#casus=…` (a casus for Oefenen, docs/oefenen.md), percent-encoded JSON, or for
-//! a long scenario packed (`#scenario=z:…`, `domain::link`). The only module that reads or
+//! a long scenario packed (`#scenario=z:…`, `domain::link`), and `#/speelveld` (another
+//! view: Back returns to the previous one, and a view can be linked). The only module that reads or
 //! writes `location.hash`, and only for an instance that owns the fragment
 //! (docs/embedding.md). The app never writes a link it cannot read: a scenario too long even
 //! packed is not put in the URL, and the caller hears why.
@@ -12,6 +13,7 @@ use wasm_bindgen::prelude::*;
 
 use super::embedding::Embedding;
 use super::state::Opened;
+use super::view::View;
 use crate::domain::link::{self, LinkError, Payload};
 use crate::domain::{Engine, ScenarioDraft, MAX_INPUT_BYTES};
 
@@ -21,6 +23,8 @@ const CASUS: &str = "#casus=";
 /// A scenario link's value (after `#scenario=`) longer than this was not made by Routewijzer;
 /// the app writes none longer.
 const MAX_SCENARIO_CHARS: usize = 100_000;
+/// Another view than the explainer: `#/speelveld`.
+const VIEW: &str = "#/";
 /// A casus link longer than this was not made for Routewijzer.
 #[cfg(feature = "views")]
 const MAX_CASUS_CHARS: usize = 200_000;
@@ -117,7 +121,8 @@ fn link_value(embedding: &Embedding, key: &str, max: usize) -> Option<Result<Pay
 /// A scenario from a link, checked as a draft.
 fn opened(engine: &Engine, text: Result<String, String>) -> Result<Box<Opened>, String> {
     text.and_then(|text| {
-        Opened::from_text(engine, &text)
+        // a point in a large water opens when the water areas are here (ui::water)
+        super::water::open_text(engine, &text)
             .map(Box::new)
             .map_err(|e| format!("de link bevat geen geldig scenario: {e}"))
     })
@@ -183,6 +188,63 @@ pub fn show(draft: &ScenarioDraft, embedding: &Embedding, told: impl FnOnce(Opti
         return finish(None);
     }
     call_codec(&text, 0, move |packed| finish(packed.ok()));
+}
+
+/// The plain link of a short draft; `None` for one that must be packed.
+fn plain_fragment(draft: &ScenarioDraft) -> Option<String> {
+    let plain = link::encode(&draft.to_value().to_string());
+    (plain.len() <= link::PLAIN_MAX_CHARS).then(|| format!("{SCENARIO}{plain}"))
+}
+
+/// True when the URL already shows this draft as a plain link (so a hashchange to it, as
+/// Back from another view, changes nothing).
+pub fn shows(draft: &ScenarioDraft) -> bool {
+    plain_fragment(draft).is_some_and(|fragment| hash() == fragment)
+}
+
+/// The view the URL names: `#/<view>`, a casus (Oefenen) or a scenario (the explainer);
+/// `None` when it names none or this instance does not own the URL.
+pub fn view(embedding: &Embedding) -> Option<View> {
+    if !embedding.owns_fragment {
+        return None;
+    }
+    let hash = hash();
+    if let Some(id) = hash.strip_prefix(VIEW) {
+        return View::from_id(id);
+    }
+    if hash.starts_with(CASUS) {
+        return Some(View::Oefenen);
+    }
+    hash.starts_with(SCENARIO).then_some(View::Verklaren)
+}
+
+/// A view's address: `#/speelveld`; the explainer's is its scenario's plain link (`#` for a
+/// long one, which [`show`] packs in place).
+pub fn view_href(view: View, draft: &ScenarioDraft) -> String {
+    match view {
+        View::Verklaren => plain_fragment(draft).unwrap_or_else(|| "#".to_string()),
+        other => format!("{VIEW}{}", other.id()),
+    }
+}
+
+/// Puts `view` in the URL as a new history entry, so that Back returns to the view before
+/// (if this instance owns the URL and it shows another view). `told` as for [`show`].
+pub fn show_view(
+    view: View,
+    draft: &ScenarioDraft,
+    embedding: &Embedding,
+    told: impl FnOnce(Option<String>) + 'static,
+) {
+    if !embedding.owns_fragment || self::view(embedding) == Some(view) {
+        return;
+    }
+    if let Ok(history) = gloo_utils::window().history() {
+        let url = view_href(view, draft);
+        let _ = history.push_state_with_url(&JsValue::NULL, "", Some(&url));
+    }
+    if view == View::Verklaren {
+        show(draft, embedding, told);
+    }
 }
 
 /// True when this instance owns the URL and it holds a casus.

@@ -9,6 +9,7 @@ pub mod oefenen;
 pub mod store;
 
 use super::i18n::Lang;
+use super::view::View;
 use crate::domain::{
     Assumptions, ConfigurationRef, Engine, Location, ScenarioDraft, SelectedActivity, Verzoektype,
 };
@@ -18,6 +19,16 @@ use crate::geo::Located;
 #[derive(Clone, Debug, PartialEq)]
 pub struct Notice {
     pub text: String,
+    /// The language `text` is in: the app's when it was written, Dutch for the engine's
+    /// own messages (shown marked as Dutch in English).
+    pub lang: Lang,
+}
+
+impl Notice {
+    /// A message written in `lang`.
+    pub fn new(lang: Lang, text: String) -> Notice {
+        Notice { text, lang }
+    }
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -27,6 +38,8 @@ pub struct State {
     /// the location card, the map and routing read it.
     pub located: Option<Located>,
     pub lang: Lang,
+    /// The view on screen (the explainer stays mounted behind the others).
+    pub view: View,
     pub notice: Option<Notice>,
     /// What happened to the stored scenario (set aside, or it could not be): shown with the
     /// notice until the user closes it; a change of the scenario does not clear it.
@@ -54,6 +67,7 @@ impl Default for State {
             },
             located: None,
             lang: Lang::Nl,
+            view: View::Verklaren,
             notice: None,
             report: None,
             not_kept: NotKept::default(),
@@ -99,9 +113,10 @@ pub enum Action {
     SetConfiguration(Option<ConfigurationRef>),
     SetAssumptions(Assumptions),
     SetLang(Lang),
+    SetView(View),
     /// Replace the scenario with one from a file, a link or the speelveld (already checked).
     Load(Box<Opened>),
-    Notify(String),
+    Notify(Notice),
     /// Closes the notice and the report.
     DismissNotice,
     /// Why the draft is not in storage (`false`) or in the URL (`true`), or `None`: it is.
@@ -110,15 +125,28 @@ pub enum Action {
 
 /// What placing the request at `location` does: the place, or a notice that it lies
 /// outside every gemeente (the previous location stays).
-pub fn place(engine: &Engine, location: Location) -> Action {
+pub fn place(engine: &Engine, location: Location, lang: Lang) -> Action {
     match engine.locate(&location) {
         Ok(located) => Action::Place(location, Box::new(located)),
-        Err(_) => Action::Notify(
-            "Dit punt ligt buiten elke Nederlandse gemeente (zee, België of Duitsland). \
-             De vorige locatie blijft staan."
-                .to_string(),
-        ),
+        Err(_) => Action::Notify(Notice::new(
+            lang,
+            lang.t(
+                "Dit punt ligt buiten elke Nederlandse gemeente (zee, België of Duitsland). \
+                 De vorige locatie blijft staan.",
+                "This point lies outside every Dutch gemeente (sea, Belgium or Germany). \
+                 The previous location stays.",
+            )
+            .to_string(),
+        )),
     }
+}
+
+/// Whether `location` is a point in no gemeente polygon while this build has no water areas
+/// yet (the start build before it fetched them, `ui::water`): it may lie in a large water.
+pub fn water_pending(engine: &Engine, location: &Location) -> bool {
+    !matches!(location, Location::Gemeente { .. })
+        && !engine.geography().has_water()
+        && engine.locate(location).is_err()
 }
 
 /// Adding an activity: with the first verzoektype the catalogue allows for it.
@@ -167,12 +195,13 @@ impl State {
             Action::SetConfiguration(configuration) => draft.configuration = configuration,
             Action::SetAssumptions(assumptions) => draft.assumptions = assumptions,
             Action::SetLang(lang) => self.lang = lang,
+            Action::SetView(view) => self.view = view,
             Action::Load(opened) => {
                 self.draft = opened.draft;
                 self.located = opened.located;
                 self.notice = None;
             }
-            Action::Notify(text) => self.notice = Some(Notice { text }),
+            Action::Notify(notice) => self.notice = Some(notice),
             Action::NotKept(in_url, why) => {
                 let slot = if in_url {
                     &mut self.not_kept.link
@@ -193,18 +222,12 @@ impl State {
         self
     }
 
-    /// The text the shell shows: the notice, the report, then `more` (the configuration
-    /// store's).
-    pub fn shown_notice(&self, more: Option<&str>) -> Option<String> {
-        let mut text = String::new();
-        let notice = self.notice.as_ref().map(|n| n.text.as_str());
-        for line in [notice, self.report.as_deref(), more].into_iter().flatten() {
-            if !text.is_empty() {
-                text.push(' ');
-            }
-            text.push_str(line);
-        }
-        (!text.is_empty()).then_some(text)
+    /// What the shell shows, in order: the notice, the report, then `more` (the configuration
+    /// store's); the report and the store's messages are Dutch.
+    pub fn shown_notices(&self, more: Option<&str>) -> Vec<Notice> {
+        let dutch = [self.report.as_deref(), more].into_iter().flatten();
+        let dutch = dutch.map(|text| Notice::new(Lang::Nl, text.to_string()));
+        self.notice.iter().cloned().chain(dutch).collect()
     }
 
     /// The user configuration (by id) the explainer's inline configuration came from.

@@ -1,23 +1,51 @@
 //! The explainer's state and where it lives outside the app: the URL fragment (shareable,
-//! the source of truth) and localStorage (survives a reload without the fragment).
+//! the source of truth; also the view on screen, so Back works) and localStorage (survives a
+//! reload without the fragment; also the chosen language). The page's title and language
+//! follow the view and the language.
 
 use std::rc::Rc;
 
 use yew::prelude::*;
 
 use super::super::embedding::Embedding;
+use super::super::i18n::Lang;
 use super::super::links;
-use super::super::state::{Action, Opened, State};
+use super::super::state::{Action, Notice, Opened, State};
 use super::super::storage;
+use super::super::view::View;
+use super::super::water::{self, OPENS_LATER};
 use crate::domain::Engine;
 
 /// The key's last part, after the instance's versioned prefix (`routewijzer.v1.scenario`).
 const STORAGE_NAME: &str = "scenario";
-const KEPT: &str = "Uw vorige scenario is behouden.";
+/// The language the user chose last (`nl` or `en`).
+const LANG_NAME: &str = "taal";
+
+/// A link that cannot be read: the engine's (Dutch) reason and what is kept, in `lang`.
+fn refused_link(message: &str, lang: Lang) -> Notice {
+    Notice::new(
+        lang,
+        format!(
+            "{}: {message}. {}",
+            lang.t("De link is niet te openen", "The link cannot be opened"),
+            lang.t("Uw vorige scenario is behouden.", "Your previous scenario is kept.")
+        ),
+    )
+}
+
+/// The first view: the URL's, else the `view` option, else the first; one the instance
+/// shows.
+fn first_view(embedding: &Embedding) -> View {
+    match links::view(embedding).or(embedding.view) {
+        Some(v) if embedding.views.contains(&v) => v,
+        _ => embedding.views.first().copied().unwrap_or(View::Verklaren),
+    }
+}
 
 /// The scenario saved in this browser if it is readable, and the report of one that is not:
 /// it is set aside, or, where even that fails, left in place and never written over
-/// (`ui::storage`).
+/// (`ui::storage`). A point in a large water is not damage: it opens when the water areas
+/// are here (`ui::water`).
 fn from_storage(embedding: &Embedding, engine: &Engine) -> (Option<Opened>, Option<String>) {
     let Some(key) = embedding.storage_key(STORAGE_NAME) else {
         return (None, None);
@@ -32,8 +60,9 @@ fn from_storage(embedding: &Embedding, engine: &Engine) -> (Option<Opened>, Opti
         Ok(serde_json::Value::String(inner)) => Some(inner),
         _ => None,
     };
-    match Opened::from_text(engine, inner.as_deref().unwrap_or(&text)) {
+    match water::open_text(engine, inner.as_deref().unwrap_or(&text)) {
         Ok(opened) => (Some(opened), None),
+        Err(why) if why == OPENS_LATER => (None, None),
         Err(why) => {
             let aside = storage::set_aside(&key, &text);
             let what = "Het opgeslagen scenario";
@@ -43,12 +72,19 @@ fn from_storage(embedding: &Embedding, engine: &Engine) -> (Option<Opened>, Opti
 }
 
 /// The first state: the URL (if this instance owns it), else this instance's stored work,
-/// else the host's options, else empty. The stored entry is checked either way, so a link
-/// never replaces a damaged one unseen. A packed link is opened later (`links::unpack`).
+/// else the host's options, else empty; in the language chosen last, else the host's. The
+/// stored entry is checked either way, so a link never replaces a damaged one unseen. A
+/// packed link is opened later (`links::unpack`).
 fn initial(embedding: &Embedding, engine: &Engine) -> State {
+    let lang = embedding
+        .storage_key(LANG_NAME)
+        .and_then(|key| storage::read(&key))
+        .and_then(|code| Lang::from_code(&code))
+        .unwrap_or(embedding.lang);
     let (stored, report) = from_storage(embedding, engine);
     let state = State {
-        lang: embedding.lang,
+        lang,
+        view: first_view(embedding),
         report,
         ..State::default()
     };
@@ -59,7 +95,7 @@ fn initial(embedding: &Embedding, engine: &Engine) -> State {
     let fallback = || load(stored.clone().or_else(|| embedding.initial.clone()));
     match links::scenario(embedding, engine) {
         Some(Ok(opened)) => load(Some(*opened)),
-        Some(Err(message)) => fallback().reduce(Action::Notify(format!("{message}. {KEPT}"))),
+        Some(Err(message)) => fallback().reduce(Action::Notify(refused_link(&message, lang))),
         None => fallback(),
     }
 }
@@ -68,7 +104,7 @@ fn initial(embedding: &Embedding, engine: &Engine) -> State {
 fn apply(state: &UseReducerHandle<State>, opened: Result<Box<Opened>, String>) {
     state.dispatch(match opened {
         Ok(opened) => Action::Load(opened),
-        Err(message) => Action::Notify(format!("{message}. {KEPT}")),
+        Err(message) => Action::Notify(refused_link(&message, state.lang)),
     });
 }
 
@@ -83,7 +119,7 @@ pub fn use_scenario(embedding: &Rc<Embedding>, engine: &'static Engine) -> UseRe
         use_reducer(move || initial(&embedding, engine))
     };
     // First (effects run in order): a packed link in the URL is unpacked, and the URL is left
-    // alone meanwhile; a link pasted later is opened.
+    // alone meanwhile; a link pasted later, Back and Forward are followed.
     {
         let state = state.clone();
         let embedding = embedding.clone();
@@ -91,6 +127,12 @@ pub fn use_scenario(embedding: &Rc<Embedding>, engine: &'static Engine) -> UseRe
             let opened = state.clone();
             links::unpack(&embedding, engine, move |result| apply(&opened, result));
             let listener = links::on_change(move || {
+                if let Some(view) = links::view(&embedding).filter(|v| embedding.views.contains(v)) {
+                    state.dispatch(Action::SetView(view));
+                }
+                if links::shows(&state.draft) {
+                    return;
+                }
                 let opened = state.clone();
                 if !links::unpack(&embedding, engine, move |result| apply(&opened, result)) {
                     if let Some(result) = links::scenario(&embedding, engine) {
@@ -105,9 +147,8 @@ pub fn use_scenario(embedding: &Rc<Embedding>, engine: &'static Engine) -> UseRe
         let embedding = embedding.clone();
         let first = use_mut_ref(|| true);
         let state = state.clone();
-        use_effect_with((state.draft.clone(), state.lang), move |(draft, lang)| {
-            let opened_with_casus =
-                std::mem::replace(&mut *first.borrow_mut(), false) && links::has_casus(&embedding);
+        use_effect_with((state.draft.clone(), state.view), move |(draft, view)| {
+            let first = std::mem::replace(&mut *first.borrow_mut(), false);
             let told = {
                 let state = state.clone();
                 move |why: Option<String>| {
@@ -116,8 +157,15 @@ pub fn use_scenario(embedding: &Rc<Embedding>, engine: &'static Engine) -> UseRe
                     }
                 }
             };
-            if !opened_with_casus {
-                links::show(draft, &embedding, told);
+            // The explainer's link replaces itself as the scenario changes; a change of view
+            // is a new history entry. A casus link stays until the scenario changes.
+            match view {
+                View::Verklaren if first || links::view(&embedding) == Some(View::Verklaren) => {
+                    if !(first && links::has_casus(&embedding)) {
+                        links::show(draft, &embedding, told);
+                    }
+                }
+                other => links::show_view(*other, draft, &embedding, told),
             }
             let saved = match embedding.storage_key(STORAGE_NAME) {
                 Some(key) => storage::write(&key, &draft.to_value().to_string()),
@@ -126,12 +174,30 @@ pub fn use_scenario(embedding: &Rc<Embedding>, engine: &'static Engine) -> UseRe
             if state.not_kept.storage != saved.as_ref().err().cloned() {
                 state.dispatch(Action::NotKept(false, saved.err()));
             }
-            if embedding.owns_fragment {
-                gloo_utils::document_element()
-                    .set_attribute("lang", lang.code())
-                    .ok();
-            }
         });
     }
+    use_page_language(embedding, state.lang, state.view);
     state
+}
+
+/// The chosen language is kept (after the first render: the host's default is not a
+/// choice), and the page's `lang` and title follow the language and the view, if this
+/// instance owns the page.
+#[hook]
+fn use_page_language(embedding: &Rc<Embedding>, lang: Lang, view: View) {
+    let embedding = embedding.clone();
+    let first = use_mut_ref(|| true);
+    use_effect_with((lang, view), move |(lang, view)| {
+        let first = std::mem::replace(&mut *first.borrow_mut(), false);
+        if let (false, Some(key)) = (first, embedding.storage_key(LANG_NAME)) {
+            let _ = storage::write(&key, lang.code());
+        }
+        if embedding.owns_fragment {
+            let document = gloo_utils::document();
+            document.set_title(&view.title(*lang));
+            if let Some(html) = document.document_element() {
+                let _ = html.set_attribute("lang", lang.code());
+            }
+        }
+    });
 }
