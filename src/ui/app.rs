@@ -150,15 +150,18 @@ pub fn app(props: &AppProps) -> Html {
     html! {
         <ContextProvider<AppContext> {context}>
         <@{root} class={classes} lang={lang.code()} ref={app_ref} aria-label={(!page).then(|| embedding.name())}>
-            <div class="rw-skip-links">
-                if view == View::Verklaren {
-                    { skip_link("rw-gemeente-search", lang.t("Naar locatie kiezen", "Skip to choosing the location")) }
-                    { skip_link("rw-activity-filter", lang.t("Naar activiteiten kiezen", "Skip to choosing activities")) }
-                    { skip_link("rw-summary", lang.t("Naar de uitkomst", "Skip to the outcome")) }
-                } else {
-                    { skip_link("rw-main", lang.t("Naar de inhoud", "Skip to the content")) }
-                }
-            </div>
+            // Skip links serve the page; an embedded instance is one region of its host's.
+            if page {
+                <div class="rw-skip-links">
+                    if view == View::Verklaren {
+                        { skip_link("rw-gemeente-search", lang.t("Naar locatie kiezen", "Skip to choosing the location")) }
+                        { skip_link("rw-activity-filter", lang.t("Naar activiteiten kiezen", "Skip to choosing activities")) }
+                        { skip_link("rw-summary", lang.t("Naar de uitkomst", "Skip to the outcome")) }
+                    } else {
+                        { skip_link("rw-main", lang.t("Naar de inhoud", "Skip to the content")) }
+                    }
+                </div>
+            }
             <@{header} class="rw-header">
                 <div class="rw-header-row">
                     <h1>{ "Routewijzer" }</h1>
