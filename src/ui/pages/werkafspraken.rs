@@ -47,10 +47,12 @@ pub fn words(engine: &'static Engine, lang: Lang) -> Option<Words<'static>> {
 
 /// The stored agreement, or a first one from the explainer's configuration and assumptions.
 fn first_state(engine: &'static Engine, key: Option<&str>, draft: &ScenarioDraft) -> WaState {
-    let mut state = match key.and_then(storage::read) {
+    let stored = key.and_then(|key| Some((key, storage::read(key)?)));
+    let mut state = match stored {
         None => WaState::default(),
-        Some(text) => WaState::from_text(engine, &text).unwrap_or_else(|why| {
-            WaState::unreadable(&why, key.and_then(storage::set_aside))
+        Some((key, text)) => WaState::from_text(engine, &text).unwrap_or_else(|why| {
+            let aside = storage::set_aside(key, &text);
+            WaState::unreadable(storage::report("De opgeslagen werkafspraak", &why, &aside, key))
         }),
     };
     if state.agreement.is_none() {

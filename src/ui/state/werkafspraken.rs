@@ -55,16 +55,11 @@ impl WaState {
         })
     }
 
-    /// An empty state that says why the stored one could not be read, and where it was
-    /// kept (`aside`).
-    pub fn unreadable(why: &str, aside: Option<String>) -> WaState {
-        let kept = aside.map_or(String::new(), |aside| {
-            format!(" Ze is bewaard onder {aside} en niet gewist;")
-        });
+    /// An empty state with the report of the stored one that could not be read (why, and
+    /// where it is now: `ui::storage::report`).
+    pub fn unreadable(report: String) -> WaState {
         WaState {
-            notice: Some(format!(
-                "De opgeslagen werkafspraak is niet te lezen ({why}).{kept} u begint met een nieuwe."
-            )),
+            notice: Some(format!("{report} U begint met een nieuwe.")),
             ..WaState::default()
         }
     }
