@@ -80,3 +80,7 @@ pub const OEFENEN_CASUSSEN: &[(&str, &str)] = &[
         include_str!("../data/oefenen/13-na-ontvangst-2023.json"),
     ),
 ];
+
+/// The DSO's activity names mapped to catalogue ids, for the monitor-CSV import
+/// (`domain::configuration::names`). Linked only where the import is: the full build.
+pub const ACTIVITEITNAMEN_CSV: &str = include_str!("../data/activiteitnamen.csv");

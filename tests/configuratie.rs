@@ -262,7 +262,7 @@ fn the_bundled_configuration_survives_csv_export_and_import() {
     let e = engine();
     let d = Draft::from_configuration(e.configuration("voorbeeld-noord-brabant").unwrap());
     let csv = export_csv(&d, e);
-    assert!(csv.starts_with("Begindatum;Bevoegd gezag;Activiteit;"));
+    assert!(csv.starts_with("\u{feff}Begindatum;Bevoegd gezag;Activiteit;"));
     let back = import_csv(&csv, "terug", e).unwrap();
     assert!(back.problems.is_empty(), "{:?}", back.problems);
     let strip = |d: &Draft| {

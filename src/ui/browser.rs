@@ -128,3 +128,10 @@ pub fn offer_json(name: &str, value: &serde_json::Value) -> Result<(), String> {
     let json = serde_json::to_string_pretty(value).map_err(|e| e.to_string())?;
     offer_file(name, "application/json", &json)
 }
+
+/// Milliseconds from the page's clock (`performance.now()`, or the date where it is missing).
+pub fn now_ms() -> f64 {
+    gloo_utils::window()
+        .performance()
+        .map_or_else(js_sys::Date::now, |p| p.now())
+}

@@ -4,11 +4,11 @@
 
 mod bar;
 mod compare;
+mod import;
 mod table;
 
 use yew::prelude::*;
 
-use crate::domain::configuration::csv::{import_csv, RowProblem};
 use crate::domain::configuration::draft::{Draft, DraftEntry, Severity};
 use crate::domain::{Configuration, ConfigurationRef, Engine};
 use crate::ui::components::notice::notice;
@@ -55,14 +55,6 @@ pub fn draft_by_id(engine: &Engine, store: &Store, id: &str) -> Option<Draft> {
     }
 }
 
-/// What the last import said: file name, rows read, rejected rows.
-#[derive(Clone, PartialEq)]
-pub struct ImportReport {
-    file: String,
-    rows: usize,
-    problems: Vec<RowProblem>,
-}
-
 /// Use a (valid) configuration in the explainer and show it there: the bundled one by
 /// name, a user's one inline.
 pub(crate) fn to_explainer(app: &crate::ui::context::AppContext) -> Callback<Configuration> {
@@ -81,7 +73,14 @@ pub(crate) fn to_explainer(app: &crate::ui::context::AppContext) -> Callback<Con
 
 #[function_component(Configuratie)]
 pub fn configuratie() -> Html {
-    let report = use_state(|| None::<ImportReport>);
+    let report = use_state(|| None::<import::ImportReport>);
+    let progress = use_state(|| None::<import::Progress>);
+    let job: import::JobSlot = use_mut_ref(|| None);
+    {
+        // Leaving the view stops a running import (and frees its timer).
+        let job = job.clone();
+        use_effect_with((), move |_| move || drop(job.borrow_mut().take()));
+    }
     let Some(app) = use_app() else {
         return Html::default();
     };
@@ -120,9 +119,32 @@ pub fn configuratie() -> Html {
             },
         )
     };
-    let onreport = {
-        let report = report.clone();
-        Callback::from(move |r| report.set(Some(r)))
+    let onfile = {
+        let (store, report, progress, job) = (store.clone(), report.clone(), progress.clone(), job.clone());
+        let done: import::Done = {
+            let (store, report) = (store.clone(), report.clone());
+            Callback::from(move |(draft, r)| {
+                store.dispatch(StoreAction::Add(draft));
+                report.set(Some(r));
+            })
+        };
+        Callback::from(move |file: (String, String)| {
+            let name = file.0.clone();
+            store.dispatch(StoreAction::Notify(None));
+            if let Err(e) = import::start(file, engine, &job, &progress, &done) {
+                store.dispatch(StoreAction::Notify(Some(format!(
+                    "{name}: {e}. Er is niets veranderd."
+                ))));
+            }
+        })
+    };
+    let ondownload = {
+        let (report, store) = (report.clone(), store.clone());
+        Callback::from(move |_| {
+            if let Some(Err(e)) = report.as_ref().map(import::download_problems) {
+                store.dispatch(StoreAction::Notify(Some(e)));
+            }
+        })
     };
     let ondismiss = {
         let store = store.clone();
@@ -139,7 +161,7 @@ pub fn configuratie() -> Html {
             if let Some(text) = &store.notice {
                 { notice(text, lang, ondismiss) }
             }
-            <bar::Bar shown={shown.clone()} editable={editable.is_some()} {onreport} />
+            <bar::Bar shown={shown.clone()} editable={editable.is_some()} {onfile} />
             if is_active {
                 <p class="rw-config-status" role="status">{
                     if has_errors {
@@ -150,13 +172,11 @@ pub fn configuratie() -> Html {
                     }
                 }</p>
             }
+            if let Some(p) = &*progress {
+                { import::progress_view(p, lang) }
+            }
             if let Some(r) = &*report {
-                <section class="rw-card rw-config-report" aria-labelledby="rw-h-import">
-                    <h3 id="rw-h-import">{ format!("{} {}: {} {}, {} {}", lang.t("Import", "Import"), r.file, r.rows, lang.t("rijen", "rows"), r.problems.len(), lang.t("niet overgenomen", "rejected")) }</h3>
-                    <ul>{ for r.problems.iter().map(|p| html! {
-                        <li class="rw-config-problem">{ format!("{} {}: {}", lang.t("Regel", "Line"), p.line, p.message) }</li>
-                    }) }</ul>
-                </section>
+                { import::report_view(r, lang, ondownload) }
             }
             if let Some(d) = &editable {
                 <table::Meta draft={d.clone()} onchange={onchange.clone()} {lang} />
@@ -165,40 +185,6 @@ pub fn configuratie() -> Html {
             <compare::Compare />
         </main>
     }
-}
-
-/// A file's text → a new draft named after the file, and what happened to its rows.
-pub(crate) fn import_file(
-    name: &str,
-    text: &str,
-    engine: &Engine,
-) -> Result<(Draft, ImportReport), String> {
-    let base = name.rsplit_once('.').map_or(name, |(b, _)| b).to_string();
-    let looks_json = text
-        .trim_start_matches('\u{feff}')
-        .trim_start()
-        .starts_with('{');
-    let (mut draft, rows, problems) = if looks_json {
-        let value = crate::domain::parse_json_text(text).map_err(|e| e.to_string())?;
-        let c = Configuration::from_value(&value, "", &engine.catalogue, &engine.organisations)
-            .map_err(|e| e.to_string())?;
-        let d = Draft::from_configuration(&c);
-        let rows = d.entries.len();
-        (d, rows, Vec::new())
-    } else {
-        let r = import_csv(text, &base, engine)?;
-        (r.draft, r.rows, r.problems)
-    };
-    draft.id = new_id();
-    if draft.name.trim().is_empty() {
-        draft.name = base;
-    }
-    let report = ImportReport {
-        file: name.to_string(),
-        rows,
-        problems,
-    };
-    Ok((draft, report))
 }
 
 /// A new entry: the bevoegd gezag of the last one, so adding within a table is quick.

@@ -10,6 +10,12 @@ use crate::ui::i18n::Lang;
 
 type OnChange = Callback<(Draft, Option<(usize, &'static str)>)>;
 
+/// Entries drawn at first, and drawn more per click: a configuration of thousands of entries
+/// (an import, a stored draft) opens without drawing them all.
+const PAGE: usize = 250;
+/// Diagnostics listed in the summary above the tables; the rest are counted.
+const SUMMARY: usize = 10;
+
 #[derive(Properties, PartialEq)]
 pub struct MetaProps {
     pub draft: Draft,
@@ -76,6 +82,7 @@ pub fn tables(props: &TablesProps) -> Html {
     let lang = props.lang;
     let gemeente_query = use_state(String::new);
     let bd_filter = use_state(String::new);
+    let limit = use_state(|| PAGE);
     let Some(engine) = use_app().map(|app| app.engine) else {
         return Html::default();
     };
@@ -93,19 +100,33 @@ pub fn tables(props: &TablesProps) -> Html {
     bds.sort_unstable();
     bds.dedup();
 
-    // Entries by bevoegd gezag, in order of first appearance, with their index.
+    // Entries by bevoegd gezag, in order of first appearance, with their index; the first
+    // `limit` that pass the filters.
     let mut groups: Vec<(String, Vec<(usize, &DraftEntry)>)> = Vec::new();
+    let mut group_of: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    let mut matching = 0usize;
     for (i, e) in props.draft.entries.iter().enumerate() {
         let shown = gemeente.is_none_or(|g| applies_in(e, g, engine))
             && (bd_filter.is_empty() || e.behandeldienst == *bd_filter);
         if !shown {
             continue;
         }
-        match groups.iter_mut().find(|(bg, _)| *bg == e.bevoegd_gezag) {
-            Some((_, list)) => list.push((i, e)),
-            None => groups.push((e.bevoegd_gezag.clone(), vec![(i, e)])),
+        matching += 1;
+        if matching > *limit {
+            continue;
+        }
+        let g = *group_of.entry(e.bevoegd_gezag.as_str()).or_insert_with(|| {
+            groups.push((e.bevoegd_gezag.clone(), Vec::new()));
+            groups.len() - 1
+        });
+        if let Some((_, list)) = groups.get_mut(g) {
+            list.push((i, e));
         }
     }
+    let onmore = {
+        let limit = limit.clone();
+        Callback::from(move |_| limit.set(*limit + PAGE))
+    };
     let ongemeente = {
         let q = gemeente_query.clone();
         Callback::from(move |e: InputEvent| q.set(input_value(&e).unwrap_or_default()))
@@ -123,7 +144,8 @@ pub fn tables(props: &TablesProps) -> Html {
             onchange.emit((d, None));
         })
     };
-    let shown_count: usize = groups.iter().map(|(_, l)| l.len()).sum();
+    let shown_count = matching;
+    let drawn: usize = groups.iter().map(|(_, l)| l.len()).sum();
 
     html! {
         <section class="rw-config-tables" aria-labelledby="rw-h-entries">
@@ -146,6 +168,7 @@ pub fn tables(props: &TablesProps) -> Html {
                     </select>
                 </div>
             </div>
+            { summary(&props.diagnostics, lang) }
             if props.editable {
                 <datalist id="rw-cfg-orgs">
                     { for engine.organisations.all().into_iter().filter(|o| matches!(o.kind, OrgKind::Omgevingsdienst | OrgKind::Veiligheidsregio | OrgKind::Provincie | OrgKind::Waterschap | OrgKind::Minister)).map(|o| html! {
@@ -173,6 +196,12 @@ pub fn tables(props: &TablesProps) -> Html {
                     </tbody>
                 </table>
             }) }
+            if drawn < matching {
+                <p class="rw-config-more">
+                    { format!("{} {drawn} {} {matching} {}. ", lang.t("Getoond:", "Shown:"), lang.t("van", "of"), lang.t("regels", "entries")) }
+                    <button type="button" class="rw-button" onclick={onmore}>{ format!("{} {}", lang.t("Toon nog", "Show"), PAGE.min(matching - drawn)) }</button>
+                </p>
+            }
             if props.editable {
                 <button type="button" class="rw-button" onclick={onadd}>{ lang.t("Regel toevoegen", "Add entry") }</button>
             }
@@ -242,9 +271,35 @@ fn verzoektype_label(v: &str, lang: Lang) -> String {
     )
 }
 
+/// How many errors and warnings the draft has, and the first few: a draft of thousands of
+/// problems is summed up here, not in one long list.
+fn summary(diagnostics: &[Diagnostic], lang: Lang) -> Html {
+    if diagnostics.is_empty() {
+        return Html::default();
+    }
+    let errors = diagnostics.iter().filter(|d| d.severity == Severity::Fout).count();
+    let warnings = diagnostics.len() - errors;
+    let rest = diagnostics.len().saturating_sub(SUMMARY);
+    html! {
+        <div class="rw-config-summary" role="status">
+            <p>{ format!("{errors} {}, {warnings} {}{}", lang.t("fouten", "errors"), lang.t("waarschuwingen", "warnings"),
+                if rest > 0 { format!(" ({} {SUMMARY} {}; {} {rest})", lang.t("hieronder de eerste", "below the first"), lang.t("en bij elke regel de zijne", "and each entry's own at the entry"), lang.t("niet in deze lijst:", "not in this list:")) } else { String::new() }) }</p>
+            <ul class="rw-config-summary-list">{ for diagnostics.iter().take(SUMMARY).map(|d| html! {
+                <li class={if d.severity == Severity::Fout { "rw-config-fout" } else { "rw-config-waarschuwing" }}>
+                    { format!("{} {}: {} {}", lang.t("Regel", "Entry"), d.entry + 1, d.code, d.message) }
+                </li>
+            }) }</ul>
+        </div>
+    }
+}
+
 fn row(props: &TablesProps, engine: &Engine, i: usize, e: &DraftEntry) -> Html {
     let lang = props.lang;
-    let diags: Vec<&Diagnostic> = props.diagnostics.iter().filter(|d| d.entry == i).collect();
+    // Diagnostics are sorted by entry: this entry's are one slice, found in log time.
+    let all = &props.diagnostics;
+    let from = all.partition_point(|d| d.entry < i);
+    let to = all.partition_point(|d| d.entry <= i);
+    let diags: Vec<&Diagnostic> = all.get(from..to).unwrap_or_default().iter().collect();
     let cols = if props.editable { 8 } else { 5 };
     let cells = if props.editable {
         edit_cells(props, engine, i, e)
