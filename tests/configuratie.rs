@@ -481,6 +481,7 @@ fn a_messy_i3_export_keeps_every_row_a_person_could_map() {
     assert_eq!(notes(18)[0].0, NoteKind::Datum);
 
     let d = &r.draft;
+    assert_eq!(d.entries.len(), 18);
     let find = |bg: &str, activity: &str| {
         d.entries
             .iter()

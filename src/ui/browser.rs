@@ -130,6 +130,8 @@ pub fn offer_json(name: &str, value: &serde_json::Value) -> Result<(), String> {
 }
 
 /// Milliseconds from the page's clock (`performance.now()`, or the date where it is missing).
+/// For the work the full build spreads over timer ticks (Speelveld, CSV import).
+#[cfg(feature = "views")]
 pub fn now_ms() -> f64 {
     gloo_utils::window()
         .performance()

@@ -199,8 +199,11 @@ impl Draft {
     /// Every problem at once, in entry order (errors and warnings).
     pub fn check(&self, engine: &Engine) -> Vec<Diagnostic> {
         let mut out = Vec::new();
+        // (activity, bevoegd gezag) → can it ever be BG: a file repeats its pairs.
+        let mut bg_cache = HashMap::new();
         for (i, e) in self.entries.iter().enumerate() {
-            check_entry(i, e, &engine.catalogue, &engine.organisations, &mut out);
+            let ctx = (&engine.catalogue, &engine.organisations, &mut bg_cache);
+            check_entry(i, e, ctx, &mut out);
         }
         check_overlaps(&self.entries, &mut out);
         out.sort_by_key(|d| d.entry);
@@ -230,11 +233,12 @@ fn unknown(entry: usize, field: &'static str, message: String) -> Diagnostic {
     diag(entry, field, "bd-onbekend", None, Severity::Fout, message)
 }
 
+type BgCache = HashMap<(String, String), bool>;
+
 fn check_entry(
     i: usize,
     e: &DraftEntry,
-    catalogue: &Catalogue,
-    orgs: &Organisations,
+    (catalogue, orgs, bg_cache): (&Catalogue, &Organisations, &mut BgCache),
     out: &mut Vec<Diagnostic>,
 ) {
     let bg = orgs.get(e.bevoegd_gezag.trim());
@@ -264,7 +268,10 @@ fn check_entry(
             format!("onbekende activiteit of groep '{}'", e.activity),
         ));
     } else if let Some(org) = bg.filter(|o| o.kind.is_bestuursorgaan()) {
-        if !can_ever_be_bg(catalogue, e.activity.trim(), org.kind, &org.id) {
+        let can = *bg_cache
+            .entry((e.activity.trim().to_string(), org.id.clone()))
+            .or_insert_with(|| can_ever_be_bg(catalogue, e.activity.trim(), org.kind, &org.id));
+        if !can {
             out.push(diag(
                 i,
                 "activity",

@@ -92,7 +92,9 @@ pub fn configuratie() -> Html {
         .map(|d| d.id.clone());
     let editable = store.selected_draft().cloned();
     let shown = editable.clone().unwrap_or_else(|| bundled_draft(engine));
-    let diagnostics = shown.check(engine);
+    // Checked once per version of the draft, not on every render (a draft can have
+    // thousands of entries).
+    let diagnostics = (*use_memo(shown.clone(), |d| d.check(engine))).clone();
     let has_errors = diagnostics.iter().any(|d| d.severity == Severity::Fout);
 
     let onkey = {
@@ -181,7 +183,7 @@ pub fn configuratie() -> Html {
             if let Some(d) = &editable {
                 <table::Meta draft={d.clone()} onchange={onchange.clone()} {lang} />
             }
-            <table::Tables draft={shown.clone()} editable={editable.is_some()} diagnostics={diagnostics} {onchange} {lang} />
+            <table::Tables draft={std::rc::Rc::new(shown.clone())} editable={editable.is_some()} diagnostics={diagnostics} {onchange} {lang} />
             <compare::Compare />
         </main>
     }

@@ -1,5 +1,7 @@
 //! One table per bevoegd gezag, filters, and the editing of entries.
 
+use std::rc::Rc;
+
 use yew::prelude::*;
 
 use crate::domain::configuration::draft::{Diagnostic, Draft, DraftEntry, Severity};
@@ -12,7 +14,7 @@ type OnChange = Callback<(Draft, Option<(usize, &'static str)>)>;
 
 /// Entries drawn at first, and drawn more per click: a configuration of thousands of entries
 /// (an import, a stored draft) opens without drawing them all.
-const PAGE: usize = 250;
+const PAGE: usize = 50;
 /// Diagnostics listed in the summary above the tables; the rest are counted.
 const SUMMARY: usize = 10;
 
@@ -70,7 +72,9 @@ fn select_value(e: &Event) -> Option<String> {
 
 #[derive(Properties, PartialEq)]
 pub struct TablesProps {
-    pub draft: Draft,
+    /// Shared, so the callbacks of every cell hold the draft without copying it; a copy is
+    /// made only when a cell changes.
+    pub draft: Rc<Draft>,
     pub editable: bool,
     pub diagnostics: Vec<Diagnostic>,
     pub onchange: OnChange,
@@ -139,7 +143,7 @@ pub fn tables(props: &TablesProps) -> Html {
         let draft = props.draft.clone();
         let onchange = props.onchange.clone();
         Callback::from(move |_| {
-            let mut d = draft.clone();
+            let mut d = Draft::clone(&draft);
             d.entries.push(super::new_entry(&draft));
             onchange.emit((d, None));
         })
@@ -344,7 +348,7 @@ fn setter(
     let draft = props.draft.clone();
     let onchange = props.onchange.clone();
     move |v: String| {
-        let mut d = draft.clone();
+        let mut d = Draft::clone(&draft);
         if let Some(e) = d.entries.get_mut(i) {
             set(e, v);
             onchange.emit((d, Some((i, key))));
@@ -402,7 +406,7 @@ fn edit_cells(props: &TablesProps, engine: &Engine, i: usize, e: &DraftEntry) ->
         let draft = props.draft.clone();
         let onchange = props.onchange.clone();
         Callback::from(move |_| {
-            let mut d = draft.clone();
+            let mut d = Draft::clone(&draft);
             if i < d.entries.len() {
                 d.entries.remove(i);
                 onchange.emit((d, None));
