@@ -73,7 +73,10 @@ pub fn use_config_store(
     // The user configuration the explainer uses follows every valid edit.
     {
         let state = state.clone();
-        let inline = state.inline_id().and_then(|id| store.draft(id)).cloned();
+        let inline = state
+            .inline_id()
+            .and_then(|id| store.drafts.iter().find(|d| d.id == id))
+            .cloned();
         use_effect_with(inline, move |inline| {
             let Some(draft) = inline else {
                 return;

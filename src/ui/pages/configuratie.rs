@@ -7,6 +7,8 @@ mod compare;
 mod import;
 mod table;
 
+use std::rc::Rc;
+
 use yew::prelude::*;
 
 use crate::domain::configuration::draft::{Draft, DraftEntry, Severity};
@@ -90,11 +92,18 @@ pub fn configuratie() -> Html {
         .inline_id()
         .and_then(|id| store.draft(id))
         .map(|d| d.id.clone());
-    let editable = store.selected_draft().cloned();
-    let shown = editable.clone().unwrap_or_else(|| bundled_draft(engine));
+    // Shared with the store, not copied: a draft can have thousands of entries.
+    let editable: Option<Rc<Draft>> = store
+        .selected
+        .as_deref()
+        .and_then(|id| store.drafts.iter().find(|d| d.id == id))
+        .cloned();
+    let shown = editable
+        .clone()
+        .unwrap_or_else(|| Rc::new(bundled_draft(engine)));
     // Checked once per version of the draft, not on every render (a draft can have
     // thousands of entries).
-    let diagnostics = (*use_memo(shown.clone(), |d| d.check(engine))).clone();
+    let diagnostics = use_memo(shown.clone(), |d| d.check(engine));
     let has_errors = diagnostics.iter().any(|d| d.severity == Severity::Fout);
 
     let onkey = {
@@ -181,9 +190,9 @@ pub fn configuratie() -> Html {
                 { import::report_view(r, lang, ondownload) }
             }
             if let Some(d) = &editable {
-                <table::Meta draft={d.clone()} onchange={onchange.clone()} {lang} />
+                <table::Meta draft={Rc::clone(d)} onchange={onchange.clone()} {lang} />
             }
-            <table::Tables draft={std::rc::Rc::new(shown.clone())} editable={editable.is_some()} diagnostics={diagnostics} {onchange} {lang} />
+            <table::Tables key={shown.id.clone()} draft={shown.clone()} editable={editable.is_some()} diagnostics={diagnostics} {onchange} {lang} />
             <compare::Compare />
         </main>
     }

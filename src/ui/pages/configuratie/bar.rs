@@ -15,7 +15,7 @@ use crate::ui::state::store::{StoreAction, BUNDLED};
 #[derive(Properties, PartialEq)]
 pub struct BarProps {
     /// The configuration shown (the bundled one when no user draft is selected).
-    pub shown: Draft,
+    pub shown: std::rc::Rc<Draft>,
     pub editable: bool,
     /// A file chosen for import: (name, text).
     pub onfile: Callback<(String, String)>,

@@ -12,15 +12,18 @@ use crate::ui::i18n::Lang;
 
 type OnChange = Callback<(Draft, Option<(usize, &'static str)>)>;
 
-/// Entries drawn at first, and drawn more per click: a configuration of thousands of entries
-/// (an import, a stored draft) opens without drawing them all.
-const PAGE: usize = 50;
+/// Entries shown at first, and more per click: a configuration of thousands of entries (an
+/// import, a stored draft) opens without drawing them all.
+const PAGE: usize = 25;
+/// Entries drawn per frame until the shown ones are all there: a row with its selects costs
+/// the browser a few milliseconds of layout, so a page of them is spread over frames.
+const STEP: usize = 5;
 /// Diagnostics listed in the summary above the tables; the rest are counted.
 const SUMMARY: usize = 10;
 
 #[derive(Properties, PartialEq)]
 pub struct MetaProps {
-    pub draft: Draft,
+    pub draft: Rc<Draft>,
     pub onchange: OnChange,
     pub lang: Lang,
 }
@@ -34,7 +37,7 @@ pub fn meta(props: &MetaProps) -> Html {
         let onchange = props.onchange.clone();
         Callback::from(move |e: InputEvent| {
             if let Some(v) = input_value(&e) {
-                let mut d = draft.clone();
+                let mut d = Draft::clone(&draft);
                 set(&mut d, v);
                 onchange.emit((d, Some((usize::MAX, key))));
             }
@@ -76,7 +79,8 @@ pub struct TablesProps {
     /// made only when a cell changes.
     pub draft: Rc<Draft>,
     pub editable: bool,
-    pub diagnostics: Vec<Diagnostic>,
+    /// Sorted by entry (`Draft::check`), shared.
+    pub diagnostics: Rc<Vec<Diagnostic>>,
     pub onchange: OnChange,
     pub lang: Lang,
 }
@@ -87,6 +91,17 @@ pub fn tables(props: &TablesProps) -> Html {
     let gemeente_query = use_state(String::new);
     let bd_filter = use_state(String::new);
     let limit = use_state(|| PAGE);
+    let drawn_limit = use_state(|| STEP);
+    {
+        // Draw STEP more entries in the next frame until `limit` are drawn.
+        let drawn_limit = drawn_limit.clone();
+        use_effect_with((*drawn_limit, *limit), move |&(drawn, limit)| {
+            let timer = (drawn < limit).then(|| {
+                gloo_timers::callback::Timeout::new(0, move || drawn_limit.set(drawn + STEP))
+            });
+            move || drop(timer)
+        });
+    }
     let Some(engine) = use_app().map(|app| app.engine) else {
         return Html::default();
     };
@@ -116,7 +131,7 @@ pub fn tables(props: &TablesProps) -> Html {
             continue;
         }
         matching += 1;
-        if matching > *limit {
+        if matching > (*limit).min(*drawn_limit) {
             continue;
         }
         let g = *group_of.entry(e.bevoegd_gezag.as_str()).or_insert_with(|| {
@@ -149,7 +164,8 @@ pub fn tables(props: &TablesProps) -> Html {
         })
     };
     let shown_count = matching;
-    let drawn: usize = groups.iter().map(|(_, l)| l.len()).sum();
+    // Shown: what the user asked for (drawing may still be catching up, a few per frame).
+    let shown = matching.min(*limit);
 
     html! {
         <section class="rw-config-tables" aria-labelledby="rw-h-entries">
@@ -200,10 +216,10 @@ pub fn tables(props: &TablesProps) -> Html {
                     </tbody>
                 </table>
             }) }
-            if drawn < matching {
+            if shown < matching {
                 <p class="rw-config-more">
-                    { format!("{} {drawn} {} {matching} {}. ", lang.t("Getoond:", "Shown:"), lang.t("van", "of"), lang.t("regels", "entries")) }
-                    <button type="button" class="rw-button" onclick={onmore}>{ format!("{} {}", lang.t("Toon nog", "Show"), PAGE.min(matching - drawn)) }</button>
+                    { format!("{} {shown} {} {matching} {}. ", lang.t("Getoond:", "Shown:"), lang.t("van", "of"), lang.t("regels", "entries")) }
+                    <button type="button" class="rw-button" onclick={onmore}>{ format!("{} {}", lang.t("Toon nog", "Show"), PAGE.min(matching - shown)) }</button>
                 </p>
             }
             if props.editable {
