@@ -2,7 +2,8 @@
 # Builds the release app and packs it as dist/routewijzer-<version>/ (see docs/hosting.md).
 source "$(dirname "$0")/lib.sh"
 bash scripts/build.sh
-if [ ! -d scripts/node_modules ]; then
-  (cd scripts && step npm ci --no-audit --no-fund)   # the minifiers (scripts/package.json)
+# The minifiers and wasm-opt (scripts/package.json), again when one is missing (a new one added).
+if ! (cd scripts && node -e 'for (const d in require("./package.json").devDependencies) require.resolve(`${d}/package.json`)' 2>/dev/null); then
+  (cd scripts && step npm ci --no-audit --no-fund)
 fi
 node scripts/dist.mjs
