@@ -75,14 +75,7 @@ pub(crate) fn to_explainer(app: &crate::ui::context::AppContext) -> Callback<Con
 
 #[function_component(Configuratie)]
 pub fn configuratie() -> Html {
-    let report = use_state(|| None::<import::ImportReport>);
-    let progress = use_state(|| None::<import::Progress>);
-    let job: import::JobSlot = use_mut_ref(|| None);
-    {
-        // Leaving the view stops a running import (and frees its timer).
-        let job = job.clone();
-        use_effect_with((), move |_| move || drop(job.borrow_mut().take()));
-    }
+    let imports = import::use_import();
     let Some(app) = use_app() else {
         return Html::default();
     };
@@ -130,33 +123,6 @@ pub fn configuratie() -> Html {
             },
         )
     };
-    let onfile = {
-        let (store, report, progress, job) = (store.clone(), report.clone(), progress.clone(), job.clone());
-        let done: import::Done = {
-            let (store, report) = (store.clone(), report.clone());
-            Callback::from(move |(draft, r)| {
-                store.dispatch(StoreAction::Add(draft));
-                report.set(Some(r));
-            })
-        };
-        Callback::from(move |file: (String, String)| {
-            let name = file.0.clone();
-            store.dispatch(StoreAction::Notify(None));
-            if let Err(e) = import::start(file, engine, &job, &progress, &done) {
-                store.dispatch(StoreAction::Notify(Some(format!(
-                    "{name}: {e}. Er is niets veranderd."
-                ))));
-            }
-        })
-    };
-    let ondownload = {
-        let (report, store) = (report.clone(), store.clone());
-        Callback::from(move |_| {
-            if let Some(Err(e)) = report.as_ref().map(import::download_problems) {
-                store.dispatch(StoreAction::Notify(Some(e)));
-            }
-        })
-    };
     let ondismiss = {
         let store = store.clone();
         Callback::from(move |_| store.dispatch(StoreAction::Notify(None)))
@@ -172,7 +138,7 @@ pub fn configuratie() -> Html {
             if let Some(text) = &store.notice {
                 { notice(text, lang, ondismiss) }
             }
-            <bar::Bar shown={shown.clone()} editable={editable.is_some()} {onfile} />
+            <bar::Bar shown={shown.clone()} editable={editable.is_some()} onfile={imports.onfile.clone()} />
             if is_active {
                 <p class="rw-config-status" role="status">{
                     if has_errors {
@@ -183,11 +149,11 @@ pub fn configuratie() -> Html {
                     }
                 }</p>
             }
-            if let Some(p) = &*progress {
+            if let Some(p) = &*imports.progress {
                 { import::progress_view(p, lang) }
             }
-            if let Some(r) = &*report {
-                { import::report_view(r, lang, ondownload) }
+            if let Some(r) = &*imports.report {
+                { import::report_view(r, lang, imports.ondownload.clone()) }
             }
             if let Some(d) = &editable {
                 <table::Meta draft={Rc::clone(d)} onchange={onchange.clone()} {lang} />

@@ -13,7 +13,9 @@ use crate::domain::configuration::draft::Draft;
 use crate::domain::configuration::import::{Counts, NoteKind, RowNote};
 use crate::domain::{Configuration, Engine};
 use crate::ui::browser;
+use crate::ui::context::use_app;
 use crate::ui::i18n::Lang;
+use crate::ui::state::store::StoreAction;
 
 /// Work per tick before the page gets the thread back; rows per step within a tick.
 const TICK_BUDGET_MS: f64 = 8.0;
@@ -45,6 +47,67 @@ pub type JobSlot = Rc<RefCell<Option<Job>>>;
 
 /// The draft and report of an import that has finished.
 pub type Done = Callback<(Draft, ImportReport)>;
+
+/// The import's part of the view: progress and report to show, a file to import, the
+/// rejected rows to download.
+pub struct Imports {
+    pub progress: UseStateHandle<Option<Progress>>,
+    pub report: UseStateHandle<Option<ImportReport>>,
+    pub onfile: Callback<(String, String)>,
+    pub ondownload: Callback<MouseEvent>,
+}
+
+/// Imports as the Configuratie view runs them: a finished import becomes a new draft,
+/// selected, with its report; an import that cannot start leaves a notice and changes
+/// nothing. Leaving the view stops a running import.
+#[hook]
+pub fn use_import() -> Imports {
+    let report = use_state(|| None::<ImportReport>);
+    let progress = use_state(|| None::<Progress>);
+    let job: JobSlot = use_mut_ref(|| None);
+    {
+        let job = job.clone();
+        use_effect_with((), move |_| move || drop(job.borrow_mut().take()));
+    }
+    let app = use_app();
+    let onfile = {
+        let (report, progress, job) = (report.clone(), progress.clone(), job.clone());
+        let app = app.clone();
+        Callback::from(move |file: (String, String)| {
+            let Some(app) = &app else { return };
+            let store = app.store.clone();
+            let done: Done = {
+                let (store, report) = (store.clone(), report.clone());
+                Callback::from(move |(draft, r)| {
+                    store.dispatch(StoreAction::Add(draft));
+                    report.set(Some(r));
+                })
+            };
+            let name = file.0.clone();
+            store.dispatch(StoreAction::Notify(None));
+            if let Err(e) = start(file, app.engine, &job, &progress, &done) {
+                store.dispatch(StoreAction::Notify(Some(format!(
+                    "{name}: {e}. Er is niets veranderd."
+                ))));
+            }
+        })
+    };
+    let ondownload = {
+        let report = report.clone();
+        Callback::from(move |_| {
+            let failed = report.as_ref().map(download_problems);
+            if let (Some(Err(e)), Some(app)) = (failed, &app) {
+                app.store.dispatch(StoreAction::Notify(Some(e)));
+            }
+        })
+    };
+    Imports {
+        progress,
+        report,
+        onfile,
+        ondownload,
+    }
+}
 
 /// Starts importing `text` of file `name`: JSON is read at once; a CSV becomes a job in
 /// `slot` (replacing one that runs) that reports its progress and, when done, calls `done`.

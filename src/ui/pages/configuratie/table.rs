@@ -119,29 +119,11 @@ pub fn tables(props: &TablesProps) -> Html {
     bds.sort_unstable();
     bds.dedup();
 
-    // Entries by bevoegd gezag, in order of first appearance, with their index; the first
-    // `limit` that pass the filters.
-    let mut groups: Vec<(String, Vec<(usize, &DraftEntry)>)> = Vec::new();
-    let mut group_of: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
-    let mut matching = 0usize;
-    for (i, e) in props.draft.entries.iter().enumerate() {
-        let shown = gemeente.is_none_or(|g| applies_in(e, g, engine))
-            && (bd_filter.is_empty() || e.behandeldienst == *bd_filter);
-        if !shown {
-            continue;
-        }
-        matching += 1;
-        if matching > (*limit).min(*drawn_limit) {
-            continue;
-        }
-        let g = *group_of.entry(e.bevoegd_gezag.as_str()).or_insert_with(|| {
-            groups.push((e.bevoegd_gezag.clone(), Vec::new()));
-            groups.len() - 1
-        });
-        if let Some((_, list)) = groups.get_mut(g) {
-            list.push((i, e));
-        }
-    }
+    let keep = |e: &DraftEntry| {
+        gemeente.is_none_or(|g| applies_in(e, g, engine))
+            && (bd_filter.is_empty() || e.behandeldienst == *bd_filter)
+    };
+    let (groups, matching) = group_entries(&props.draft, keep, (*limit).min(*drawn_limit));
     let onmore = {
         let limit = limit.clone();
         Callback::from(move |_| limit.set(*limit + PAGE))
@@ -227,6 +209,37 @@ pub fn tables(props: &TablesProps) -> Html {
             }
         </section>
     }
+}
+
+type Groups<'a> = Vec<(String, Vec<(usize, &'a DraftEntry)>)>;
+
+/// Entries by bevoegd gezag, in order of first appearance, with their index: the first
+/// `limit` that `keep` lets through; and how many it lets through in all.
+fn group_entries(
+    draft: &Draft,
+    keep: impl Fn(&DraftEntry) -> bool,
+    limit: usize,
+) -> (Groups<'_>, usize) {
+    let mut groups: Groups = Vec::new();
+    let mut group_of: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    let mut matching = 0usize;
+    for (i, e) in draft.entries.iter().enumerate() {
+        if !keep(e) {
+            continue;
+        }
+        matching += 1;
+        if matching > limit {
+            continue;
+        }
+        let g = *group_of.entry(e.bevoegd_gezag.as_str()).or_insert_with(|| {
+            groups.push((e.bevoegd_gezag.clone(), Vec::new()));
+            groups.len() - 1
+        });
+        if let Some((_, list)) = groups.get_mut(g) {
+            list.push((i, e));
+        }
+    }
+    (groups, matching)
 }
 
 /// True when entry `e` can apply to a verzoek in gemeente `g`: it lists `g`, or it covers
