@@ -85,23 +85,29 @@ pub struct TablesProps {
     pub lang: Lang,
 }
 
+/// How many entries to draw now: STEP at first, STEP more each frame up to `limit`.
+#[hook]
+fn use_drawn(limit: usize) -> usize {
+    let drawn = use_state(|| STEP);
+    {
+        let handle = drawn.clone();
+        use_effect_with((*drawn, limit), move |&(now, limit)| {
+            let timer = (now < limit).then(|| {
+                gloo_timers::callback::Timeout::new(0, move || handle.set(now + STEP))
+            });
+            move || drop(timer)
+        });
+    }
+    *drawn
+}
+
 #[function_component(Tables)]
 pub fn tables(props: &TablesProps) -> Html {
     let lang = props.lang;
     let gemeente_query = use_state(String::new);
     let bd_filter = use_state(String::new);
     let limit = use_state(|| PAGE);
-    let drawn_limit = use_state(|| STEP);
-    {
-        // Draw STEP more entries in the next frame until `limit` are drawn.
-        let drawn_limit = drawn_limit.clone();
-        use_effect_with((*drawn_limit, *limit), move |&(drawn, limit)| {
-            let timer = (drawn < limit).then(|| {
-                gloo_timers::callback::Timeout::new(0, move || drawn_limit.set(drawn + STEP))
-            });
-            move || drop(timer)
-        });
-    }
+    let drawn_limit = use_drawn(*limit);
     let Some(engine) = use_app().map(|app| app.engine) else {
         return Html::default();
     };
@@ -123,7 +129,7 @@ pub fn tables(props: &TablesProps) -> Html {
         gemeente.is_none_or(|g| applies_in(e, g, engine))
             && (bd_filter.is_empty() || e.behandeldienst == *bd_filter)
     };
-    let (groups, matching) = group_entries(&props.draft, keep, (*limit).min(*drawn_limit));
+    let (groups, matching) = group_entries(&props.draft, keep, (*limit).min(drawn_limit));
     let onmore = {
         let limit = limit.clone();
         Callback::from(move |_| limit.set(*limit + PAGE))
