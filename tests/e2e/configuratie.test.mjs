@@ -32,6 +32,14 @@ async function fresh(page, url) {
   await page.waitForSelector('.rw-verzoek');
 }
 
+/** A fresh page (scenario in Oss, no stored configurations) on the Configuratie view. */
+async function configuratiePage() {
+  const watched = await openWatchedPage(env.browser, env.server.url);
+  await fresh(watched.page, env.server.url);
+  await view(watched.page, 'Configuratie');
+  return watched;
+}
+
 const bd = (page) => page.locator('.rw-verzoek .rw-bd').getAttribute('data-id');
 const view = (page, name) => page.locator('.rw-views').getByRole('button', { name }).click();
 // The Configuratie view with the entries that can apply in Oss (the tables draw 25 entries
@@ -171,9 +179,7 @@ test('vraagstuk 1: one activity, three behandeldiensten by gemeente; content rou
 });
 
 test('a CSV with one bad row imports the rest and names the line; reload keeps it', async () => {
-  const { page, problems } = await openWatchedPage(env.browser, env.server.url);
-  await fresh(page, env.server.url);
-  await view(page, 'Configuratie');
+  const { page, problems } = await configuratiePage();
   const csv = '\ufeffBegindatum;Bevoegd gezag;Activiteit;Behandeldienst;Toestemming;Bevoegd gezag (locatie)\r\n'
     + '2024-01-01;Gedeputeerde Staten van Noord-Brabant;Milieubelastende activiteit;Omgevingsdienst Brabant Noord;;Gemeente Oss\r\n'
     + '2024-01-01;College van B&W van Atlantis;kappen;ODBN;;\r\n'
@@ -357,9 +363,7 @@ test('a messy I3 export: every row a person could map is kept, each parent mappi
 });
 
 test('2 000 duplicate rows and 100 000 unmatched rows: the page keeps painting, with progress', async () => {
-  const { page, problems } = await openWatchedPage(env.browser, env.server.url);
-  await fresh(page, env.server.url);
-  await view(page, 'Configuratie');
+  const { page, problems } = await configuratiePage();
   await page.waitForSelector('.rw-config-table');
 
   const dupes = HEADER + ';GM0828;kappen;ODBN;;\r\n'.repeat(2000);
