@@ -1,5 +1,5 @@
 # Thin entry points; each target is one readable script under scripts/.
-.PHONY: serve build test sizes bench dist fuzz
+.PHONY: serve build test sizes bench dist fuzz geo
 
 serve:  ## build the app and serve it on http://127.0.0.1:8000/
 	bash scripts/serve.sh
@@ -21,3 +21,6 @@ dist:   ## a versioned static bundle with hashed names and SRI, in dist/
 
 fuzz:   ## fuzz every parser DURATION seconds each (default 60; nightly + cargo-fuzz, installed)
 	DURATION=$(or $(DURATION),60) bash scripts/fuzz.sh $(TARGETS)
+
+geo:    ## regenerate data/geo from its sources; a new boundary year: make geo WBK=file TABLES=dir [REMAP=OLD=NEW]
+	bash scripts/geo.sh

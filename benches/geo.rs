@@ -91,6 +91,23 @@ fn main() {
         times[0],
         times[times.len() / 2]
     );
+    // the water areas: not decoded at start-up, but on the first point outside every gemeente
+    // polygon (and in the start build only after they were fetched)
+    if let Some(water) = routewijzer::geo::bundled_water() {
+        let mut times = Vec::new();
+        for _ in 0..30 {
+            let fresh = Geography::decode(gm, ws, meta, aliases).unwrap();
+            let t = Instant::now();
+            fresh.supply_water(water).unwrap();
+            times.push(t.elapsed().as_secs_f64() * 1e3);
+        }
+        times.sort_by(f64::total_cmp);
+        println!(
+            "water areas ({} B), decoded on the first miss (30 runs): median {:.2} ms",
+            water.len(),
+            times[times.len() / 2]
+        );
+    }
     let t = Instant::now();
     let g = Geography::bundled();
     println!(
@@ -98,6 +115,14 @@ fn main() {
         t.elapsed().as_secs_f64() * 1e3
     );
     println!("{:?}", g.stats());
+    let colours = Instant::now();
+    let od = g.omgevingsdienst_colours();
+    println!(
+        "omgevingsdienst colours: {} omgevingsdiensten in {} colours, {:.2} ms",
+        od.colours.len(),
+        od.count,
+        colours.elapsed().as_secs_f64() * 1e3
+    );
 
     // locate
     let pts = points(200_000);

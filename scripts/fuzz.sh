@@ -40,6 +40,7 @@ fi
 mkdir -p target/fuzz-work/geography
 { cat ../data/geo/gemeenten.bin; printf '\n--8<--\n'; cat ../data/geo/waterschappen.bin
   printf '\n--8<--\n'; cat ../data/geo/meta.tsv; printf '\n--8<--\n'; cat ../data/geo/aliases.csv
+  printf '\n--8<--\n'; cat ../data/geo/water.bin
 } >target/fuzz-work/geography/bundled-now.bin
 
 step cargo +nightly fuzz build

@@ -15,7 +15,9 @@
 //! - [`Geography::bundled`] (decoded once, ~1.3 ms; never panics, [`Geography::status`] tells
 //!   whether the data decoded), [`Geography::decode`] for other inputs.
 //! - [`Geography::locate`] / [`Geography::locate_rd`] → [`Located`] or `None` outside every
-//!   gemeente (sea, Belgium, Germany, the Baarle-Hertog enclaves) and for non-finite input;
+//!   gemeente (the sea beyond the gemeenten, Belgium, Germany, the Baarle-Hertog enclaves) and
+//!   for non-finite input. A point in no gemeente polygon is looked up in the water areas
+//!   (`geo::water`: the IJsselmeer, Waddenzee, Zeeuwse wateren… belong to gemeenten);
 //!   [`Geography::gemeente_at`] is the cheap gemeente-only variant for hit-testing.
 //! - [`Geography::gemeente`], [`Geography::gemeenten`], [`Geography::locate_gemeente`]
 //!   (at the representative point), [`Geography::provincies`], [`Geography::waterschappen`].
@@ -26,14 +28,17 @@
 
 mod codec;
 mod rd;
+mod regions;
 mod search;
 mod svg;
+mod water;
 
 pub use codec::DecodeError;
 pub use rd::{
     parse_coordinates, parse_coordinates_detailed, rd_to_wgs84, shown_number, wgs84_to_rd,
     CoordError, CoordFormat,
 };
+pub use regions::RegionColours;
 pub use search::{normalize, MatchKind, SearchHit};
 pub use svg::{escape_markup, lonlat_to_svg, svg_to_lonlat, Layer, SvgMap, SvgPath};
 
@@ -45,6 +50,12 @@ pub(crate) static GEMEENTEN_BIN: &[u8] = include_bytes!("../data/geo/gemeenten.b
 pub(crate) static WATERSCHAPPEN_BIN: &[u8] = include_bytes!("../data/geo/waterschappen.bin");
 pub(crate) static META_TSV: &str = include_str!("../data/geo/meta.tsv");
 pub(crate) static ALIASES_CSV: &str = include_str!("../data/geo/aliases.csv");
+/// The water areas (`geo::water`): compiled into the native build and the full web build; the
+/// start build (the first page load) leaves them out and gets them on its first miss.
+#[cfg(any(feature = "views", not(target_arch = "wasm32")))]
+pub(crate) static WATER_BIN: Option<&[u8]> = Some(include_bytes!("../data/geo/water.bin"));
+#[cfg(not(any(feature = "views", not(target_arch = "wasm32"))))]
+pub(crate) static WATER_BIN: Option<&[u8]> = None;
 
 /// Gemeente data uncertainty (README: 50–100 m next to a border).
 pub const GEMEENTE_UNCERTAINTY_M: f64 = 100.0;
@@ -73,12 +84,20 @@ pub struct Located {
     /// `None` outside every waterschap (coarse data: see `near_waterschap_boundary`).
     pub waterschap: Option<Named>,
     pub omgevingsdienst: Option<Named>,
+    /// The omgevingsdienst row is inferred (`basis = afgeleid` in the table), not sourced.
+    pub omgevingsdienst_afgeleid: bool,
+    /// The omgevingsdienst before the mergers of 1 January 2026, where it was another one.
+    pub omgevingsdienst_tot_2026: Option<Named>,
     pub veiligheidsregio: Option<Named>,
     /// Metres to the nearest boundary of this gemeente (a border with a neighbour, or its
     /// edge towards sea, a lake or abroad).
     pub boundary_distance_m: f64,
     /// Within the gemeente data's uncertainty (100 m) of a boundary.
     pub near_boundary: bool,
+    /// Found in the gemeente's part of a large water (IJsselmeer, Waddenzee, Zeeuwse wateren,
+    /// coastal sea), not in its land polygon. Those borders are coarser: about 100 m in open
+    /// water, and `boundary_distance_m` is measured to the water area's edge.
+    pub in_water: bool,
     /// Metres to the nearest waterschap boundary (`None` when outside every waterschap).
     pub waterschap_boundary_distance_m: Option<f64>,
     /// Within the waterschap data's uncertainty (2 km) of a waterschap boundary, or outside
@@ -95,6 +114,10 @@ pub struct GemeenteInfo {
     pub name: String,
     pub provincie: Named,
     pub omgevingsdienst: Option<Named>,
+    /// The omgevingsdienst row is inferred (`basis = afgeleid` in the table), not sourced.
+    pub omgevingsdienst_afgeleid: bool,
+    /// The omgevingsdienst before the mergers of 1 January 2026, where it was another one.
+    pub omgevingsdienst_tot_2026: Option<Named>,
     pub veiligheidsregio: Option<Named>,
     /// A point guaranteed inside the gemeente.
     pub representative_point: LonLat,
@@ -114,6 +137,11 @@ pub struct GeoStats {
     pub waterschap_arc_points: usize,
     pub waterschap_grid_m: f64,
     pub aliases: usize,
+    /// Water areas (gemeenten with a part of a large water), their arcs and points; 0 when
+    /// this build has none yet.
+    pub water_areas: usize,
+    pub water_arcs: usize,
+    pub water_arc_points: usize,
 }
 
 /// The shipped files, as bundled: `(file name, bytes)`.
@@ -124,6 +152,12 @@ pub fn bundled_files() -> [(&'static str, &'static [u8]); 4] {
         ("meta.tsv", META_TSV.as_bytes()),
         ("aliases.csv", ALIASES_CSV.as_bytes()),
     ]
+}
+
+/// The water areas (`water.bin`) when this build has them compiled in: the native build and
+/// the full web build; `None` in the start build, which fetches them on its first miss.
+pub fn bundled_water() -> Option<&'static [u8]> {
+    WATER_BIN
 }
 
 /// One decoded area: its polygons in RD metres and their bounding box.
@@ -315,6 +349,7 @@ pub struct Geography {
     ws_grid: std::sync::OnceLock<GridIndex>,
     ws_topo: codec::Topology,
     aliases: Vec<search::Alias>,
+    water: water::WaterSlot,
     status: Result<(), DecodeError>,
 }
 
@@ -323,6 +358,8 @@ pub struct Geography {
 struct Meta {
     provincies: Vec<Named>,
     ods: Vec<Named>,
+    /// Omgevingsdiensten that merged on 1 January 2026 (`OX` lines): names for "tot 2026".
+    former_ods: Vec<Named>,
     vrs: Vec<Named>,
     waterschappen: Vec<Named>,
     gemeenten: Vec<MetaGemeente>,
@@ -334,6 +371,8 @@ struct MetaGemeente {
     name: String,
     provincie: String,
     od: Option<String>,
+    od_afgeleid: bool,
+    od_former: Option<String>,
     vr: Option<String>,
     rep: (f64, f64),
 }
@@ -358,18 +397,27 @@ fn parse_meta(text: &str) -> Result<Meta, DecodeError> {
         match f.first().copied() {
             Some("PV") => m.provincies.push(named(&f)?),
             Some("OD") => m.ods.push(named(&f)?),
+            Some("OX") => m.former_ods.push(named(&f)?),
             Some("VR") => m.vrs.push(named(&f)?),
             Some("WS") => m.waterschappen.push(named(&f)?),
             Some("GM") => match f.as_slice() {
-                [_, id, name, pv, od, vr, x, y] => {
+                [_, id, name, pv, od, basis, former, vr, x, y] => {
                     let opt = |s: &str| (s != "-" && !s.is_empty()).then(|| s.to_string());
-                    let x: f64 = x.parse().map_err(|_| bad())?;
-                    let y: f64 = y.parse().map_err(|_| bad())?;
+                    // kilometres (meta.tsv is in the first page load: short numbers)
+                    let x = (x.parse::<f64>().map_err(|_| bad())? * 1000.0).round();
+                    let y = (y.parse::<f64>().map_err(|_| bad())? * 1000.0).round();
+                    let od_afgeleid = match *basis {
+                        "afgeleid" => true,
+                        "bron" | "-" => false,
+                        _ => return Err(bad()),
+                    };
                     m.gemeenten.push(MetaGemeente {
                         id: (*id).to_string(),
                         name: (*name).to_string(),
                         provincie: (*pv).to_string(),
                         od: opt(od),
+                        od_afgeleid,
+                        od_former: opt(former),
                         vr: opt(vr),
                         rep: (x, y),
                     });
@@ -399,6 +447,7 @@ impl Geography {
             ws_grid: std::sync::OnceLock::new(),
             ws_topo: codec::Topology::default(),
             aliases: Vec::new(),
+            water: water::WaterSlot::default(),
             status,
         }
     }
@@ -433,30 +482,28 @@ impl Geography {
             name,
             provincie: pv,
             od,
+            od_afgeleid,
+            od_former,
             vr,
             rep: (x, y),
         } in &meta.gemeenten
         {
             let provincie = lookup(&meta.provincies, pv)
                 .ok_or_else(|| DecodeError::Metadata(format!("{id}: onbekende provincie {pv}")))?;
-            let omgevingsdienst = match od {
-                Some(od) => Some(lookup(&meta.ods, od).ok_or_else(|| {
-                    DecodeError::Metadata(format!("{id}: onbekende omgevingsdienst {od}"))
-                })?),
-                None => None,
-            };
-            let veiligheidsregio = match vr {
-                Some(vr) => Some(lookup(&meta.vrs, vr).ok_or_else(|| {
-                    DecodeError::Metadata(format!("{id}: onbekende veiligheidsregio {vr}"))
-                })?),
-                None => None,
+            let find = |table: &[Named], code: &Option<String>, what: &str| match code {
+                Some(code) => lookup(table, code)
+                    .map(Some)
+                    .ok_or_else(|| DecodeError::Metadata(format!("{id}: onbekende {what} {code}"))),
+                None => Ok(None),
             };
             gemeenten.push(GemeenteInfo {
                 id: id.clone(),
                 name: name.clone(),
                 provincie,
-                omgevingsdienst,
-                veiligheidsregio,
+                omgevingsdienst: find(&meta.ods, od, "omgevingsdienst")?,
+                omgevingsdienst_afgeleid: od.is_some() && *od_afgeleid,
+                omgevingsdienst_tot_2026: find(&meta.former_ods, od_former, "omgevingsdienst")?,
+                veiligheidsregio: find(&meta.vrs, vr, "veiligheidsregio")?,
                 representative_point: rd_to_wgs84(*x, *y),
                 representative_rd: (*x, *y),
             });
@@ -491,6 +538,7 @@ impl Geography {
             ws_areas,
             ws_topo,
             aliases,
+            water: water::WaterSlot::default(),
             status: Ok(()),
         })
     }
@@ -501,8 +549,12 @@ impl Geography {
     pub fn bundled() -> &'static Geography {
         static GEO: std::sync::OnceLock<Geography> = std::sync::OnceLock::new();
         GEO.get_or_init(|| {
-            Geography::decode(GEMEENTEN_BIN, WATERSCHAPPEN_BIN, META_TSV, ALIASES_CSV)
-                .unwrap_or_else(|e| Geography::empty(Err(e)))
+            let geo = Geography::decode(GEMEENTEN_BIN, WATERSCHAPPEN_BIN, META_TSV, ALIASES_CSV)
+                .unwrap_or_else(|e| Geography::empty(Err(e)));
+            match WATER_BIN {
+                Some(water) => geo.with_water(water),
+                None => geo,
+            }
         })
     }
 
@@ -511,8 +563,9 @@ impl Geography {
         self.status.as_ref().map(|_| ())
     }
 
-    /// `None` when the point lies outside every gemeente (sea, Belgium, Germany) or is not
-    /// finite.
+    /// `None` when the point lies outside every gemeente (the open sea beyond the gemeenten,
+    /// Belgium, Germany) or is not finite. A point in a large water (IJsselmeer, Waddenzee,
+    /// Westerschelde…) belongs to the gemeente that administers that part of it (`in_water`).
     pub fn locate(&self, point: LonLat) -> Option<Located> {
         if !point.lon.is_finite() || !point.lat.is_finite() {
             return None;
@@ -527,9 +580,8 @@ impl Geography {
             return None;
         }
         let c = Coord { x, y };
-        let i = self.gemeente_index_rd(c)?;
+        let (i, area, in_water) = self.gemeente_area_rd(c)?;
         let info = self.gemeenten.get(i)?;
-        let area = self.gm_areas.get(i)?;
         let boundary_distance_m = area.boundary_distance(c);
         let ws = self.waterschap_index_rd(c);
         let waterschap = ws.and_then(|w| self.waterschappen.get(w)).cloned();
@@ -544,14 +596,26 @@ impl Geography {
             provincie: info.provincie.clone(),
             waterschap,
             omgevingsdienst: info.omgevingsdienst.clone(),
+            omgevingsdienst_afgeleid: info.omgevingsdienst_afgeleid,
+            omgevingsdienst_tot_2026: info.omgevingsdienst_tot_2026.clone(),
             veiligheidsregio: info.veiligheidsregio.clone(),
             boundary_distance_m,
             near_boundary: boundary_distance_m < GEMEENTE_UNCERTAINTY_M,
+            in_water,
             waterschap_boundary_distance_m,
             near_waterschap_boundary: waterschap_boundary_distance_m
                 .is_none_or(|d| d < WATERSCHAP_UNCERTAINTY_M),
             rd: (x, y),
         })
+    }
+
+    /// The gemeente at `c`: its index, the area that contains `c`, and whether that is a
+    /// water area. Land first, so the water areas only decide where no gemeente polygon does.
+    fn gemeente_area_rd(&self, c: Coord<f64>) -> Option<(usize, &Area, bool)> {
+        match self.gemeente_index_rd(c) {
+            Some(i) => Some((i, self.gm_areas.get(i)?, false)),
+            None => self.water_area_rd(c).map(|(i, area)| (i, area, true)),
+        }
     }
 
     /// Index (in id order) of the first gemeente whose closed area contains `c`.
@@ -585,10 +649,14 @@ impl Geography {
         }
         let (x, y) = wgs84_to_rd(point);
         let c = Coord { x, y };
-        let i = self
+        let i = match self
             .gm_areas
             .iter()
-            .position(|a| a.bbox_contains(c) && a.covers(c))?;
+            .position(|a| a.bbox_contains(c) && a.covers(c))
+        {
+            Some(i) => i,
+            None => self.water_area_rd(c)?.0,
+        };
         self.gemeenten.get(i).map(|g| g.id.as_str())
     }
 
@@ -599,7 +667,7 @@ impl Geography {
             return None;
         }
         let (x, y) = wgs84_to_rd(point);
-        let i = self.gemeente_index_rd(Coord { x, y })?;
+        let (i, _, _) = self.gemeente_area_rd(Coord { x, y })?;
         self.gemeenten.get(i)
     }
 
@@ -611,7 +679,10 @@ impl Geography {
         }
         let (x, y) = wgs84_to_rd(point);
         let c = Coord { x, y };
-        let i = self.gm_areas.iter().position(|a| a.covers(c))?;
+        let i = match self.gm_areas.iter().position(|a| a.covers(c)) {
+            Some(i) => i,
+            None => self.water_area_rd(c)?.0,
+        };
         self.gemeenten.get(i).map(|g| g.id.as_str())
     }
 
@@ -661,6 +732,9 @@ impl Geography {
                 .iter()
                 .filter(|a| a.kind != MatchKind::Name)
                 .count(),
+            water_areas: self.water().map_or(0, |w| w.areas.len()),
+            water_arcs: self.water().map_or(0, |w| w.topo.arcs.len()),
+            water_arc_points: self.water().map_or(0, |w| points(&w.topo)),
         }
     }
 

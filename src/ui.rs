@@ -29,6 +29,7 @@ web! {
     pub mod panic;
     mod rule_texts;
     mod storage;
+    mod water;
     pub use web::*;
 }
 #[cfg(all(target_arch = "wasm32", feature = "views"))]
@@ -41,7 +42,7 @@ mod web {
 
     pub use super::app::{App, AppProps};
     pub use super::embedding::Embedding;
-    use super::{embedding, js_json, panic, rule_texts};
+    use super::{embedding, js_json, panic, rule_texts, water};
 
     /// One mounted instance; `destroy()` removes it (a custom element leaving the page).
     #[wasm_bindgen]
@@ -57,11 +58,24 @@ mod web {
             }
         }
 
-        /// The rules file the loader fetched for the findings (`text`), or why it could not
-        /// (`error`); see `rule_texts`. The full build has them compiled in and ignores this.
+        /// The rules file the loader fetched for the findings (`text`) and the findings'
+        /// English sentences (`english`), or why they could not be fetched (`error`); see
+        /// `rule_texts`. The full build has them compiled in and ignores this.
         #[wasm_bindgen(js_name = setRules)]
-        pub fn set_rules(&self, text: Option<String>, error: Option<String>) {
-            rule_texts::set(text, error);
+        pub fn set_rules(
+            &self,
+            text: Option<String>,
+            english: Option<String>,
+            error: Option<String>,
+        ) {
+            rule_texts::set(text, english, error);
+        }
+
+        /// The water areas the loader fetched (`data/geo/water.bin`; empty when it could
+        /// not); see `water`. The full build has them compiled in and never asks.
+        #[wasm_bindgen(js_name = setWater)]
+        pub fn set_water(&self, bytes: &[u8]) {
+            water::set(bytes);
         }
     }
 

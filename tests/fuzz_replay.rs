@@ -120,9 +120,11 @@ fn geography_corpus() {
 #[test]
 fn geography_check_accepts_the_bundled_files() {
     let files = routewijzer::geo::bundled_files();
+    let water = routewijzer::geo::bundled_water().unwrap();
     let joined = files
         .iter()
         .map(|(_, bytes)| bytes.to_vec())
+        .chain([water.to_vec()])
         .collect::<Vec<_>>()
         .join(checks::GEO_SEPARATOR);
     let names: Vec<&str> = files.iter().map(|(n, _)| *n).collect();

@@ -6,8 +6,9 @@
 )]
 //! locate() against shapely on the *source* GeoJSON (tests/fixtures/geo/locate_shapely.csv,
 //! made by scripts/geo/make_locate_fixtures.py): 3000 random points over the Netherlands.
-//! The shipped data are snapped to a 5 m grid (waterschappen: 10 m grid, simplified 50 m),
-//! so points closer to a boundary than that are skipped.
+//! The shipped data are snapped to a 5 m grid (waterschappen: 25 m grid, simplified 200 m),
+//! so points closer to a boundary than that are skipped. Points the land polygons leave out
+//! but the water areas place (`in_water`) are checked in tests/geo_water.rs.
 
 use routewijzer::geo::{Geography, LonLat};
 
@@ -52,6 +53,9 @@ fn gemeenten_agree_with_shapely() {
             lat: r.lat,
         });
         match got {
+            // In a large water: the source's land polygons have no gemeente there, the water
+            // areas do (tests/geo_water.rs checks those against their own source).
+            Some(l) if l.in_water => assert_eq!(r.gemeente, "", "({}, {})", r.lon, r.lat),
             Some(l) => {
                 inside += 1;
                 assert_eq!(l.gemeente.id, r.gemeente, "({}, {})", r.lon, r.lat);
@@ -77,7 +81,7 @@ fn waterschappen_agree_with_shapely_away_from_their_coarse_borders() {
     let g = Geography::bundled();
     let mut checked = 0;
     for r in rows() {
-        if r.gm_dist < 20.0 || r.ws_dist.abs() < 150.0 {
+        if r.gm_dist < 20.0 || r.ws_dist.abs() < 250.0 {
             continue; // outside every gemeente, or within the simplification tolerance
         }
         let l = g
@@ -89,7 +93,7 @@ fn waterschappen_agree_with_shapely_away_from_their_coarse_borders() {
         let ws = l.waterschap.as_ref().map(|w| w.id.as_str()).unwrap_or("");
         assert_eq!(ws, r.waterschap, "({}, {})", r.lon, r.lat);
         if let Some(d) = l.waterschap_boundary_distance_m {
-            assert!((d - r.ws_dist).abs() < 150.0, "{d} vs {}", r.ws_dist);
+            assert!((d - r.ws_dist).abs() < 250.0, "{d} vs {}", r.ws_dist);
         }
         checked += 1;
     }

@@ -132,3 +132,30 @@ proptest! {
         prop_assert!(hits.len() <= limit);
     }
 }
+
+/// The next herindeling (Wijdemeren, GM1696, joins Hilversum, GM0402, on 1 January 2027):
+/// scripts/geo/import_cbs.py adds the merged gemeente's name to aliases.csv as a former
+/// gemeente, so searching the old name keeps finding the gemeente it is part of now.
+#[test]
+fn a_merged_gemeente_keeps_being_found_under_its_old_name() {
+    let files = routewijzer::geo::bundled_files();
+    let text = |i: usize| std::str::from_utf8(files[i].1).unwrap();
+    // today Wijdemeren is a gemeente of its own
+    let h = first("Wijdemeren");
+    assert_eq!((h.id.as_str(), h.kind), ("GM1696", MatchKind::Name));
+    let aliases = format!("{}Wijdemeren,GM0402,voormalig\n", text(3));
+    let g = Geography::decode(files[0].1, files[1].1, text(2), &aliases).unwrap();
+    let hits = g.search("wijdemeren", 5);
+    let found: Vec<(&str, MatchKind)> = hits.iter().map(|h| (h.id.as_str(), h.kind)).collect();
+    assert_eq!(
+        found,
+        [("GM1696", MatchKind::Name), ("GM0402", MatchKind::Former)]
+    );
+    assert_eq!(
+        hits[1].label,
+        "Wijdemeren (voormalige gemeente, nu Hilversum)"
+    );
+    // a former name must point at a gemeente that exists: after the merger, not GM1696
+    let stale = format!("{}Loosdrecht,GM9999,voormalig\n", text(3));
+    assert!(Geography::decode(files[0].1, files[1].1, text(2), &stale).is_err());
+}

@@ -166,7 +166,7 @@ fn brabant_spot_checks() {
         "PV31",
         Some("WS24"),
         Some("VR23"),
-        None,
+        Some("RUDLN"),
     );
 }
 
@@ -210,7 +210,7 @@ fn amsterdam() {
         "PV27",
         Some("WS32"),
         Some("VR13"),
-        None,
+        Some("ODNZKG"),
     );
 }
 

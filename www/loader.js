@@ -9,20 +9,42 @@ const FULL = new URL('../pkg/routewijzer.js', import.meta.url).href;
 const FULL_INTEGRITY = ''; // set by make dist (scripts/dist.mjs)
 const VIEWS_CSS = new URL('./views.css', import.meta.url).href;
 const VIEWS_CSS_INTEGRITY = ''; // set by make dist (scripts/dist.mjs)
-// The rules' texts and sources, fetched when someone first opens a finding (src/ui/rule_texts.rs).
+// The rules' texts and sources, fetched when someone first opens a finding, with the
+// findings' English sentences (src/ui/rule_texts.rs).
 const RULES = new URL('../data/rules.json', import.meta.url).href;
 const RULES_INTEGRITY = ''; // set by make dist
+const ENGLISH = new URL('../data/findings/en.json', import.meta.url).href;
+const ENGLISH_INTEGRITY = ''; // set by make dist
+// The water areas (IJsselmeer, Waddenzee…), fetched when a point first lies outside every
+// gemeente polygon (src/ui/water.rs); the full build has them compiled in.
+const WATER = new URL('../data/geo/water.bin', import.meta.url).href;
+const WATER_INTEGRITY = ''; // set by make dist
 let started;
 let full;
 let rules;
+let water;
 /** Every mounted instance's root, for the page shown when the module dies (below). */
 const roots = new Set();
 
-/** The rules file as text, fetched once per page. */
+/** A file as text, with its integrity. */
+const text = (url, integrity) => fetch(url, integrity ? { integrity } : {})
+  .then((response) => (response.ok ? response.text() : Promise.reject(new Error(`${url}: HTTP ${response.status}`))));
+
+/** The rules file and the findings' English as text, fetched once per page. */
 function rulesText() {
-  rules ??= fetch(RULES, RULES_INTEGRITY ? { integrity: RULES_INTEGRITY } : {})
-    .then((response) => (response.ok ? response.text() : Promise.reject(new Error(`HTTP ${response.status}`))));
+  rules ??= Promise.all([text(RULES, RULES_INTEGRITY), text(ENGLISH, ENGLISH_INTEGRITY).catch(() => undefined)]);
   return rules;
+}
+
+/** The water areas as bytes, or none when they cannot be fetched (a later point retries). */
+function waterBytes() {
+  water ??= fetch(WATER, WATER_INTEGRITY ? { integrity: WATER_INTEGRITY } : {})
+    .then((response) => (response.ok ? response.arrayBuffer() : Promise.reject(new Error(`HTTP ${response.status}`))))
+    .then((buffer) => new Uint8Array(buffer), () => {
+      water = undefined;
+      return new Uint8Array(); // the app says the water areas could not load
+    });
+  return water;
 }
 
 /** The views' stylesheet, once per document or shadow root; resolves when it has loaded. */
@@ -99,6 +121,10 @@ addEventListener('unhandledrejection', (event) => onDeath(event.reason));
 export async function start(root, options = {}) {
   let handle;
   let wasm;
+  // Asked on the document (the areas serve every instance on the page), possibly while the
+  // app mounts (a link to a point in the IJsselmeer): so listen before mounting.
+  const onWater = () => waterBytes().then((bytes) => handle?.setWater(bytes));
+  document.addEventListener('routewijzer-water', onWater);
   // A page that a host drives by postMessage (parentOrigins) needs the full build at once.
   if ((options.parentOrigins ?? []).length > 0) {
     const [loaded] = await Promise.all([fullBuild(), stylesheet(root)]);
@@ -109,13 +135,13 @@ export async function start(root, options = {}) {
     wasm = await started;
     handle = mountStart(root, options);
     const upgrade = async (event) => {
-      // The start build hands over the view to open and its scenario (nothing is lost, even
-      // for an instance that stores nothing).
-      const { view, scenario } = event.detail ?? {};
+      // The start build hands over the view to open, its scenario and the language (nothing
+      // is lost, even for an instance that stores nothing); focus goes to the new view.
+      const { view, scenario, lang } = event.detail ?? {};
       try {
         const [loaded] = await Promise.all([fullBuild(), stylesheet(root)]);
         handle.destroy();
-        handle = loaded.module.mount(root, { ...options, view, scenario });
+        handle = loaded.module.mount(root, { ...options, view, scenario, lang, focus: true });
         wasm = loaded.wasm;
         root.removeEventListener('routewijzer-upgrade', upgrade);
       } catch (error) {
@@ -130,14 +156,15 @@ export async function start(root, options = {}) {
   }
   root.addEventListener('routewijzer-rules', () => {
     rulesText().then(
-      (text) => handle.setRules(text, undefined),
-      (error) => handle.setRules(undefined, `${RULES}: ${error.message ?? error}`),
+      ([rulesJson, english]) => handle.setRules(rulesJson, english, undefined),
+      (error) => handle.setRules(undefined, undefined, `${RULES}: ${error.message ?? error}`),
     );
   });
   roots.add(root);
   return {
     destroy: () => {
       roots.delete(root);
+      document.removeEventListener('routewijzer-water', onWater);
       handle.destroy();
     },
     memoryBytes: () => wasm.memory.buffer.byteLength,

@@ -302,13 +302,13 @@ pub fn gemeente_search(data: &[u8]) {
 /// Separator between the four files of a geography in one fuzz input.
 pub const GEO_SEPARATOR: &[u8] = b"\n--8<--\n";
 
-/// A geography from its four files (gemeenten.bin, waterschappen.bin, meta.tsv, aliases.csv),
-/// given as one input separated by [`GEO_SEPARATOR`]; missing parts are empty. When it decodes,
-/// locating, searching and drawing it must work too.
+/// A geography from its files (gemeenten.bin, waterschappen.bin, meta.tsv, aliases.csv and,
+/// optionally, water.bin), given as one input separated by [`GEO_SEPARATOR`]; missing parts
+/// are empty. When it decodes, locating, searching and drawing it must work too.
 pub fn geography(data: &[u8]) {
-    let mut parts: Vec<&[u8]> = Vec::with_capacity(4);
+    let mut parts: Vec<&[u8]> = Vec::with_capacity(5);
     let mut rest = data;
-    while parts.len() < 3 {
+    while parts.len() < 4 {
         match find(rest, GEO_SEPARATOR) {
             Some(i) => {
                 parts.push(&rest[..i]);
@@ -339,6 +339,14 @@ pub fn geography(data: &[u8]) {
             let _ = g.svg_paths(geo::Layer::Gemeenten, None, 100.0);
             let _ = g.svg_paths(geo::Layer::Provincies, None, 100.0);
             let _ = g.svg_paths(geo::Layer::Waterschappen, None, 100.0);
+            // the water areas, supplied later as in the web app's start build
+            match g.supply_water(part(4)) {
+                Ok(()) => {
+                    let _ = g.locate_rd(160_000.0, 530_000.0); // the IJsselmeer
+                    let _ = g.stats();
+                }
+                Err(e) => assert_message("geography", &e.to_string()),
+            }
         }
         Err(e) => assert_message("geography", &e.to_string()),
     }

@@ -5,8 +5,9 @@ Stdlib only. Regenerate (from the repository root) with:
 
     python3 scripts/geo/build_geo.py
 
-which reads data/geo/source/{gemeenten,waterschappen}.geojson and
-data/geo/gemeente_{veiligheidsregio,omgevingsdienst}.csv (provenance in data/geo/README.md)
+which reads data/geo/source/{gemeenten,waterschappen}.geojson and the tables
+data/geo/gemeente_{veiligheidsregio,omgevingsdienst,omgevingsdienst_tot_2025}.csv
+(provenance in data/geo/README.md)
 and writes data/geo/{gemeenten.bin,waterschappen.bin,meta.tsv}. The output is
 deterministic; the generated files are committed, so building the crate never needs python.
 
@@ -14,7 +15,11 @@ Output
 ------
 * ``gemeenten.bin``     topology (shared arcs) of the 342 gemeenten, RD New, 5 m grid
 * ``waterschappen.bin`` topology of the 21 waterschappen, RD New, coarser grid, simplified
-* ``meta.tsv``          ids, names, provincie/OD/VR per gemeente, representative points
+* ``water.bin``         the water areas (IJsselmeer, Waddenzee, …) per gemeente, for points
+                        in no gemeente's land polygon (from source/water.geojson, made by
+                        scripts/geo/make_water.py); format ``RWW1`` below
+* ``meta.tsv``          ids, names, provincie/OD/VR per gemeente (with the OD's basis and the
+                        OD before the 2026 mergers), representative points
 
 Binary format (``RWG3``). Counts and arc references are LEB128 varints (signed ones
 zigzag-encoded); the coordinates are one entropy-coded bit stream:
@@ -41,6 +46,17 @@ zigzag-encoded); the coordinates are one entropy-coded bit stream:
                 refs      svarint    arc index i, or -(i+1) for arc i reversed
 
 Canonical Huffman codes are assigned in order of (length, symbol), as in DEFLATE.
+
+``meta.tsv`` (generated, do not edit; lines starting with ``#`` are skipped), tab-separated:
+
+    PV|OD|VR|WS  id  name            provincie, omgevingsdienst, veiligheidsregio, waterschap
+    OX  id  name                     an omgevingsdienst that merged on 1 January 2026
+    GM  id  name  provincie  omgevingsdienst|-  bron|afgeleid|-  omgevingsdienst tot 2026|-
+        veiligheidsregio|-  rep_x  rep_y (representative point, RD kilometres: 1 km grid,
+        or 100 m where that grid has no point well inside, see grid_point)
+
+Water areas (``RWW1``): the magic, then n_features (uvarint), then per feature the number of
+its gemeente's CBS code (uvarint, GM0388 → 388), then one ``RWG3`` blob with those features.
 
 A ring is the concatenation of its arcs, the first point of every following arc being
 equal to the last point of the previous one; the ring closes on itself. Arcs are
@@ -502,12 +518,124 @@ def representative_point(polys):
     return best[1], best[0]
 
 
+def covers(polys, x, y):
+    """Whether (x, y) lies in one of the polygons (exterior minus holes; even-odd)."""
+    for poly in polys:
+        inside = False
+        for ring in poly:
+            n = len(ring)
+            for i in range(n):
+                (x1, y1), (x2, y2) = ring[i], ring[(i + 1) % n]
+                if (y1 > y) != (y2 > y) and x < x1 + (y - y1) * (x2 - x1) / (y2 - y1):
+                    inside = not inside
+        if inside:
+            return True
+    return False
+
+
+def grid_point(polys, rx, ry, ws_shapes):
+    """The representative point on a coarse grid (meta.tsv is in the first page load; metres
+    cost 1.4 KB gzip more than this): the nearest point of the 1 km grid within 1.5 km of
+    (rx, ry), else of the 100 m grid around it, that lies at least 500 m inside the gemeente,
+    in the same waterschap as (rx, ry) and as far from a waterschap border (closer than 2 km
+    or not), so a gemeente's located facts stay the same. Returns ((x, y), distance to the
+    boundary) in metres."""
+    def waterschap(x, y):
+        found = next((i for i, w in enumerate(ws_shapes) if covers(w, x, y)), None)
+        if found is None:
+            return None, True
+        d2 = min(seg_dist2((x, y), ring[k], ring[(k + 1) % len(ring)])
+                 for poly in ws_shapes[found] for ring in poly for k in range(len(ring)))
+        return found, d2 < 2000.0**2
+
+    def boundary_dist(x, y):
+        return math.sqrt(min(seg_dist2((x, y), ring[k], ring[(k + 1) % len(ring)])
+                             for poly in polys for ring in poly for k in range(len(ring))))
+
+    want = waterschap(rx, ry)
+    km = [(1000 * (round(rx / 1000) + dx), 1000 * (round(ry / 1000) + dy))
+          for dx in (-1, 0, 1) for dy in (-1, 0, 1)]
+    km = [p for p in km if (p[0] - rx) ** 2 + (p[1] - ry) ** 2 <= 1500.0**2]
+    hm = [(100 * (math.floor(rx / 100) + dx), 100 * (math.floor(ry / 100) + dy)) for dx in (0, 1) for dy in (0, 1)]
+    for grid in (km, hm):
+        for x, y in sorted(grid, key=lambda p: ((p[0] - rx) ** 2 + (p[1] - ry) ** 2, p)):
+            if covers(polys, x, y) and boundary_dist(x, y) >= 500 and waterschap(x, y) == want:
+                return (x, y), boundary_dist(x, y)
+    raise ValueError(f"no representative point on the 100 m grid near ({rx}, {ry})")
+
+
+def kilometres(v):
+    """Metres on the 100 m grid as kilometres with at most one decimal: 234900 → "234.9"."""
+    return str(v // 1000) if v % 1000 == 0 else f"{v / 1000:.1f}"
+
+
 # --------------------------------------------------------------------------------------
 
 
 def read_csv(path):
     with open(path, newline="", encoding="utf-8") as f:
         return {row["gm_code"]: row for row in csv.DictReader(f)}
+
+
+def read_od_tables(folder, gm_codes):
+    """The omgevingsdienst per gemeente and, where it changed on 1 January 2026, the former one.
+    Returns (rows by gm_code, {od_code: name}, {former od_code: name}); exits with a message
+    naming the file and row when a table is incomplete or inconsistent."""
+    path = os.path.join(folder, "gemeente_omgevingsdienst.csv")
+    former_path = os.path.join(folder, "gemeente_omgevingsdienst_tot_2025.csv")
+    rows = read_csv(path)
+    former = read_csv(former_path) if os.path.exists(former_path) else {}
+    ods, former_ods = {}, {}
+    for code in gm_codes:
+        row = rows.get(code)
+        if row is None:
+            sys.exit(f"{path}: geen regel voor {code}")
+        if row["od_code"] and row.get("basis") not in ("bron", "afgeleid"):
+            sys.exit(f"{path}: {code}: basis moet bron of afgeleid zijn, niet {row.get('basis')!r}")
+        if row["od_code"]:
+            if ods.setdefault(row["od_code"], row["od_name"]) != row["od_name"]:
+                sys.exit(f"{path}: {row['od_code']} heeft twee namen")
+    for code, row in former.items():
+        if code not in rows:
+            sys.exit(f"{former_path}: onbekende gemeente {code}")
+        od = row["od_code_tot_2025"]
+        if od in ods:
+            sys.exit(f"{former_path}: {code}: {od} bestaat in 2026 nog; alleen voormalige diensten horen hier")
+        if former_ods.setdefault(od, row["od_name_tot_2025"]) != row["od_name_tot_2025"]:
+            sys.exit(f"{former_path}: {od} heeft twee namen")
+    return rows, former, ods, former_ods
+
+
+def encode_layer(name, feats, quantum, simplify_m):
+    """One layer's shared arcs on the grid, simplified, and encoded: (arcs, refs, RWG3 bytes)."""
+    snap = Snapper(quantum, 2.0)
+    polys = [feature_rings(f["geometry"], snap, 100 / quantum**2) for f in feats]
+    arcs, refs = build_topology(polys)
+    arcs_q = simplify_arcs(arcs, quantum, simplify_m)
+    blob = encode(quantum, arcs_q, refs)
+    n_in = sum(len(r) for p in polys for poly in p for r in poly)
+    print(f"{name}: {len(feats)} features, {n_in} ring vertices -> {len(arcs)} arcs, "
+          f"{sum(len(a) for a in arcs_q)} arc points, {len(blob)} bytes")
+    return arcs_q, refs, blob
+
+
+def build_water(path, quantum, gm_codes):
+    """water.bin from the water areas (already simplified by make_water.py), or None when the
+    source folder has none."""
+    if not os.path.exists(path):
+        print(f"water: {path} not found; no water.bin written")
+        return None
+    with open(path, encoding="utf-8") as f:
+        feats = json.load(f)["features"]
+    out = bytearray(b"RWW1")
+    uvarint(len(feats), out)
+    for feat in feats:
+        code = feat["properties"]["code"]
+        if code not in gm_codes:
+            sys.exit(f"{path}: {code} is geen gemeente van de grenzen; maak het opnieuw met make_water.py --remap")
+        uvarint(int(code[2:]), out)
+    out += encode_layer("water areas", feats, quantum, 0.0)[2]
+    return bytes(out)
 
 
 def main():
@@ -517,8 +645,11 @@ def main():
     ap.add_argument("--out", default="data/geo", help="output folder (default data/geo)")
     ap.add_argument("--gm-quantum", type=int, default=5, help="gemeente grid size in metres")
     ap.add_argument("--gm-simplify", type=float, default=0.0, help="gemeente DP tolerance (m)")
-    ap.add_argument("--ws-quantum", type=int, default=10, help="waterschap grid size in metres")
-    ap.add_argument("--ws-simplify", type=float, default=50.0, help="waterschap DP tolerance (m)")
+    # coarse on purpose: the source is off by 1-2 km; 200 m / 25 m costs 1.4 KB gzip less than
+    # 50 m / 10 m in the first page load, and no located fact of the tests and fixtures changes
+    ap.add_argument("--ws-quantum", type=int, default=25, help="waterschap grid size in metres")
+    ap.add_argument("--ws-simplify", type=float, default=200.0, help="waterschap DP tolerance (m)")
+    ap.add_argument("--water-quantum", type=int, default=10, help="water area grid size in metres")
     args = ap.parse_args()
 
     with open(os.path.join(args.src, "gemeenten.geojson"), encoding="utf-8") as f:
@@ -526,71 +657,58 @@ def main():
     with open(os.path.join(args.src, "waterschappen.geojson"), encoding="utf-8") as f:
         ws = json.load(f)
     vr = read_csv(os.path.join(args.tables, "gemeente_veiligheidsregio.csv"))
-    od = read_csv(os.path.join(args.tables, "gemeente_omgevingsdienst.csv"))
 
     gm_feats = sorted(gm["features"], key=lambda f: f["properties"]["code"])
     ws_feats = sorted(ws["features"], key=lambda f: f["properties"]["code"])
+    od, od_former, ods, former_ods = read_od_tables(args.tables, [f["properties"]["code"] for f in gm_feats])
 
-    meta = [
-        "# Routewijzer geography metadata, generated by scripts/geo/build_geo.py. Do not edit.",
-        "# PV|OD|VR|WS <tab> id <tab> name",
-        "# GM <tab> id <tab> name <tab> provincie <tab> omgevingsdienst|- <tab> veiligheidsregio|- <tab> rep_x <tab> rep_y (RD m)",
-    ]
-    provs, ods, vrs = {}, {}, {}
+    meta = []  # format in the module docstring (no comment lines: the file is in the first load)
+    provs, vrs = {}, {}
     for f in gm_feats:
         p = f["properties"]
         provs[p["prov_code"]] = p["prov_name"]
         v = vr.get(p["code"])
-        o = od.get(p["code"])
-        if v is None or o is None:
+        if v is None:
             sys.exit("missing CSV row for " + p["code"])
         if v["vr_code"]:
             vrs[v["vr_code"]] = v["vr_name"]
-        if o["od_code"]:
-            ods[o["od_code"]] = o["od_name"]
-    for tag, table in (("PV", provs), ("OD", ods), ("VR", vrs)):
+    for tag, table in (("PV", provs), ("OD", ods), ("OX", former_ods), ("VR", vrs)):
         for k in sorted(table):
             meta.append("\t".join([tag, k, table[k]]))
     for f in ws_feats:
         p = f["properties"]
         meta.append("\t".join(["WS", p["code"], p["name"]]))
 
-    # gemeenten
-    snap = Snapper(args.gm_quantum, 2.0)
-    gm_polys = [feature_rings(f["geometry"], snap, 100 / args.gm_quantum**2) for f in gm_feats]
-    arcs, refs = build_topology(gm_polys)
-    arcs_q = simplify_arcs(arcs, args.gm_quantum, args.gm_simplify)
-    gm_bin = encode(args.gm_quantum, arcs_q, refs)
-    n_in = sum(len(r) for polys in gm_polys for poly in polys for r in poly)
-    n_out = sum(len(a) for a in arcs_q)
-    print(f"gemeenten: {len(gm_feats)} features, {n_in} ring vertices -> {len(arcs)} arcs, "
-          f"{n_out} arc points, {len(gm_bin)} bytes")
+    warcs_q, wrefs, ws_bin = encode_layer("waterschappen", ws_feats, args.ws_quantum, args.ws_simplify)
+    # the waterschappen as the app decodes them, for the representative points below
+    ws_shapes = [[[ring_coords(warcs_q, args.ws_quantum, r) for r in poly] for poly in fr] for fr in wrefs]
+    arcs_q, refs, gm_bin = encode_layer("gemeenten", gm_feats, args.gm_quantum, args.gm_simplify)
 
     min_d = None
     for f, fr in zip(gm_feats, refs):
         p = f["properties"]
         polys = [[ring_coords(arcs_q, args.gm_quantum, r) for r in poly] for poly in fr]
-        (rx, ry), d = representative_point(polys)
+        (rx, ry), _ = representative_point(polys)
+        (hx, hy), d = grid_point(polys, rx, ry, ws_shapes)
         min_d = d if min_d is None else min(min_d, d)
         v = vr[p["code"]]
         o = od[p["code"]]
+        former = od_former.get(p["code"])
         meta.append("\t".join([
             "GM", p["code"], p["name"], p["prov_code"],
-            o["od_code"] or "-", v["vr_code"] or "-", str(rx), str(ry),
+            o["od_code"] or "-", o["basis"] if o["od_code"] else "-",
+            former["od_code_tot_2025"] if former else "-",
+            v["vr_code"] or "-", kilometres(hx), kilometres(hy),
         ]))
     print(f"representative points: smallest distance to the boundary {min_d:.0f} m")
 
-    # waterschappen
-    wsnap = Snapper(args.ws_quantum, 2.0)
-    ws_polys = [feature_rings(f["geometry"], wsnap, 100 / args.ws_quantum**2) for f in ws_feats]
-    warcs, wrefs = build_topology(ws_polys)
-    warcs_q = simplify_arcs(warcs, args.ws_quantum, args.ws_simplify)
-    ws_bin = encode(args.ws_quantum, warcs_q, wrefs)
-    wn_in = sum(len(r) for polys in ws_polys for poly in polys for r in poly)
-    print(f"waterschappen: {len(ws_feats)} features, {wn_in} ring vertices -> {len(warcs)} arcs, "
-          f"{sum(len(a) for a in warcs_q)} arc points, {len(ws_bin)} bytes")
+    water_bin = build_water(os.path.join(args.src, "water.geojson"), args.water_quantum,
+                            [f["properties"]["code"] for f in gm_feats])
 
     os.makedirs(args.out, exist_ok=True)
+    if water_bin is not None:
+        with open(os.path.join(args.out, "water.bin"), "wb") as f:
+            f.write(water_bin)
     with open(os.path.join(args.out, "gemeenten.bin"), "wb") as f:
         f.write(gm_bin)
     with open(os.path.join(args.out, "waterschappen.bin"), "wb") as f:

@@ -1,8 +1,9 @@
 //! The outcome (contract §4). Field names and shapes are the contract's; additions are
 //! optional fields only (`name` on recipients and adviseurs, `concerns` on findings,
-//! `boundary_distance_m`, `configuration`, `timeline`, `timeline_triggers`).
+//! `boundary_distance_m`, `configuration`, `timeline`, `timeline_triggers`, and `basis` and
+//! `tot_2026` on the location's omgevingsdienst).
 
-use serde::Serialize;
+use serde::{Serialize, Serializer};
 
 use super::finding::{Finding, FindingCode};
 use super::ids::{AdviesRole, RecipientRole, Verzoektype};
@@ -10,16 +11,60 @@ use super::scenario::Assumptions;
 pub use crate::geo::Named;
 
 /// The resolved location.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct OutcomeLocation {
     pub gemeente: Named,
     pub provincie: Named,
     pub waterschap: Option<Named>,
     pub omgevingsdienst: Option<Named>,
+    /// The omgevingsdienst comes from an inferred table row (`"basis": "afgeleid"` in the
+    /// JSON, inside `omgevingsdienst`; docs/contract-readings.md).
+    pub omgevingsdienst_afgeleid: bool,
+    /// The omgevingsdienst before the mergers of 1 January 2026 (`"tot_2026"` inside
+    /// `omgevingsdienst`), where it was another one.
+    pub omgevingsdienst_tot_2026: Option<Named>,
     pub veiligheidsregio: Option<Named>,
     /// Metres from the point to the nearest gemeente boundary (point locations only).
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub boundary_distance_m: Option<f64>,
+}
+
+/// The contract's shape: the omgevingsdienst's extension fields sit inside its object.
+impl Serialize for OutcomeLocation {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        #[derive(Serialize)]
+        struct Od<'a> {
+            id: &'a str,
+            name: &'a str,
+            #[serde(skip_serializing_if = "Option::is_none")]
+            basis: Option<&'static str>,
+            #[serde(skip_serializing_if = "Option::is_none")]
+            tot_2026: Option<&'a Named>,
+        }
+        #[derive(Serialize)]
+        struct Shown<'a> {
+            gemeente: &'a Named,
+            provincie: &'a Named,
+            waterschap: &'a Option<Named>,
+            omgevingsdienst: Option<Od<'a>>,
+            veiligheidsregio: &'a Option<Named>,
+            #[serde(skip_serializing_if = "Option::is_none")]
+            boundary_distance_m: Option<f64>,
+        }
+        Shown {
+            gemeente: &self.gemeente,
+            provincie: &self.provincie,
+            waterschap: &self.waterschap,
+            omgevingsdienst: self.omgevingsdienst.as_ref().map(|od| Od {
+                id: &od.id,
+                name: &od.name,
+                basis: self.omgevingsdienst_afgeleid.then_some("afgeleid"),
+                tot_2026: self.omgevingsdienst_tot_2026.as_ref(),
+            }),
+            veiligheidsregio: &self.veiligheidsregio,
+            boundary_distance_m: self.boundary_distance_m,
+        }
+        .serialize(serializer)
+    }
 }
 
 /// Someone who gets a trigger.

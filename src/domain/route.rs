@@ -139,6 +139,8 @@ fn outcome_location(loc: &Located, is_point: bool) -> OutcomeLocation {
         provincie: loc.provincie.clone(),
         waterschap: loc.waterschap.clone(),
         omgevingsdienst: loc.omgevingsdienst.clone(),
+        omgevingsdienst_afgeleid: loc.omgevingsdienst_afgeleid,
+        omgevingsdienst_tot_2026: loc.omgevingsdienst_tot_2026.clone(),
         veiligheidsregio: loc.veiligheidsregio.clone(),
         boundary_distance_m: is_point.then(|| (loc.boundary_distance_m * 10.0).round() / 10.0),
     }

@@ -77,13 +77,14 @@ pub struct Topology {
     pub features: Vec<Vec<Vec<Vec<i64>>>>,
 }
 
-struct Reader<'a> {
-    bytes: &'a [u8],
-    pos: usize,
+/// LEB128 varints from a byte slice, from `pos` on (also the water areas' header).
+pub(super) struct Reader<'a> {
+    pub(super) bytes: &'a [u8],
+    pub(super) pos: usize,
 }
 
 impl Reader<'_> {
-    fn uvarint(&mut self) -> Result<u64, DecodeError> {
+    pub(super) fn uvarint(&mut self) -> Result<u64, DecodeError> {
         let start = self.pos;
         let mut value: u64 = 0;
         let mut shift = 0u32;
@@ -112,7 +113,7 @@ impl Reader<'_> {
 
     /// A count, bounded by the bytes left (every element needs at least one byte), so a
     /// corrupt count cannot make us allocate gigabytes.
-    fn count(&mut self, what: &'static str) -> Result<usize, DecodeError> {
+    pub(super) fn count(&mut self, what: &'static str) -> Result<usize, DecodeError> {
         let c = self.uvarint()?;
         let left = self.bytes.len().saturating_sub(self.pos) as u64;
         if c > left.saturating_add(1) {

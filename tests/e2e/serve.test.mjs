@@ -29,12 +29,13 @@ after(async () => { await browser?.close(); });
 test('the repository serves the page and its files, and nothing else', async () => {
   const server = await startServer();
   try {
-    for (const path of ['/', '/index.html', '/www/main.js', '/www/style.css', '/pkg/routewijzer_start.js', '/data/rules.json']) {
+    for (const path of ['/', '/index.html', '/www/main.js', '/www/style.css', '/pkg/routewijzer_start.js', '/data/rules.json', '/data/geo/water.bin']) {
       assert.equal(await status(server.url, path), 200, path);
     }
     const refused = [
       '/.git/config', '/.git/HEAD', '/.gitignore', '/target/', '/target/debug/routewijzer', '/src/lib.rs',
       '/Cargo.toml', '/Cargo.lock', '/tests/e2e/harness.mjs', '/scripts/serve.py', '/data/catalogue.json',
+      '/data/geo/meta.tsv', '/data/geo/source/gemeenten.geojson',
       '/www/', '/pkg/', '/data/', '/www/../.git/config', '/www/%2e%2e/Cargo.toml', '/%2e%2e/%2e%2e/etc/passwd',
       '/.%67it/config',
     ];

@@ -1,8 +1,10 @@
 //! Step 1: locate the scenario, and what the place itself tells (`locatie-grens`,
 //! `geen-omgevingsdienst-bekend`, `od-vr-verschil`).
 
+use super::super::catalogue::Exception;
 use super::super::error::ScenarioError;
 use super::super::finding::Finding;
+use super::super::ids::Level;
 use super::super::json::quote;
 use super::super::outcome::Named;
 use super::super::scenario::{Location, SelectedActivity};
@@ -64,22 +66,37 @@ pub(crate) fn locate(
     }
 }
 
-/// Step 1: a water activity needs the waterschap under the point.
+/// Step 1: a water activity needs the waterschap under the point, unless a flag makes
+/// another bestuursorgaan competent: a lozing in rijkswater goes to the minister, also in the
+/// large waters (Waddenzee, Eems-Dollard, the coastal sea) beyond the waterschappen' data.
 pub(super) fn check_water(
     engine: &Engine,
     activities: &[SelectedActivity],
     loc: &Located,
 ) -> Result<(), ScenarioError> {
     for (i, sel) in activities.iter().enumerate() {
-        let water = engine
-            .catalogue
-            .activity(&sel.activity)
-            .is_some_and(|a| a.water);
-        if water && loc.waterschap.is_none() {
+        let Some(def) = engine.catalogue.activity(&sel.activity) else {
+            continue;
+        };
+        let elsewhere = |e: &&Exception| e.level != Level::Waterschap;
+        let flagged = def
+            .exceptions
+            .iter()
+            .filter(elsewhere)
+            .any(|e| sel.flags.contains(&e.flag));
+        if def.water && !flagged && loc.waterschap.is_none() {
+            // the flag (if any) that would send it elsewhere
+            let hint = def
+                .exceptions
+                .iter()
+                .find(elsewhere)
+                .map_or(String::new(), |e| {
+                    format!(" (met de vlag {} is geen waterschap nodig)", e.flag)
+                });
             return Err(ScenarioError::new(
                 format!("activities[{i}].activity"),
                 format!(
-                    "{} is een wateractiviteit, maar de locatie ligt buiten elk waterschap",
+                    "{} is een wateractiviteit, maar de locatie ligt buiten elk waterschap{hint}",
                     sel.activity
                 ),
             ));

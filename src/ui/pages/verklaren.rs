@@ -1,6 +1,7 @@
 //! The explainer: 1. the location (map, search, coordinates), 2. the activities, 3. what
-//! the DSO does (the outcome, derived by the shell), with the configuration, the
-//! assumptions and the scenario's file actions.
+//! the Omgevingsloket does (the outcome, derived by the shell), with the configuration, the
+//! assumptions and the scenario's file actions; the summary of the result stays in view
+//! while the user works (`summary`).
 
 use yew::prelude::*;
 
@@ -10,10 +11,12 @@ use crate::ui::browser::{self, Reading};
 use crate::ui::components::{
     activities::Activities, assumptions_form::AssumptionsForm,
     configuration_select::ConfigurationSelect, location_card::LocationCard,
-    location_picker::LocationPicker, map::Map, outcome::OutcomeView,
+    location_picker::LocationPicker, map::Map, outcome::OutcomeView, summary::summary,
 };
 use crate::ui::context::use_app;
-use crate::ui::state::{place, round6, Action, Opened};
+use crate::ui::i18n::Lang;
+use crate::ui::state::{round6, Action, Notice};
+use crate::ui::water::{open_text, place_or_wait};
 
 #[derive(Properties, PartialEq)]
 pub struct VerklarenProps {
@@ -36,18 +39,29 @@ pub fn verklaren(props: &VerklarenProps) -> Html {
         return Html::default();
     };
     let (state, engine, lang) = (&app.state, app.engine, app.state.lang);
-    let onpick = app.callback(move |p: LonLat| Some(place(engine, at_point(p))));
-    let onplace = app.callback(move |location: Location| Some(place(engine, location)));
+    // a point in a large water may wait for the water areas (ui::water)
+    let onpick = {
+        let state = state.clone();
+        app.callback(move |p: LonLat| place_or_wait(&state, engine, at_point(p)))
+    };
+    let onplace = {
+        let state = state.clone();
+        app.callback(move |location: Location| place_or_wait(&state, engine, location))
+    };
     let onopen = {
         let state = state.clone();
         browser::on_files(&reading, MAX_INPUT_BYTES, move |read| {
             let opened = read.and_then(|files| {
                 let (name, text) = files.into_iter().next().unwrap_or_default();
-                Opened::from_text(engine, &text).map_err(|e| format!("{name}: {e}"))
+                open_text(engine, &text).map_err(|e| format!("{name}: {e}"))
             });
             state.dispatch(match opened {
                 Ok(opened) => Action::Load(Box::new(opened)),
-                Err(message) => Action::Notify(format!("{message}. Uw vorige scenario is behouden.")),
+                // The engine's message (file, line, JSON path) is Dutch.
+                Err(message) => Action::Notify(Notice::new(
+                    Lang::Nl,
+                    format!("{message}. Uw vorige scenario is behouden."),
+                )),
             });
         })
     };
@@ -57,7 +71,7 @@ pub fn verklaren(props: &VerklarenProps) -> Html {
             if let Err(message) =
                 browser::offer_json("routewijzer-scenario.json", &state.draft.to_value())
             {
-                state.dispatch(Action::Notify(message));
+                state.dispatch(Action::Notify(Notice::new(Lang::Nl, message)));
             }
         })
     };
@@ -82,20 +96,25 @@ pub fn verklaren(props: &VerklarenProps) -> Html {
                 <h2 id="rw-h-activities">{ lang.t("2. Activiteiten", "2. Activities") }</h2>
                 <Activities />
             </section>
-            <section class="rw-panel rw-panel-outcome" aria-labelledby="rw-h-outcome">
-                <h2 id="rw-h-outcome">{ lang.t("3. Wat het DSO doet", "3. What the DSO does") }</h2>
-                <ConfigurationSelect />
-                <OutcomeView />
-                <AssumptionsForm />
-                if let Some(problem) = &props.storage_problem {
-                    <p class="rw-warning" role="status">{ format!("{}: {problem}.", lang.t("Niet bewaard in deze browser", "Not kept in this browser")) }</p>
-                }
-                <div class="rw-file-actions">
-                    <button type="button" class="rw-button" onclick={ondownload}>{ lang.t("Download scenario", "Download scenario") }</button>
-                    <label class="rw-button rw-file-label" for="rw-open">{ lang.t("Open scenario…", "Open scenario…") }</label>
-                    <input id="rw-open" class="rw-file-input" type="file" accept=".json,application/json" onchange={onopen} />
-                </div>
-            </section>
+            <div class="rw-result">
+                { summary(&app.outcome, lang) }
+                <section class="rw-panel rw-panel-outcome" aria-labelledby="rw-h-outcome">
+                    <h2 id="rw-h-outcome">{ lang.t("3. Wat het Omgevingsloket doet", "3. What the Omgevingsloket does") }</h2>
+                    <ConfigurationSelect />
+                    <OutcomeView />
+                    <AssumptionsForm />
+                    if let Some(problem) = &props.storage_problem {
+                        <p class="rw-warning" role="status">
+                            { lang.t("Niet bewaard in deze browser: ", "Not kept in this browser: ") }<span lang="nl">{ problem }</span>
+                        </p>
+                    }
+                    <div class="rw-file-actions">
+                        <button type="button" class="nl-button nl-button--secondary" onclick={ondownload}>{ lang.t("Download scenario", "Download scenario") }</button>
+                        <input id="rw-open" class="rw-file-input" type="file" accept=".json,application/json" onchange={onopen} />
+                        <label class="nl-button nl-button--secondary rw-file-label" for="rw-open">{ lang.t("Open scenario…", "Open scenario…") }</label>
+                    </div>
+                </section>
+            </div>
         </>
     }
 }
