@@ -132,11 +132,10 @@ pub fn water_pending(engine: &Engine, location: &Location) -> bool {
 /// Adding an activity: with the first verzoektype the catalogue allows for it.
 pub fn add_activity(engine: &Engine, id: &str) -> Option<Action> {
     let activity = engine.catalogue.activity(id)?;
-    Some(Action::AddActivity(SelectedActivity {
-        activity: activity.id.clone(),
-        verzoektype: *activity.verzoektypes.first()?,
-        flags: Vec::new(),
-    }))
+    Some(Action::AddActivity(SelectedActivity::new(
+        activity.id.clone(),
+        *activity.verzoektypes.first()?,
+    )))
 }
 
 /// Six decimals (about 0.1 m) keep the URL short without moving the point.

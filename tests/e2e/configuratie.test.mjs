@@ -193,7 +193,7 @@ test('a CSV with one bad row imports the rest and names the line; reload keeps i
   const csv = '\ufeffBegindatum;Bevoegd gezag;Activiteit;Behandeldienst;Toestemming;Bevoegd gezag (locatie)\r\n'
     + '2024-01-01;Gedeputeerde Staten van Noord-Brabant;Milieubelastende activiteit;Omgevingsdienst Brabant Noord;;Gemeente Oss\r\n'
     + '2024-01-01;College van B&W van Atlantis;kappen;ODBN;;\r\n'
-    + '2024-01-01;"College van burgemeester en wethouders van Oss";Vellen van houtopstand;ODBN;melding;\r\n';
+    + '2024-01-01;"College van burgemeester en wethouders van Oss";kappen;ODBN;melding;\r\n';
   await page.setInputFiles('#rw-cfg-import', { name: 'monitor.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
   await page.waitForSelector('.rw-config-report');
   assert.match(await page.textContent('#rw-h-import'), /monitor\.csv: 3 rijen, 1 niet overgenomen/);

@@ -269,6 +269,8 @@ impl<'a> Importer<'a> {
                 gemeenten: area.map(|a| vec![a.org.id.clone()]).unwrap_or_default(),
                 inhoud: String::new(),
                 bron: begin.map(|d| format!("{BRON_PREFIX}{d}")),
+                // the export does not say whether the service has a mandate
+                mandaat: None,
             },
             notes,
         })

@@ -303,7 +303,7 @@ fn casus_article(
     };
     let reveal = match (&revealed, outcome) {
         (Some(g), Some(Ok(o))) => html! {
-            <Reveal state={state.clone()} grading={g.clone()} outcome={o.clone()} explanation={texts.explanation.clone()} {lang} dutch_only={text_lang.is_some()} />
+            <Reveal state={state.clone()} grading={g.clone()} outcome={o.clone()} casus={casus.clone()} {lang} dutch_only={text_lang.is_some()} />
         },
         (_, Some(Err(e))) => html! { <p class="rw-notice" role="alert" lang="nl">{ e.clone() }</p> },
         _ => html! {},
