@@ -433,7 +433,7 @@ fn a_messy_i3_export_keeps_every_row_a_person_could_map() {
         problems[2].1
     );
     assert!(
-        problems[3].1.contains("regel 21") && problems[3].1.contains("B4"),
+        problems[3].1.contains("rij 21") && problems[3].1.contains("B4"),
         "{}",
         problems[3].1
     );
@@ -456,7 +456,7 @@ fn a_messy_i3_export_keeps_every_row_a_person_could_map() {
         cuijk[0].1
     );
     assert_eq!(cuijk[1].0, NoteKind::Samengevoegd);
-    assert!(cuijk[1].1.contains("regel 2"));
+    assert!(cuijk[1].1.contains("rij 2"));
     // Each parent mapping is warned about, with the sub-activity and the parent named.
     for (line, sub) in [
         (4, "Tankstation voor vloeibare brandstoffen"),
@@ -748,7 +748,7 @@ fn every_export_is_safe_to_open_and_reads_back() {
     let r = import_csv(&format!("{header}{body}"), "x", e).unwrap();
     let problems = routewijzer::domain::configuration::csv::problems_csv(&r.problems);
     let rows = read_as_spreadsheet(problems.as_bytes());
-    assert_eq!(rows[0][..2], ["Regel", "Reden"]);
+    assert_eq!(rows[0][..2], ["Rij", "Reden"]);
     assert_eq!(rows.len(), 1 + r.problems.len());
     for cell in rows.iter().flatten() {
         assert!(!runs_as_formula(cell), "{cell:?} would run");

@@ -338,17 +338,17 @@ test('a messy I3 export: every row a person could map is kept, each parent mappi
   // Each parent mapping is warned about on its own row (line 14 is also merged).
   const parents = report.locator('.rw-config-note[data-kind="bovenliggend"]');
   assert.equal(await parents.count(), 6);
-  for (const note of await parents.allTextContents()) assert.match(note, /^Regel \d+: .*kan afwijken van de echte configuratie/);
-  assert.match(await report.locator('.rw-config-note[data-kind="voormalig"]').textContent(), /^Regel 3: 'College van burgemeester en wethouders van Cuijk' is een voormalige gemeente; gelezen als Gemeente Land van Cuijk \(GM1982\)/);
-  assert.match(await report.locator('.rw-config-note[data-kind="samengevoegd"]').first().textContent(), /^Regel 3: .*gelijk aan regel 2: samengevoegd/);
+  for (const note of await parents.allTextContents()) assert.match(note, /^Rij \d+: .*kan afwijken van de echte configuratie/);
+  assert.match(await report.locator('.rw-config-note[data-kind="voormalig"]').textContent(), /^Rij 3: 'College van burgemeester en wethouders van Cuijk' is een voormalige gemeente; gelezen als Gemeente Land van Cuijk \(GM1982\)/);
+  assert.match(await report.locator('.rw-config-note[data-kind="samengevoegd"]').first().textContent(), /^Rij 3: .*gelijk aan rij 2: samengevoegd/);
 
   // Each rejection with its line and reason; markup in a cell is shown as text, never run.
   const rejected = await report.locator('.rw-config-problem').allTextContents();
   assert.equal(rejected.length, 4);
-  assert.match(rejected[0], /^Regel 15: Activiteit: activiteit 'Stortingsactiviteit op zee' staat niet in de catalogus/);
-  assert.match(rejected[1], /^Regel 16: Bevoegd gezag: organisatie 'Gemeente Atlantis' niet gevonden/);
-  assert.match(rejected[2], /^Regel 17: Behandeldienst: organisatie '<img src=x onerror=alert\(1\)>' niet gevonden/);
-  assert.match(rejected[3], /^Regel 22: .*regel 21.*regel B4/);
+  assert.match(rejected[0], /^Rij 15: Activiteit: activiteit 'Stortingsactiviteit op zee' staat niet in de catalogus/);
+  assert.match(rejected[1], /^Rij 16: Bevoegd gezag: organisatie 'Gemeente Atlantis' niet gevonden/);
+  assert.match(rejected[2], /^Rij 17: Behandeldienst: organisatie '<img src=x onerror=alert\(1\)>' niet gevonden/);
+  assert.match(rejected[3], /^Rij 22: .*rij 21.*regel B4/);
   assert.match(await report.textContent(), /<b>Seveso<\/b>/);
   assert.equal(await page.locator('.rw-config img, .rw-config-report b').count(), 0);
   assert.deepEqual(dialogs, []);
@@ -360,7 +360,7 @@ test('a messy I3 export: every row a person could map is kept, each parent mappi
   ]);
   assert.equal(download.suggestedFilename(), 'i3-rommelig-niet-overgenomen.csv');
   const rows = readSpreadsheet(readFileSync(await download.path()));
-  assert.deepEqual(rows[0], ['Regel', 'Reden', ...HEADER.trim().split(';')]);
+  assert.deepEqual(rows[0], ['Rij', 'Reden', ...HEADER.trim().split(';')]);
   assert.deepEqual(rows.slice(1).map((r) => r[0]), ['15', '16', '17', '22']);
   assert.equal(rows[3][5], '<img src=x onerror=alert(1)>');
   assert.equal(rows[2][3], 'Gemeente Atlantis');

@@ -177,9 +177,7 @@ pub fn problems_csv(problems: &[RowProblem]) -> String {
     let mut out = document();
     push_line(
         &mut out,
-        ["Regel", "Reden"]
-            .into_iter()
-            .chain(COLUMNS.iter().copied()),
+        ["Rij", "Reden"].into_iter().chain(COLUMNS.iter().copied()),
     );
     for p in problems {
         let line = p.line.to_string();

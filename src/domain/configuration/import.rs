@@ -323,7 +323,7 @@ impl<'a> Importer<'a> {
         if let Some(claim) = self.claims.get(&claim_key).cloned() {
             if claim.behandeldienst != entry.behandeldienst {
                 return Err(format!(
-                    "zelfde bevoegd gezag, activiteit, verzoektype en gebied ({}) als regel {}, maar een andere behandeldienst ({} tegen {}); per combinatie en gemeente kan maar één behandeldienst (regel B4)",
+                    "zelfde bevoegd gezag, activiteit, verzoektype en gebied ({}) als rij {}, maar een andere behandeldienst ({} tegen {}); per combinatie en gemeente kan maar één behandeldienst (regel B4)",
                     if area.is_empty() { "overal" } else { area.as_str() },
                     claim.line,
                     claim.behandeldienst,
@@ -337,7 +337,7 @@ impl<'a> Importer<'a> {
                 line,
                 NoteKind::Samengevoegd,
                 &format!(
-                    "na het lezen van de namen gelijk aan regel {}: samengevoegd, niet dubbel opgenomen",
+                    "na het lezen van de namen gelijk aan rij {}: samengevoegd, niet dubbel opgenomen",
                     claim.line
                 ),
             );

@@ -209,7 +209,7 @@ pub fn progress_view((file, mapped, rows): &Progress, lang: Lang) -> Html {
 /// each; all of the rejected ones in the download).
 pub fn report_view(r: &ImportReport, lang: Lang, ondownload: Callback<MouseEvent>) -> Html {
     let c = r.counts;
-    let line = |n: usize, text: String| format!("{} {n}: {text}", lang.t("Regel", "Line"));
+    let line = |n: usize, text: String| format!("{} {n}: {text}", lang.t("Rij", "Row"));
     let more = |n: usize| {
         (n > SHOWN).then(|| {
             html! { <p class="rw-muted">{ format!("{} {} {}", lang.t("… en nog", "… and"), n - SHOWN, lang.t("meer (alle in het bestand hieronder).", "more (all in the file below).")) }</p> }

@@ -108,6 +108,8 @@ pub fn tables(props: &TablesProps) -> Html {
     let bd_filter = use_state(String::new);
     let limit = use_state(|| PAGE);
     let drawn_limit = use_drawn(*limit);
+    // The entry just added is shown, though it lies beyond the entries shown so far.
+    let added = use_state(|| None::<usize>);
     let Some(engine) = use_app().map(|app| app.engine) else {
         return Html::default();
     };
@@ -129,7 +131,7 @@ pub fn tables(props: &TablesProps) -> Html {
         gemeente.is_none_or(|g| applies_in(e, g, engine))
             && (bd_filter.is_empty() || e.behandeldienst == *bd_filter)
     };
-    let (groups, matching) = group_entries(&props.draft, keep, (*limit).min(drawn_limit));
+    let (groups, matching) = group_entries(&props.draft, keep, (*limit).min(drawn_limit), *added);
     let onmore = {
         let limit = limit.clone();
         Callback::from(move |_| limit.set(*limit + PAGE))
@@ -145,8 +147,10 @@ pub fn tables(props: &TablesProps) -> Html {
     let onadd = {
         let draft = props.draft.clone();
         let onchange = props.onchange.clone();
+        let added = added.clone();
         Callback::from(move |_| {
             let mut d = Draft::clone(&draft);
+            added.set(Some(d.entries.len()));
             d.entries.push(super::new_entry(&draft));
             onchange.emit((d, None));
         })
@@ -221,11 +225,13 @@ pub fn tables(props: &TablesProps) -> Html {
 type Groups<'a> = Vec<(String, Vec<(usize, &'a DraftEntry)>)>;
 
 /// Entries by bevoegd gezag, in order of first appearance, with their index: the first
-/// `limit` that `keep` lets through; and how many it lets through in all.
+/// `limit` that `keep` lets through, and entry `always` too (the one just added, wherever it
+/// falls); and how many it lets through in all.
 fn group_entries(
     draft: &Draft,
     keep: impl Fn(&DraftEntry) -> bool,
     limit: usize,
+    always: Option<usize>,
 ) -> (Groups<'_>, usize) {
     let mut groups: Groups = Vec::new();
     let mut group_of: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
@@ -235,7 +241,7 @@ fn group_entries(
             continue;
         }
         matching += 1;
-        if matching > limit {
+        if matching > limit && always != Some(i) {
             continue;
         }
         let g = *group_of.entry(e.bevoegd_gezag.as_str()).or_insert_with(|| {
