@@ -7,6 +7,8 @@
 // The editing half serves the Configuratie view, which only the full build has.
 #![cfg_attr(not(feature = "views"), allow(dead_code))]
 
+use std::rc::Rc;
+
 use serde_json::{json, Value};
 
 use crate::domain::configuration::draft::Draft;
@@ -20,11 +22,13 @@ const MAX_UNDO: usize = 100;
 
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Store {
-    pub drafts: Vec<Draft>,
+    /// Each draft shared: an undo step, a copy of the store and a view's props hold the
+    /// same draft instead of copying it (a draft can have thousands of entries).
+    pub drafts: Vec<Rc<Draft>>,
     /// The configuration shown: a user draft id, or `None` for the bundled example.
     pub selected: Option<String>,
-    undo: Vec<Vec<Draft>>,
-    redo: Vec<Vec<Draft>>,
+    undo: Vec<Vec<Rc<Draft>>>,
+    redo: Vec<Vec<Rc<Draft>>>,
     /// (draft id, entry, field) of the last edit, so typing in one field is one undo step.
     last_edit: Option<(String, usize, &'static str)>,
     pub notice: Option<String>,
@@ -71,7 +75,7 @@ impl Store {
         };
         Ok(Store {
             key,
-            drafts,
+            drafts: drafts.into_iter().map(Rc::new).collect(),
             ..Store::default()
         })
     }
@@ -80,7 +84,7 @@ impl Store {
     pub fn text(&self) -> String {
         json!({
             "version": VERSION,
-            "configuraties": self.drafts.iter().map(Draft::to_value).collect::<Vec<_>>(),
+            "configuraties": self.drafts.iter().map(|d| d.to_value()).collect::<Vec<_>>(),
         })
         .to_string()
     }
@@ -99,7 +103,7 @@ impl Store {
     }
 
     pub fn draft(&self, id: &str) -> Option<&Draft> {
-        self.drafts.iter().find(|d| d.id == id)
+        self.drafts.iter().find(|d| d.id == id).map(|d| &**d)
     }
 
     pub fn selected_draft(&self) -> Option<&Draft> {
@@ -162,7 +166,7 @@ impl Store {
             StoreAction::Add(draft) => {
                 next.remember();
                 next.selected = Some(draft.id.clone());
-                next.drafts.push(draft);
+                next.drafts.push(Rc::new(draft));
             }
             #[cfg(feature = "views")]
             StoreAction::Update(draft, key) => {
@@ -172,7 +176,7 @@ impl Store {
                 }
                 edit = key;
                 if let Some(slot) = next.drafts.iter_mut().find(|d| d.id == draft.id) {
-                    *slot = draft;
+                    *slot = Rc::new(draft);
                 }
             }
             #[cfg(feature = "views")]
@@ -206,7 +210,7 @@ impl Store {
             StoreAction::Resolve(take_theirs) => {
                 if let (true, Some(Ok(theirs))) = (take_theirs, next.conflict.take()) {
                     next.remember();
-                    next.drafts = theirs;
+                    next.drafts = theirs.into_iter().map(Rc::new).collect();
                 }
                 next.conflict = None;
             }
