@@ -508,7 +508,7 @@ fn doc(english: bool) -> document::Document {
         words: Words {
             engine: engine(),
             sjablonen: sj(),
-            lang: Lang { english },
+            lang: if english { Lang::En } else { Lang::Nl },
         },
         rules: Rules::bundled(),
         agreement: &agreement,

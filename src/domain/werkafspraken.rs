@@ -163,11 +163,11 @@ pub fn oefening(engine: &Engine, preset: &str) -> Result<Oefening, ScenarioError
         without_toepasbare_regels(&engine.catalogue),
     );
     let sj = bundled_sjablonen()?;
-    let title = |english: bool, g: &Gap| {
+    let title = |lang: document::Lang, g: &Gap| {
         document::Words {
             engine,
             sjablonen: sj,
-            lang: document::Lang { english },
+            lang,
         }
         .title(g)
     };
@@ -186,7 +186,13 @@ pub fn oefening(engine: &Engine, preset: &str) -> Result<Oefening, ScenarioError
         gaps: report
             .gaps
             .iter()
-            .map(|g| (g.id.clone(), title(false, g), title(true, g)))
+            .map(|g| {
+                (
+                    g.id.clone(),
+                    title(document::Lang::Nl, g),
+                    title(document::Lang::En, g),
+                )
+            })
             .collect(),
         open,
     })

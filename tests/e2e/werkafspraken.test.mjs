@@ -92,7 +92,8 @@ test('an edited text, a status and a tick survive a reload', async () => {
   const box = page.locator('.rw-wa-checklist[data-org="ODBN"] input[data-item="digikoppeling"]');
   await box.check();
   await page.reload();
-  await page.waitForSelector('svg.rw-map path.rw-gemeente');
+  // the URL names the view (#/werkafspraken): the page opens on it again
+  assert.match(page.url(), /#\/werkafspraken$/);
   await openView();
   const again = page.locator(`.rw-wa-gap[data-gap="${id}"]`);
   assert.equal(await again.locator('textarea.rw-wa-text').inputValue(), 'Gemeente & ODBN <spreken> af: "binnen 2 werkdagen".');

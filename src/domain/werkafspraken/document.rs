@@ -41,29 +41,8 @@ pub struct Document {
     pub blocks: Vec<Block>,
 }
 
-/// A language: Dutch first, English second.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Lang {
-    pub english: bool,
-}
-
-impl Lang {
-    pub fn t<'a>(self, nl: &'a str, en: &'a str) -> &'a str {
-        if self.english {
-            en
-        } else {
-            nl
-        }
-    }
-
-    pub fn code(self) -> &'static str {
-        if self.english {
-            "en"
-        } else {
-            "nl"
-        }
-    }
-}
+/// A language: Dutch first, English second (the domain's).
+pub use crate::domain::Lang;
 
 /// What the document and the page need to say about one gap, in one language.
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -18,7 +18,7 @@ use gloo_timers::callback::Timeout;
 use yew::prelude::*;
 
 use crate::domain::speelveld::Region;
-use crate::domain::werkafspraken::document::{Lang as DocLang, Words};
+use crate::domain::werkafspraken::document::Words;
 use crate::domain::werkafspraken::gaps::GapCase;
 use crate::domain::werkafspraken::{self as wa, Analysis, Report, Werkafspraak};
 use crate::domain::{Engine, Location, ScenarioDraft};
@@ -39,9 +39,7 @@ pub fn words(engine: &'static Engine, lang: Lang) -> Option<Words<'static>> {
     Some(Words {
         engine,
         sjablonen: wa::bundled_sjablonen().ok()?,
-        lang: DocLang {
-            english: lang == Lang::En,
-        },
+        lang,
     })
 }
 

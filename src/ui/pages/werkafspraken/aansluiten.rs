@@ -5,14 +5,13 @@
 use yew::prelude::*;
 
 use super::Page;
-use crate::domain::werkafspraken::document::{checklist, sequence, Lang as DocLang};
+use crate::domain::werkafspraken::document::{checklist, sequence};
 use crate::ui::state::werkafspraken::WaAction;
 
 /// The sequence as a picture: DSO → receiver (verzoeknotificatie), receiver → DSO (fetch
 /// through Verzoek afhandelen), receiver → VTH system (processing). The ordered list beside it
 /// says the same in words, so the picture is decorative for a screen reader.
 pub fn sequence_figure(lang: crate::ui::i18n::Lang) -> Html {
-    let doc_lang = DocLang { english: lang == crate::ui::i18n::Lang::En };
     let lane = |x: u32, label: &str| {
         let mid = (x + 75).to_string();
         html! {
@@ -49,7 +48,7 @@ pub fn sequence_figure(lang: crate::ui::i18n::Lang) -> Html {
             </svg>
             <figcaption>
                 { lang.t("Berichtenvolgorde (presentatie 2020, regels T1 en T7):", "Message sequence (2020 deck, rules T1 and T7):") }
-                <ol>{ for sequence(doc_lang).into_iter().map(|s| html! { <li>{ s }</li> }) }</ol>
+                <ol>{ for sequence(lang).into_iter().map(|s| html! { <li>{ s }</li> }) }</ol>
             </figcaption>
         </figure>
     }

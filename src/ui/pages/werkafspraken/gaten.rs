@@ -9,7 +9,7 @@ use yew::prelude::*;
 use super::Page;
 use crate::domain::rules::Rules;
 use crate::domain::werkafspraken::afspraak::{Afspraak, Status};
-use crate::domain::werkafspraken::document::{gap_rules, rule_words, status_label, Lang as DocLang};
+use crate::domain::werkafspraken::document::{gap_rules, rule_words, status_label};
 use crate::domain::werkafspraken::gaps::{Gap, GapCase};
 use crate::ui::forms::value_of;
 use crate::ui::state::werkafspraken::WaAction;
@@ -62,7 +62,6 @@ fn examples(p: &Page, gap: &Gap, n: usize) -> Html {
 
 fn gap_view(p: &Page, n: usize, gap: &Gap) -> Html {
     let (lang, w) = (p.lang, p.words);
-    let doc_lang = DocLang { english: lang == crate::ui::i18n::Lang::En };
     let afspraak = p.agreement.afspraak(&gap.id);
     let proposal = w.proposal(gap, &afspraak, p.agreement.settings.assumptions.dso);
     let rules = Rules::bundled();
@@ -86,7 +85,7 @@ fn gap_view(p: &Page, n: usize, gap: &Gap) -> Html {
             <p class="rw-wa-count">{ format!("{} {} {gemeenten} {}.", gap.count(), lang.t("combinaties in", "combinations in"), lang.t("gemeenten", "gemeenten")) }</p>
             { examples(p, gap, n) }
             <dl class="rw-facts rw-wa-proposal">
-                <dt>{ lang.t("Regels", "Rules") }</dt><dd>{ rule_words(rules, &gap_rules(w, gap, &proposal), doc_lang) }</dd>
+                <dt>{ lang.t("Regels", "Rules") }</dt><dd>{ rule_words(rules, &gap_rules(w, gap, &proposal), lang) }</dd>
                 <dt>{ lang.t("Wie", "Who") }</dt><dd>{ &proposal.wie }</dd>
                 <dt>{ lang.t("Wanneer", "When") }</dt><dd>{ &proposal.trigger }</dd>
                 <dt>{ lang.t("Termijn", "Term") }</dt><dd>{ &proposal.termijn }</dd>
@@ -110,7 +109,7 @@ fn gap_view(p: &Page, n: usize, gap: &Gap) -> Html {
             <div class="rw-field">
                 <label for={format!("{base}-status")}>{ lang.t("Status", "Status") }</label>
                 <select id={format!("{base}-status")} class="rw-wa-status" onchange={edit::<Event>(p, gap, |a, v| a.status = Status::parse(&v).unwrap_or_default())}>
-                    { for Status::ALL.iter().map(|s| html! { <option value={s.as_str()} selected={*s == afspraak.status}>{ status_label(*s, doc_lang) }</option> }) }
+                    { for Status::ALL.iter().map(|s| html! { <option value={s.as_str()} selected={*s == afspraak.status}>{ status_label(*s, lang) }</option> }) }
                 </select>
             </div>
             <div class="rw-field">

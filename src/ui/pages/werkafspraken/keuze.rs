@@ -6,7 +6,7 @@
 use yew::prelude::*;
 
 use crate::domain::speelveld::{self, Region};
-use crate::domain::werkafspraken::document::{configuration_name, Lang as DocLang};
+use crate::domain::werkafspraken::document::{configuration_name};
 use crate::domain::werkafspraken::{self as wa};
 use crate::domain::{Assumptions, BdMerge, ConfigurationRef, Dso, ScenarioDraft, MAX_INPUT_BYTES};
 use crate::ui::browser::{self, Reading};
@@ -50,7 +50,6 @@ pub fn keuze(props: &KeuzeProps) -> Html {
         return Html::default();
     };
     let (engine, lang, state) = (app.engine, app.state.lang, props.state.clone());
-    let doc_lang = DocLang { english: lang == crate::ui::i18n::Lang::En };
     let (ids, unknown) = speelveld::pick_gemeenten(engine, &picked);
     let region = match Region::from_key(&region_key) {
         Some(Region::Gemeenten(_)) => Region::Gemeenten(ids),
@@ -118,11 +117,11 @@ pub fn keuze(props: &KeuzeProps) -> Html {
     html! {
         <section class="rw-wa-part" aria-labelledby="rw-wa-setup">
             <h3 id="rw-wa-setup">{ lang.t("1. Opzet: regio, configuratie en aannames", "1. Set-up: region, configuration and assumptions") }</h3>
-            <p>{ format!("{}: {} · {}", lang.t("Deze werkafspraak", "This agreement"), agreement.regio.name(engine), configuration_name(engine, agreement.settings.configuration.as_ref(), doc_lang)) }</p>
+            <p>{ format!("{}: {} · {}", lang.t("Deze werkafspraak", "This agreement"), agreement.regio.name(engine), configuration_name(engine, agreement.settings.configuration.as_ref(), lang)) }</p>
             <div class="rw-field">
                 <label for="rw-wa-titel">{ lang.t("Titel", "Title") }</label>
                 <input id="rw-wa-titel" type="text" value={agreement.titel.clone()} oninput={ontitle}
-                    placeholder={crate::domain::werkafspraken::document::default_title(engine, &agreement, doc_lang)} />
+                    placeholder={crate::domain::werkafspraken::document::default_title(engine, &agreement, lang)} />
             </div>
             { assumptions(&state, agreement.settings.assumptions, lang) }
             <fieldset class="rw-wa-new">
