@@ -17,6 +17,7 @@ use super::organisations::Organisations;
 pub mod csv;
 pub mod diff;
 pub mod draft;
+pub mod voorbeeld;
 
 /// Why a condition on the content of a verzoek cannot be configured (domain-research B5,
 /// W-BD-CONTENT): shown by the editor and in the error for an `inhoud` field.
