@@ -83,6 +83,7 @@ const startGlue = await build('routewijzer_start');
 const fullGlue = await build('routewijzer');
 const viewsCss = emit('views.css', minCss(read('www/views.css')));
 const rulesJson = emit('rules.json', read('data/rules.json'));
+const englishJson = emit('findings-en.json', read('data/findings/en.json'));
 const waterBin = emit('water.bin', read('data/geo/water.bin'));
 let loaderText = replaceOnce(read('www/loader.js').toString(), "'../pkg/routewijzer_start.js'",
   `'./${startGlue.file.replace('assets/', '')}'`, 'www/loader.js start import');
@@ -98,6 +99,10 @@ loaderText = replaceOnce(loaderText, "new URL('../data/rules.json', import.meta.
   `new URL('./${rulesJson.file.replace('assets/', '')}', import.meta.url)`, 'www/loader.js rules.json');
 loaderText = replaceOnce(loaderText, "const RULES_INTEGRITY = ''",
   `const RULES_INTEGRITY = '${rulesJson.integrity}'`, 'www/loader.js rules.json integrity');
+loaderText = replaceOnce(loaderText, "new URL('../data/findings/en.json', import.meta.url)",
+  `new URL('./${englishJson.file.replace('assets/', '')}', import.meta.url)`, 'www/loader.js findings en.json');
+loaderText = replaceOnce(loaderText, "const ENGLISH_INTEGRITY = ''",
+  `const ENGLISH_INTEGRITY = '${englishJson.integrity}'`, 'www/loader.js findings en.json integrity');
 loaderText = replaceOnce(loaderText, "new URL('../data/geo/water.bin', import.meta.url)",
   `new URL('./${waterBin.file.replace('assets/', '')}', import.meta.url)`, 'www/loader.js water.bin');
 loaderText = replaceOnce(loaderText, "const WATER_INTEGRITY = ''",

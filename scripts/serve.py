@@ -5,7 +5,7 @@ anything the policy would block also fails here.
 
 It serves only a site's files: never a dotfile or dot-folder (`/.git/config`), never a
 directory listing, and from the repository itself only what the page loads (`index.html`,
-`www/`, `pkg/`, `data/rules.json`, `data/geo/water.bin`), never `src/`, `target/`,
+`www/`, `pkg/`, `data/rules.json`, `data/findings/en.json`, `data/geo/water.bin`), never `src/`, `target/`,
 `Cargo.toml` and the like.
 Anything else is 404. Any other folder (the `make dist` bundle, a test's host pages) is
 served whole, less dotfiles and listings.
@@ -18,7 +18,7 @@ import os
 
 REPO = os.path.abspath(os.path.join(os.path.dirname(__file__), ".."))
 # What the page in the repository loads after `make build` (docs/performance.md).
-SITE_FILES = {"index.html", "data/rules.json", "data/geo/water.bin"}
+SITE_FILES = {"index.html", "data/rules.json", "data/findings/en.json", "data/geo/water.bin"}
 SITE_FOLDERS = ("www/", "pkg/")
 
 # Exactly the policy of docs/hosting.md; frame-ancestors is set per run (--frame-ancestors).

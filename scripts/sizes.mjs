@@ -27,6 +27,7 @@ const first = [
 ];
 const later = [
   ['data', file('rules.json'), 'when a finding is first opened'],
+  ['data', file('findings-en.json'), 'with the rules: the findings in English'],
   ['data', file('water.bin'), 'when a point first lies outside every gemeente polygon'],
   ['css', file('views.css'), 'when another view opens'],
   ['js', file('routewijzer.js'), 'when another view opens'],

@@ -58,11 +58,17 @@ mod web {
             }
         }
 
-        /// The rules file the loader fetched for the findings (`text`), or why it could not
-        /// (`error`); see `rule_texts`. The full build has them compiled in and ignores this.
+        /// The rules file the loader fetched for the findings (`text`) and the findings'
+        /// English sentences (`english`), or why they could not be fetched (`error`); see
+        /// `rule_texts`. The full build has them compiled in and ignores this.
         #[wasm_bindgen(js_name = setRules)]
-        pub fn set_rules(&self, text: Option<String>, error: Option<String>) {
-            rule_texts::set(text, error);
+        pub fn set_rules(
+            &self,
+            text: Option<String>,
+            english: Option<String>,
+            error: Option<String>,
+        ) {
+            rule_texts::set(text, english, error);
         }
 
         /// The water areas the loader fetched (`data/geo/water.bin`; empty when it could

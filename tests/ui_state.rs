@@ -16,10 +16,11 @@ use routewijzer::domain::oefenen::{bundled_leerpad, expected_answers, Answer};
 use routewijzer::domain::{
     BdMerge, ConfigurationRef, Engine, Location, ScenarioDraft, Verzoektype,
 };
+use routewijzer::ui::i18n::Lang;
 use routewijzer::ui::state::oefenen::progress::Progress;
 use routewijzer::ui::state::oefenen::{OefenAction, OefenState, Step};
 use routewijzer::ui::state::store::{Store, StoreAction};
-use routewijzer::ui::state::{add_activity, place, Action, Opened, State};
+use routewijzer::ui::state::{add_activity, place, Action, Notice, Opened, State};
 use serde_json::{json, Value};
 
 fn engine() -> &'static Engine {
@@ -138,7 +139,10 @@ fn reducer_cases() {
         // Placing and choosing build up a scenario.
         (
             json!({}),
-            vec![place(e, oss.clone()), add_activity(e, "kappen").unwrap()],
+            vec![
+                place(e, oss.clone(), Lang::Nl),
+                add_activity(e, "kappen").unwrap(),
+            ],
             json!({ "location": { "gemeente": "GM0828" }, "activities": [{ "activity": "kappen", "verzoektype": "aanvraag-vergunning", "flags": [] }], "assumptions": defaults }),
             None,
         ),
@@ -151,6 +155,7 @@ fn reducer_cases() {
                     lon: 3.0,
                     lat: 53.0,
                 },
+                Lang::Nl,
             )],
             json!({ "location": { "gemeente": "GM0828" }, "activities": [], "assumptions": defaults }),
             Some("buiten elke Nederlandse gemeente"),
@@ -158,7 +163,10 @@ fn reducer_cases() {
         // A change of the scenario clears an old notice.
         (
             json!({}),
-            vec![Action::Notify("oud".into()), place(e, oss.clone())],
+            vec![
+                Action::Notify(Notice::new(Lang::Nl, "oud".into())),
+                place(e, oss.clone(), Lang::Nl),
+            ],
             json!({ "location": { "gemeente": "GM0828" }, "activities": [], "assumptions": defaults }),
             None,
         ),

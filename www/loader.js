@@ -9,9 +9,12 @@ const FULL = new URL('../pkg/routewijzer.js', import.meta.url).href;
 const FULL_INTEGRITY = ''; // set by make dist (scripts/dist.mjs)
 const VIEWS_CSS = new URL('./views.css', import.meta.url).href;
 const VIEWS_CSS_INTEGRITY = ''; // set by make dist (scripts/dist.mjs)
-// The rules' texts and sources, fetched when someone first opens a finding (src/ui/rule_texts.rs).
+// The rules' texts and sources, fetched when someone first opens a finding, with the
+// findings' English sentences (src/ui/rule_texts.rs).
 const RULES = new URL('../data/rules.json', import.meta.url).href;
 const RULES_INTEGRITY = ''; // set by make dist
+const ENGLISH = new URL('../data/findings/en.json', import.meta.url).href;
+const ENGLISH_INTEGRITY = ''; // set by make dist
 // The water areas (IJsselmeer, Waddenzee…), fetched when a point first lies outside every
 // gemeente polygon (src/ui/water.rs); the full build has them compiled in.
 const WATER = new URL('../data/geo/water.bin', import.meta.url).href;
@@ -23,10 +26,13 @@ let water;
 /** Every mounted instance's root, for the page shown when the module dies (below). */
 const roots = new Set();
 
-/** The rules file as text, fetched once per page. */
+/** A file as text, with its integrity. */
+const text = (url, integrity) => fetch(url, integrity ? { integrity } : {})
+  .then((response) => (response.ok ? response.text() : Promise.reject(new Error(`${url}: HTTP ${response.status}`))));
+
+/** The rules file and the findings' English as text, fetched once per page. */
 function rulesText() {
-  rules ??= fetch(RULES, RULES_INTEGRITY ? { integrity: RULES_INTEGRITY } : {})
-    .then((response) => (response.ok ? response.text() : Promise.reject(new Error(`HTTP ${response.status}`))));
+  rules ??= Promise.all([text(RULES, RULES_INTEGRITY), text(ENGLISH, ENGLISH_INTEGRITY).catch(() => undefined)]);
   return rules;
 }
 
@@ -129,13 +135,13 @@ export async function start(root, options = {}) {
     wasm = await started;
     handle = mountStart(root, options);
     const upgrade = async (event) => {
-      // The start build hands over the view to open and its scenario (nothing is lost, even
-      // for an instance that stores nothing).
-      const { view, scenario } = event.detail ?? {};
+      // The start build hands over the view to open, its scenario and the language (nothing
+      // is lost, even for an instance that stores nothing); focus goes to the new view.
+      const { view, scenario, lang } = event.detail ?? {};
       try {
         const [loaded] = await Promise.all([fullBuild(), stylesheet(root)]);
         handle.destroy();
-        handle = loaded.module.mount(root, { ...options, view, scenario });
+        handle = loaded.module.mount(root, { ...options, view, scenario, lang, focus: true });
         wasm = loaded.wasm;
         root.removeEventListener('routewijzer-upgrade', upgrade);
       } catch (error) {
@@ -150,8 +156,8 @@ export async function start(root, options = {}) {
   }
   root.addEventListener('routewijzer-rules', () => {
     rulesText().then(
-      (text) => handle.setRules(text, undefined),
-      (error) => handle.setRules(undefined, `${RULES}: ${error.message ?? error}`),
+      ([rulesJson, english]) => handle.setRules(rulesJson, english, undefined),
+      (error) => handle.setRules(undefined, undefined, `${RULES}: ${error.message ?? error}`),
     );
   });
   roots.add(root);

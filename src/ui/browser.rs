@@ -128,3 +128,34 @@ pub fn offer_json(name: &str, value: &serde_json::Value) -> Result<(), String> {
     let json = serde_json::to_string_pretty(value).map_err(|e| e.to_string())?;
     offer_file(name, "application/json", &json)
 }
+
+/// The element with `id` in the document or shadow root that holds `near` (an instance
+/// may live in a shadow root, where `document.getElementById` does not look).
+pub fn element_by_id(near: &web_sys::Node, id: &str) -> Option<web_sys::Element> {
+    let root = near.get_root_node();
+    match root.dyn_ref::<web_sys::ShadowRoot>() {
+        Some(shadow) => shadow.get_element_by_id(id),
+        None => root.dyn_ref::<web_sys::Document>()?.get_element_by_id(id),
+    }
+}
+
+/// Moves focus to the element with `id` near `near` (a skip link's target, a term in the
+/// glossary, a view's heading), making it focusable first if it is not.
+pub fn focus_id(near: &web_sys::Node, id: &str) {
+    if let Some(element) = element_by_id(near, id) {
+        focus(element);
+    }
+}
+
+/// Focuses `element`, making it focusable (from script only) if it is not.
+pub fn focus(element: web_sys::Element) {
+    let focusable = element
+        .matches("input, select, button, a[href], textarea, [tabindex]")
+        .unwrap_or(false);
+    if !focusable {
+        let _ = element.set_attribute("tabindex", "-1");
+    }
+    if let Ok(element) = element.dyn_into::<web_sys::HtmlElement>() {
+        let _ = element.focus();
+    }
+}

@@ -16,7 +16,11 @@ pub struct Embedding {
     /// Prefix of this instance's localStorage keys; `None` = it stores nothing.
     pub storage_prefix: Option<String>,
     /// Only the instance that owns the fragment reads and writes `#scenario=` / `#casus=`.
+    /// It is the page (its `<main>`, title and language); other instances are a region of
+    /// their host's page.
     pub owns_fragment: bool,
+    /// The instance's name (`id` option), which tells two instances on one page apart.
+    pub id: Option<String>,
     pub views: Vec<View>,
     /// The view to open first (`view` option); else the first of `views`.
     pub view: Option<View>,
@@ -28,6 +32,9 @@ pub struct Embedding {
     pub initial: Option<Opened>,
     /// Origins whose `postMessage` requests are answered; empty = the API is off.
     pub parent_origins: Vec<String>,
+    /// Move focus to the view's heading once mounted (`focus` option: the loader sets it
+    /// when it switches from the start build, which took the focus with it).
+    pub focus: bool,
 }
 
 impl Default for Embedding {
@@ -36,6 +43,7 @@ impl Default for Embedding {
         Embedding {
             storage_prefix: Some(STORAGE_PREFIX.to_string()),
             owns_fragment: true,
+            id: None,
             views: View::ALL.to_vec(),
             view: None,
             compact: false,
@@ -43,6 +51,7 @@ impl Default for Embedding {
             region: None,
             initial: None,
             parent_origins: Vec::new(),
+            focus: false,
         }
     }
 }
@@ -65,6 +74,7 @@ const OPTIONS: &[&str] = &[
     "scenario",
     "configuration",
     "parentOrigins",
+    "focus",
 ];
 
 impl Embedding {
@@ -73,6 +83,15 @@ impl Embedding {
         self.storage_prefix
             .as_ref()
             .map(|prefix| format!("{prefix}{name}"))
+    }
+
+    /// The name of the instance's landmarks: "Routewijzer", with the instance's id when it
+    /// has one (two on one page must differ).
+    pub fn name(&self) -> String {
+        match &self.id {
+            Some(id) => format!("Routewijzer ({id})"),
+            None => "Routewijzer".to_string(),
+        }
     }
 
     /// Reads mount options; a wrong option is named in the error (thrown to the host page).
@@ -132,6 +151,7 @@ impl Embedding {
         Ok(Embedding {
             storage_prefix,
             owns_fragment,
+            id: id.map(str::to_string),
             views,
             view,
             compact: flag(options, "compact")?.unwrap_or(false),
@@ -139,6 +159,7 @@ impl Embedding {
             region,
             initial,
             parent_origins,
+            focus: flag(options, "focus")?.unwrap_or(false),
         })
     }
 }

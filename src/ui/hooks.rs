@@ -43,5 +43,5 @@ pub fn use_build_effects(e: BuildEffects<'_>) {
 #[cfg(not(feature = "views"))]
 #[hook]
 pub fn use_build_effects(e: BuildEffects<'_>) {
-    use_upgrade::use_upgrade(e.app, e.view, &e.state.draft);
+    use_upgrade::use_upgrade(e.app, e.view, &e.state.draft, e.state.lang);
 }

@@ -1,12 +1,14 @@
 //! The URL fragment: `#scenario=…` (the explainer's scenario: shareable, the source of
-//! truth) and `#casus=…` (a casus for Oefenen, docs/oefenen.md), both percent-encoded JSON
-//! (`domain::link`). The only module that reads or writes `location.hash`, and only for an
-//! instance that owns the fragment (docs/embedding.md).
+//! truth), `#casus=…` (a casus for Oefenen, docs/oefenen.md), both percent-encoded JSON
+//! (`domain::link`), and `#/speelveld` (another view: Back returns to the previous one, and
+//! a view can be linked). The only module that reads or writes `location.hash`, and only
+//! for an instance that owns the fragment (docs/embedding.md).
 
 use gloo_events::EventListener;
 
 use super::embedding::Embedding;
 use super::state::Opened;
+use super::view::View;
 use crate::domain::{link, Engine, ScenarioDraft};
 
 const SCENARIO: &str = "#scenario=";
@@ -14,6 +16,8 @@ const SCENARIO: &str = "#scenario=";
 const CASUS: &str = "#casus=";
 /// A shared scenario link longer than this was not made by Routewijzer.
 const MAX_SCENARIO_CHARS: usize = 100_000;
+/// Another view than the explainer: `#/speelveld`.
+const VIEW: &str = "#/";
 /// A casus link longer than this was not made for Routewijzer.
 #[cfg(feature = "views")]
 const MAX_CASUS_CHARS: usize = 200_000;
@@ -66,6 +70,42 @@ pub fn show(draft: &ScenarioDraft, embedding: &Embedding) {
             let _ =
                 history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&fragment));
         }
+    }
+}
+
+/// The view the URL names: `#/<view>`, a casus (Oefenen) or a scenario (the explainer);
+/// `None` when it names none or this instance does not own the URL.
+pub fn view(embedding: &Embedding) -> Option<View> {
+    if !embedding.owns_fragment {
+        return None;
+    }
+    let hash = hash();
+    if let Some(id) = hash.strip_prefix(VIEW) {
+        return View::from_id(id);
+    }
+    if hash.starts_with(CASUS) {
+        return Some(View::Oefenen);
+    }
+    hash.starts_with(SCENARIO).then_some(View::Verklaren)
+}
+
+/// A view's address: `#/speelveld`; the explainer's is its scenario's link.
+pub fn view_href(view: View, draft: &ScenarioDraft) -> String {
+    match view {
+        View::Verklaren => fragment_of(draft),
+        other => format!("{VIEW}{}", other.id()),
+    }
+}
+
+/// Puts `view` in the URL as a new history entry, so that Back returns to the view before
+/// (if this instance owns the URL and it shows another view).
+pub fn show_view(view: View, draft: &ScenarioDraft, embedding: &Embedding) {
+    if !embedding.owns_fragment || self::view(embedding) == Some(view) {
+        return;
+    }
+    if let Ok(history) = gloo_utils::window().history() {
+        let url = view_href(view, draft);
+        let _ = history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
     }
 }
 

@@ -2,8 +2,10 @@
 //! the text in the reader's language, the confidence mark in words, each source with its
 //! publisher, title, date and address. The full build has them compiled in. The start build
 //! fetches them the first time someone opens a finding: they are hidden until then, and
-//! leaving them out of the first load saves 17 KB gzip (docs/performance.md). The loader (www/loader.js) does the fetch on the
-//! `routewijzer-rules` event and hands the text to `MountedApp::set_rules`.
+//! leaving them out of the first load saves 17 KB gzip (docs/performance.md). The same goes
+//! for the findings' English sentences (`data/findings/en.json`, `Engine::english`), asked
+//! for as soon as an English page shows a finding. The loader (www/loader.js) fetches both on
+//! the `routewijzer-rules` event and hands them to `MountedApp::set_rules`.
 
 use std::cell::RefCell;
 use std::rc::{Rc, Weak};
@@ -12,6 +14,7 @@ use yew::prelude::*;
 
 use super::i18n::Lang;
 use crate::domain::rules::{Rule, Rules, Source};
+use crate::domain::{Finding, FindingTexts};
 
 /// Sent (bubbling, through shadow roots) by the element that needs the rules.
 #[cfg_attr(feature = "views", allow(dead_code))]
@@ -36,11 +39,23 @@ pub fn current() -> RuleTexts {
 pub fn request(_from: &web_sys::Element) {}
 
 #[cfg(feature = "views")]
-pub fn set(_text: Option<String>, _error: Option<String>) {}
+pub fn set(_text: Option<String>, _english: Option<String>, _error: Option<String>) {}
+
+/// The findings' English sentences, once there.
+#[cfg(feature = "views")]
+fn english() -> Option<&'static FindingTexts> {
+    crate::domain::Engine::english().ok()
+}
 
 #[cfg(not(feature = "views"))]
 thread_local! {
     static TEXTS: RefCell<(RuleTexts, bool)> = const { RefCell::new((RuleTexts::Loading, false)) };
+    static ENGLISH: std::cell::Cell<Option<&'static FindingTexts>> = const { std::cell::Cell::new(None) };
+}
+
+#[cfg(not(feature = "views"))]
+fn english() -> Option<&'static FindingTexts> {
+    ENGLISH.with(std::cell::Cell::get)
 }
 
 #[cfg(not(feature = "views"))]
@@ -63,17 +78,22 @@ pub fn request(from: &web_sys::Element) {
     }
 }
 
-/// The fetched file, or why it could not be fetched. Kept for the page's lifetime (leaked
-/// once: every instance on the page shares it).
+/// The fetched files (the rules, the findings' English), or why they could not be
+/// fetched. Kept for the page's lifetime (leaked once: every instance on the page shares
+/// them). English that does not load leaves the findings in Dutch, marked as such.
 #[cfg(not(feature = "views"))]
-pub fn set(text: Option<String>, error: Option<String>) {
+pub fn set(text: Option<String>, english: Option<String>, error: Option<String>) {
     let failed = |message: String| RuleTexts::Failed(Box::leak(message.into_boxed_str()));
     let texts = match text {
         Some(text) => Rules::from_json(&text)
             .map_or_else(failed, |rules| RuleTexts::Ready(Box::leak(Box::new(rules)))),
         None => failed(error.unwrap_or_else(|| "onbekende fout".to_string())),
     };
+    let english = english
+        .and_then(|text| FindingTexts::from_json(&text, Lang::En).ok())
+        .map(|texts| &*Box::leak(Box::new(texts)));
     TEXTS.with(|t| t.borrow_mut().0 = texts);
+    ENGLISH.with(|e| e.set(english));
     notify();
 }
 
@@ -99,11 +119,20 @@ fn notify() {
     }
 }
 
+/// A finding's sentence in `lang`: English once its sentences are there, else the
+/// engine's Dutch (with `false`: not in `lang`).
+pub fn finding_text(finding: &Finding, lang: Lang) -> (String, bool) {
+    match (lang, english()) {
+        (Lang::Nl, _) => (finding.text.clone(), true),
+        (Lang::En, Some(texts)) => (finding.text_in(texts), true),
+        (Lang::En, None) => (finding.text.clone(), false),
+    }
+}
+
 /// "Stand van de bronnen" in the reader's language ("6 december 2026"), once the rules are
 /// there. The full build has it at once. In the start build it is `None` until something has
 /// asked for the rules: an "Over" panel calls [`request`] when it opens and re-renders through
 /// [`subscribe`], as the findings do.
-#[allow(dead_code)] // for the footer or "Over" panel (issue 16 item 1), which the ui work wires
 pub fn sources_checked(lang: Lang) -> Option<String> {
     match current() {
         RuleTexts::Ready(rules) => Some(rules.sources_checked_text(lang.code())),
@@ -129,7 +158,7 @@ pub fn details(rules: &Rules, rule: &Rule, lang: Lang) -> Html {
         <>
             <p lang={lang.code()}>{ rule.text.get(lang.code()) }</p>
             <p class="rw-muted">
-                { format!("{}: {} — {meaning}.", lang.t("Zekerheid", "Confidence"), mark_label(rules, rule, lang)) }
+                { format!("{}: {} — {meaning}.", lang.t("Zekerheid", "Certainty"), mark_label(rules, rule, lang)) }
             </p>
             { source_list(rules, rule, lang) }
         </>

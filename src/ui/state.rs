@@ -9,6 +9,7 @@ pub mod oefenen;
 pub mod store;
 
 use super::i18n::Lang;
+use super::view::View;
 use crate::domain::{
     Assumptions, ConfigurationRef, Engine, Location, ScenarioDraft, SelectedActivity, Verzoektype,
 };
@@ -18,6 +19,16 @@ use crate::geo::Located;
 #[derive(Clone, Debug, PartialEq)]
 pub struct Notice {
     pub text: String,
+    /// The language `text` is in: the app's when it was written, Dutch for the engine's
+    /// own messages (shown marked as Dutch in English).
+    pub lang: Lang,
+}
+
+impl Notice {
+    /// A message written in `lang`.
+    pub fn new(lang: Lang, text: String) -> Notice {
+        Notice { text, lang }
+    }
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -27,6 +38,8 @@ pub struct State {
     /// the location card, the map and routing read it.
     pub located: Option<Located>,
     pub lang: Lang,
+    /// The view on screen (the explainer stays mounted behind the others).
+    pub view: View,
     pub notice: Option<Notice>,
 }
 
@@ -39,6 +52,7 @@ impl Default for State {
             },
             located: None,
             lang: Lang::Nl,
+            view: View::Verklaren,
             notice: None,
         }
     }
@@ -82,22 +96,28 @@ pub enum Action {
     SetConfiguration(Option<ConfigurationRef>),
     SetAssumptions(Assumptions),
     SetLang(Lang),
+    SetView(View),
     /// Replace the scenario with one from a file, a link or the speelveld (already checked).
     Load(Box<Opened>),
-    Notify(String),
+    Notify(Notice),
     DismissNotice,
 }
 
 /// What placing the request at `location` does: the place, or a notice that it lies
 /// outside every gemeente (the previous location stays).
-pub fn place(engine: &Engine, location: Location) -> Action {
+pub fn place(engine: &Engine, location: Location, lang: Lang) -> Action {
     match engine.locate(&location) {
         Ok(located) => Action::Place(location, Box::new(located)),
-        Err(_) => Action::Notify(
-            "Dit punt ligt buiten elke Nederlandse gemeente (zee, België of Duitsland). \
-             De vorige locatie blijft staan."
-                .to_string(),
-        ),
+        Err(_) => Action::Notify(Notice::new(
+            lang,
+            lang.t(
+                "Dit punt ligt buiten elke Nederlandse gemeente (zee, België of Duitsland). \
+                 De vorige locatie blijft staan.",
+                "This point lies outside every Dutch gemeente (sea, Belgium or Germany). \
+                 The previous location stays.",
+            )
+            .to_string(),
+        )),
     }
 }
 
@@ -155,12 +175,13 @@ impl State {
             Action::SetConfiguration(configuration) => draft.configuration = configuration,
             Action::SetAssumptions(assumptions) => draft.assumptions = assumptions,
             Action::SetLang(lang) => self.lang = lang,
+            Action::SetView(view) => self.view = view,
             Action::Load(opened) => {
                 self.draft = opened.draft;
                 self.located = opened.located;
                 self.notice = None;
             }
-            Action::Notify(text) => self.notice = Some(Notice { text }),
+            Action::Notify(notice) => self.notice = Some(notice),
             Action::DismissNotice => self.notice = None,
         }
         // A successful change of the scenario clears an old complaint.

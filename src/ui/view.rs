@@ -37,9 +37,22 @@ impl View {
     pub fn label(self, lang: Lang) -> &'static str {
         match self {
             View::Verklaren => lang.t("Verklaren", "Explain"),
-            View::Oefenen => lang.t("Oefenen", "Practise"),
-            View::Speelveld => lang.t("Speelveld", "Playing field"),
+            View::Oefenen => lang.t("Oefenen", "Training"),
+            View::Speelveld => lang.t("Speelveld", "Overview"),
             View::Configuratie => lang.t("Configuratie", "Configuration"),
+        }
+    }
+
+    /// The page's title while this view is on screen.
+    pub fn title(self, lang: Lang) -> String {
+        match self {
+            View::Verklaren => lang
+                .t(
+                    "Routewijzer – hoe het Omgevingsloket verzoeken routeert",
+                    "Routewijzer – how the Omgevingsloket routes verzoeken",
+                )
+                .to_string(),
+            other => format!("{} – Routewijzer", other.label(lang)),
         }
     }
 }

@@ -11,7 +11,8 @@ use std::cell::RefCell;
 
 use yew::{UseReducerDispatcher, UseReducerHandle};
 
-use super::state::{place, water_pending, Action, Opened, State};
+use super::i18n::Lang;
+use super::state::{place, water_pending, Action, Notice, Opened, State};
 use crate::domain::{Engine, Location};
 
 /// Sent on the document (there is one set of water areas per page).
@@ -22,8 +23,8 @@ type App = UseReducerDispatcher<State>;
 /// What waits for the water areas.
 struct Waiting {
     asked: bool,
-    /// A place chosen in an app.
-    place: Option<(App, Location)>,
+    /// A place chosen in an app, in the app's language.
+    place: Option<(App, Location, Lang)>,
     /// A scenario (a link, a file, stored work) whose point missed: opened again in the app
     /// that rendered last (at start-up, the one that read it). The first one waits: a link
     /// is read before the stored work it replaces.
@@ -59,9 +60,9 @@ fn wait(keep: impl FnOnce(&mut Waiting)) {
 /// Placing at `location`: the action, or `None` while it waits for the water areas.
 pub fn place_or_wait(state: &UseReducerHandle<State>, engine: &Engine, location: Location) -> Option<Action> {
     if !water_pending(engine, &location) {
-        return Some(place(engine, location));
+        return Some(place(engine, location, state.lang));
     }
-    wait(|w| w.place = Some((state.dispatcher(), location)));
+    wait(|w| w.place = Some((state.dispatcher(), location, state.lang)));
     None
 }
 
@@ -95,22 +96,26 @@ pub fn set(bytes: &[u8]) {
         (w.place.take(), w.scenario.take(), w.app.clone())
     });
     if !supplied {
-        let to = place_at.map(|(app, _)| app).or(app.filter(|_| scenario.is_some()));
-        if let Some(app) = to {
-            app.dispatch(Action::Notify(
-                "De waterkaart (IJsselmeer, Waddenzee…) kon niet laden; probeer het later opnieuw."
-                    .into(),
-            ));
+        let to = place_at
+            .map(|(app, _, lang)| (app, lang))
+            .or(app.filter(|_| scenario.is_some()).map(|app| (app, Lang::Nl)));
+        if let Some((app, lang)) = to {
+            let text = lang.t(
+                "De waterkaart (IJsselmeer, Waddenzee…) kon niet laden; probeer het later opnieuw.",
+                "The water map (IJsselmeer, Waddenzee…) could not load; try again later.",
+            );
+            app.dispatch(Action::Notify(Notice::new(lang, text.into())));
         }
         return;
     }
-    if let Some((app, location)) = place_at {
-        app.dispatch(place(engine, location));
+    if let Some((app, location, lang)) = place_at {
+        app.dispatch(place(engine, location, lang));
     }
     if let (Some(text), Some(app)) = (scenario, app) {
         app.dispatch(match Opened::from_text(engine, &text) {
             Ok(opened) => Action::Load(Box::new(opened)),
-            Err(message) => Action::Notify(message),
+            // the engine's message is Dutch
+            Err(message) => Action::Notify(Notice::new(Lang::Nl, message)),
         });
     }
 }

@@ -7,7 +7,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { useServerAndBrowser, openWatchedPage, axeViolations, clickGemeente, outputDir, repoRoot } from './harness.mjs';
+import { useServerAndBrowser, openWatchedPage, axeViolations, clickGemeente, outputDir, repoRoot, switchLanguage } from './harness.mjs';
 
 const env = useServerAndBrowser();
 const KEY = 'routewijzer.v1.configuraties';
@@ -33,7 +33,7 @@ async function fresh(page, url) {
 }
 
 const bd = (page) => page.locator('.rw-verzoek .rw-bd').getAttribute('data-id');
-const view = (page, name) => page.locator('.rw-views').getByRole('button', { name }).click();
+const view = (page, name) => page.locator('.rw-views').getByRole('link', { name }).click();
 
 test('edit an entry and the explainer follows; wrong input is reported; reload keeps it', async () => {
   const { page, problems } = await openWatchedPage(env.browser, env.server.url);
@@ -45,7 +45,7 @@ test('edit an entry and the explainer follows; wrong input is reported; reload k
   assert.equal(await page.locator('.rw-config-table caption', { hasText: 'College van B&W van Oss' }).count(), 1);
   // Filter: everything for gemeente Oss shows only entries that can apply there.
   await page.fill('#rw-cfg-filter-gemeente', 'Oss');
-  assert.match(await page.textContent('#rw-h-entries'), /^Regels \(\d+ \/ 178\)$/);
+  assert.match(await page.textContent('#rw-h-entries'), /^Instellingen \(\d+ \/ 178\)$/);
   assert.equal(await page.locator('.rw-config-table caption', { hasText: 'College van B&W van Boxtel' }).count(), 0);
 
   await page.getByRole('button', { name: 'Kopiëren om te bewerken' }).click();
@@ -58,7 +58,7 @@ test('edit an entry and the explainer follows; wrong input is reported; reload k
 
   // Edit: Oss sends milieubelastende activiteiten to OMWB; the explainer follows at once.
   await view(page, 'Configuratie');
-  const field = page.getByLabel(`Behandeldienst (id) van regel ${ossRow}`, { exact: true });
+  const field = page.getByLabel(`Behandeldienst (code, bijvoorbeeld ODBN) van instelling ${ossRow}`, { exact: true });
   await field.fill('OMWB');
   assert.match(await page.textContent('.rw-config-status'), /wijzigingen werken direct door/);
   await view(page, 'Verklaren');
@@ -68,18 +68,23 @@ test('edit an entry and the explainer follows; wrong input is reported; reload k
   await view(page, 'Configuratie');
   await field.fill('ODXX');
   const diags = page.locator('.rw-config-diags');
-  assert.match(await diags.first().textContent(), /Fout bd-onbekend: onbekende behandeldienst 'ODXX'/);
+  // The error is tied to the field (aria-describedby, aria-invalid) and counted in a status.
+  assert.match(await diags.first().textContent(), /^Fout: onbekende behandeldienst 'ODXX'/);
+  assert.equal(await field.getAttribute('aria-invalid'), 'true');
+  assert.equal(await field.getAttribute('aria-describedby'), await diags.first().getAttribute('id'));
+  assert.match(await page.textContent('.rw-config-problems[role="status"]'), /^1 fout, 0 waarschuwingen\.$/);
   assert.match(await page.textContent('.rw-config-status'), /laatste geldige versie/);
   await view(page, 'Verklaren');
   assert.equal(await bd(page), 'OMWB');
   await view(page, 'Configuratie');
   await field.fill('OMWB');
   assert.equal(await diags.count(), 0);
+  assert.equal(await field.getAttribute('aria-invalid'), null);
 
   // Routing on content: refused with the reason and rule B5.
-  await page.getByLabel(`Voorwaarde op inhoud van regel ${ossRow}`, { exact: true }).fill('alleen boven 1000 m²');
+  await page.getByLabel(`Voorwaarde op inhoud van instelling ${ossRow}`, { exact: true }).fill('alleen boven 1000 m²');
   const b5 = await diags.first().textContent();
-  assert.match(b5, /bd-inhoud \(regel B5\)/);
+  assert.match(b5, /^Fout: .*\(regel B5\)/);
   assert.match(b5, /alleen op activiteit, verzoektype \(toestemming\) en locatie|alleen af van activiteit, verzoektype \(toestemming\) en locatie/);
   assert.deepEqual(await axeViolations(page), []);
   await diags.first().scrollIntoViewIfNeeded();
@@ -103,12 +108,15 @@ test('edit an entry and the explainer follows; wrong input is reported; reload k
   await page.getByRole('button', { name: 'Vergelijk', exact: true }).click();
   const diff = page.locator('.rw-config-diff');
   await diff.waitFor();
-  assert.match(await diff.locator('caption').textContent(), /^\d+ routes veranderen in 1 gemeenten/);
+  assert.match(await diff.locator('caption').textContent(), /^\d+ routes? verander(t|en) in 1 gemeente /);
   assert.match(await diff.locator('tbody').textContent(), /Omgevingsdienst Brabant Noord.*Omgevingsdienst Midden- en West-Brabant|ODBN.*OMWB/s);
   assert.deepEqual(await axeViolations(page), []);
 
-  // Reload: configuration, edit and the explainer's choice are kept.
+  // Reload: the view (it is in the URL), the configuration, the edit and the explainer's
+  // choice are kept.
   await page.reload();
+  await page.waitForSelector('.rw-config-table');
+  await view(page, 'Verklaren');
   await page.waitForSelector('.rw-verzoek');
   assert.equal(await bd(page), 'OMWB');
   assert.match(await page.locator('#rw-configuration option:checked').textContent(), /Werkafspraak Oss/);
@@ -134,16 +142,18 @@ test('vraagstuk 1: one activity, three behandeldiensten by gemeente; content rou
   await page.fill('#rw-cfg-name', 'Vraagstuk 1');
   const areas = [['ODBN', 'GM0828'], ['ODZOB', 'GM0772'], ['OMWB', 'GM0855']];
   for (const [i, [od, gm]] of areas.entries()) {
-    await page.getByRole('button', { name: 'Regel toevoegen' }).click();
+    await page.getByRole('button', { name: 'Instelling toevoegen' }).click();
     const n = i + 1;
-    await page.getByLabel(`Bevoegd gezag (id) van regel ${n}`, { exact: true }).fill('PV30');
-    await page.getByLabel(`Activiteit of groep van regel ${n}`, { exact: true }).selectOption('ontgrondingsactiviteit');
-    const list = page.getByLabel(`Gemeenten (CBS-codes, komma's; leeg = alle) van regel ${n}`, { exact: true });
+    await page.getByLabel(`Bevoegd gezag (code, bijvoorbeeld PV30) van instelling ${n}`, { exact: true }).fill('PV30');
+    await page.getByLabel(`Activiteit of groep van instelling ${n}`, { exact: true }).selectOption('ontgrondingsactiviteit');
+    const list = page.getByLabel(`Gemeenten (CBS-codes zoals GM0828, met komma's; leeg = alle) van instelling ${n}`, { exact: true });
     await list.fill(gm);
     await list.press('Tab');
-    await page.getByLabel(`Behandeldienst (id) van regel ${n}`, { exact: true }).fill(od);
+    await page.getByLabel(`Behandeldienst (code, bijvoorbeeld ODBN) van instelling ${n}`, { exact: true }).fill(od);
   }
   assert.equal(await page.locator('.rw-config-diags').count(), 0, 'three clean entries');
+  // Each code has its name beside it.
+  assert.match(await page.textContent('.rw-config-table'), /Gedeputeerde Staten van Noord-Brabant.*Omgevingsdienst Brabant Noord/s);
   await page.getByRole('button', { name: 'Gebruik in de verklaring' }).click();
   await page.waitForSelector('.rw-verzoek', { state: 'visible' });
   for (const [od, gm] of areas) {
@@ -154,9 +164,9 @@ test('vraagstuk 1: one activity, three behandeldiensten by gemeente; content rou
 
   // Now try to route by content: impossible, and the view says why.
   await view(page, 'Configuratie');
-  await page.getByLabel('Voorwaarde op inhoud van regel 1', { exact: true }).fill('alleen boven 1000 m²');
+  await page.getByLabel('Voorwaarde op inhoud van instelling 1', { exact: true }).fill('alleen boven 1000 m²');
   const text = await page.textContent('.rw-config-diags');
-  assert.match(text, /bd-inhoud \(regel B5\)/);
+  assert.match(text, /^Fout: .*\(regel B5\)/);
   assert.match(text, /kan niet routeren op de inhoud/);
   // The explainer keeps the last valid version (Tilburg → OMWB).
   await view(page, 'Verklaren');
@@ -177,15 +187,13 @@ test('a CSV with one bad row imports the rest and names the line; reload keeps i
   await page.waitForSelector('.rw-config-report');
   assert.match(await page.textContent('#rw-h-import'), /monitor\.csv: 3 rijen, 1 niet overgenomen/);
   assert.equal(await page.locator('.rw-config-problem').count(), 1);
-  assert.match(await page.textContent('.rw-config-problem'), /^Regel 3: Bevoegd gezag: organisatie 'College van B&W van Atlantis' niet gevonden/);
+  assert.match(await page.textContent('.rw-config-problem'), /^Rij 3: Bevoegd gezag: organisatie 'College van B&W van Atlantis' niet gevonden/);
   assert.match(await page.locator('#rw-cfg-select option:checked').textContent(), /^monitor$/);
   assert.match(await page.textContent('#rw-h-entries'), /\(2 \/ 2\)/);
   assert.deepEqual(await axeViolations(page), []);
 
   await page.reload();
-  await page.waitForSelector('.rw-verzoek');
-  await view(page, 'Configuratie');
-  // The view arrives with the full build (loaded on first use).
+  // The view is in the URL: the reload opens it again (the full build, loaded on first use).
   await page.waitForSelector('#rw-cfg-select option:nth-child(2)', { state: 'attached' });
   assert.deepEqual(
     await page.locator('#rw-cfg-select option').allTextContents(),
@@ -239,4 +247,44 @@ test('two tabs: the other tab\'s save is never overwritten unseen; the user choo
   assert.deepEqual(await b.problems(), []);
   await a.page.close();
   await b.page.close();
+});
+
+test('deleting a configuration says so and offers undo; disabled buttons look disabled; English', async () => {
+  const { page, problems } = await openWatchedPage(env.browser, env.server.url);
+  await fresh(page, env.server.url);
+  await view(page, 'Configuratie');
+  await page.waitForSelector('.rw-config-table');
+  // Nothing to undo yet: the button is disabled and looks it (grey, not the accent).
+  const undo = page.locator('.rw-config-bar').getByRole('button', { name: 'Ongedaan maken' });
+  assert.equal(await undo.isDisabled(), true);
+  const look = (l) => l.evaluate((b) => getComputedStyle(b).color);
+  const enabledLook = await look(page.getByRole('button', { name: 'Exporteer JSON' }));
+  assert.notEqual(await look(undo), enabledLook);
+  await page.getByRole('button', { name: 'Kopiëren om te bewerken' }).click();
+  await page.fill('#rw-cfg-name', 'Weg ermee');
+  // Button hierarchy: one primary action, a destructive delete, subtle undo.
+  assert.match(await page.getByRole('button', { name: 'Gebruik in de verklaring' }).getAttribute('class'), /nl-button--primary/);
+  assert.match(await page.getByRole('button', { name: 'Verwijderen' }).getAttribute('class'), /nl-button--negative/);
+  await page.getByRole('button', { name: 'Verwijderen' }).click();
+  const message = page.locator('.rw-config-deleted');
+  assert.match(await message.textContent(), /Configuratie ‘Weg ermee’ is verwijderd\./);
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'rw-cfg-undo-delete', 'focus goes to undo');
+  assert.equal(await page.locator('#rw-cfg-select option', { hasText: 'Weg ermee' }).count(), 0);
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => [...document.querySelectorAll('#rw-cfg-select option')].some((o) => o.textContent === 'Weg ermee'));
+  assert.equal(await message.count(), 0);
+  assert.deepEqual(await axeViolations(page), []);
+  // In English, with an error on screen: everything the app writes is English; the
+  // engine's Dutch message is marked as Dutch.
+  await page.selectOption('#rw-cfg-select', { label: 'Weg ermee' });
+  await switchLanguage(page, 'en');
+  assert.match(await page.textContent('#rw-h-config'), /^Behandeldienst configuration$/);
+  await page.getByRole('button', { name: 'Add a setting' }).click();
+  const diag = page.locator('.rw-config-diags li').first();
+  assert.match(await diag.textContent(), /^(Error|Warning): /);
+  assert.equal(await diag.locator('span').getAttribute('lang'), 'nl');
+  assert.deepEqual(await axeViolations(page), []);
+  await switchLanguage(page, 'nl');
+  assert.deepEqual(await problems(), []);
+  await page.close();
 });

@@ -42,7 +42,7 @@ test('the bundle runs from its own folder without errors or foreign requests', a
     const version = /^version = "([^"]+)"/m.exec(readFileSync(join(repoRoot, 'Cargo.toml'), 'utf8'))[1];
     assert.match(await page.textContent('.rw-footer'), new RegExp(`versie ${version.replaceAll('.', '\\.')}`));
     // Another view loads the full build (its wasm integrity-checked as well).
-    await page.getByRole('button', { name: 'Oefenen' }).click();
+    await page.click('.rw-views a[data-view="oefenen"]');
     await page.waitForSelector('#rw-h-casus');
     assert.deepEqual(await problems(), []);
     await page.close();
@@ -100,7 +100,7 @@ test('a changed full build JavaScript is refused when a view opens, and the page
     const refused = integrityErrors(page);
     await page.goto(server.url);
     await page.waitForSelector('svg.rw-map path.rw-gemeente');
-    await page.getByRole('button', { name: 'Oefenen' }).click();
+    await page.click('.rw-views a[data-view="oefenen"]');
     const alert = page.locator('[role=alert]');
     await alert.waitFor();
     assert.match(await alert.textContent(), /kon deze weergave niet laden.*Herlaad de pagina/s);

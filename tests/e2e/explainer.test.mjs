@@ -1,9 +1,10 @@
 // The explainer as a user meets it: place Oss on the map, add two activities, read the
-// outcome; switch an assumption; share the URL; open a broken file. Screenshots included.
+// outcome and who gets what; switch an assumption; share the URL; open a broken file;
+// the language that sticks. Screenshots included.
 import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { useAppPage, clickGemeente as clickGemeenteOn, axeViolations, outputDir } from './harness.mjs';
+import { useAppPage, clickGemeente as clickGemeenteOn, axeViolations, outputDir, openView, switchLanguage, developerDetails } from './harness.mjs';
 
 let page;
 let problems;
@@ -21,10 +22,11 @@ test('the rules file loads only when a finding is opened, once', async () => {
   const finding = other.locator('.rw-finding[data-code="bd-copy"]');
   await finding.waitFor();
   assert.deepEqual(fetched, [], 'not part of the first load');
-  assert.match(await finding.locator('summary').textContent(), /^Regel T3 · bd-copy$/);
+  // The rule's code and certainty are behind "Bron en zekerheid" (issue 18), not in the summary.
+  assert.equal(await finding.locator('summary').textContent(), 'Bron en zekerheid');
   await finding.locator('summary').click();
   await finding.locator('.rw-sources').waitFor();
-  assert.match(await finding.textContent(), /Regel T3 \[D-ind\]/);
+  assert.match(await finding.locator('.rw-rule-id').textContent(), /^Regel T3$/);
   assert.match(await finding.textContent(), /Zekerheid: indirect gedocumenteerd \[D-ind\]/);
   // The rule in Dutch; each source with publisher, title, date and its address as a link.
   assert.match(await finding.locator('details > p[lang="nl"]').textContent(), /krijgt het bevoegd gezag het STAM-bericht ook/);
@@ -37,8 +39,12 @@ test('the rules file loads only when a finding is opened, once', async () => {
   // In English the rule reads in English; the sources keep their Dutch titles, marked so.
   await other.click('.rw-lang');
   assert.match(await finding.locator('details > p[lang="en"]').textContent(), /the bevoegd gezag also receives the STAM message/);
-  assert.match(await finding.textContent(), /Confidence: indirectly documented \[D-ind\]/);
+  assert.match(await finding.textContent(), /Certainty: indirectly documented \[D-ind\]/);
+  // The finding itself is in English too (the engine's English sentences, fetched with the rules).
+  await other.waitForFunction(() => /handles the verzoek/.test(document.querySelector('.rw-finding[data-code="bd-copy"] > p').textContent));
+  assert.equal(await finding.locator('> p > span').getAttribute('lang'), null, 'not marked as Dutch');
   assert.equal(await finding.locator('.rw-sources li', { hasText: 'S11' }).locator('span').getAttribute('lang'), 'nl');
+  await switchLanguage(other, 'nl'); // the choice is kept in this browser: leave it as found
   await other.close();
 });
 
@@ -48,7 +54,7 @@ test('a rules file that cannot load is said in the finding; the outcome stays', 
   await other.goto(`${app.server.url}#scenario=${encodeURIComponent(JSON.stringify(withFinding))}`);
   const finding = other.locator('.rw-finding[data-code="bd-copy"]');
   await finding.locator('summary').click();
-  await other.waitForFunction(() => /konden niet laden/.test(document.querySelector('.rw-finding details').textContent));
+  await other.waitForFunction(() => /konden niet laden/.test(document.querySelector('.rw-finding[data-code="bd-copy"] details').textContent));
   assert.match(await finding.textContent(), /Herlaad de pagina/);
   assert.equal(await other.locator('.rw-total-number').textContent(), '2');
   await other.close();
@@ -65,7 +71,7 @@ async function addActivity(id, verzoektype) {
 
 const total = () => page.textContent('.rw-total-number');
 
-test('click Oss, add a melding MBA and a bouw aanvraag: 2 verzoeken, 3 triggers', async () => {
+test('click Oss, add a melding MBA and a bouw aanvraag: 2 verzoeken, 3 verzoeknotificaties, who gets what', async () => {
   await clickGemeente('GM0828');
   await page.waitForSelector('.rw-location-card dd');
   assert.match(await page.textContent('.rw-location-card'), /Oss \(GM0828\)/);
@@ -83,8 +89,21 @@ test('click Oss, add a melding MBA and a bouw aanvraag: 2 verzoeken, 3 triggers'
   const copy = melding.locator('.rw-finding[data-code="bd-copy"]');
   await copy.locator('summary').click();
   await copy.locator('.rw-sources').waitFor(); // the start build fetches the rules' texts now
-  assert.match(await copy.textContent(), /Regel T3 \[D-ind\]/);
+  assert.match(await copy.textContent(), /Regel T3.*\[D-ind\]/);
   assert.match(await copy.textContent(), /S11/);
+  // The picture: one numbered arrow per verzoeknotificatie, the behandeldienst first, the
+  // copy to the bevoegd gezag marked as the copy; names first, ids after them.
+  const arrows = melding.locator('.rw-flow-arrow');
+  assert.equal(await arrows.count(), 2);
+  assert.match(await arrows.nth(0).textContent(), /^1.*Omgevingsdienst Brabant Noord \(ODBN\)behandeldienst: behandelt het verzoek$/);
+  assert.match(await arrows.nth(1).textContent(), /^2.*College van B&W van Oss \(GM0828\)bevoegd gezag: beslist; krijgt een kopie$/);
+  assert.equal(await melding.locator('.rw-flow-copy .rw-bg').getAttribute('data-id'), 'GM0828');
+  assert.match(await melding.locator('.rw-flow-source').textContent(), /Omgevingsloket.*DSO-LV/);
+  // The picture is the list: no second list of recipients beside it.
+  assert.equal(await melding.locator('.rw-recipients').count(), 0);
+  // The bouw aanvraag has no behandeldienst, and says why.
+  const aanvraag = page.locator('.rw-verzoek[data-verzoektype="aanvraag-vergunning"]');
+  assert.match(await aanvraag.locator('.rw-flow-nothing .rw-bd').textContent(), /krijgt geen behandeldienst: /);
   await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({ path: join(outputDir, 'explainer-1280x800.png') });
   assert.deepEqual(await problems(), []);
@@ -100,8 +119,10 @@ test('switching bd_merge changes who gets the Maashorst meervoudige aanvraag', a
   assert.equal(await page.locator('.rw-verzoek').count(), 1);
   assert.equal(await page.locator('.rw-verzoek .rw-bd').getAttribute('data-id'), null, 'all-same: no behandeldienst');
   assert.equal(await total(), '1');
-  assert.match(await page.textContent('.rw-verzoek .rw-missed'), /Omgevingsdienst Brabant Noord/);
-  await page.selectOption('#rw-bd-merge', 'any-single');
+  assert.match(await page.textContent('.rw-verzoek .rw-missed'), /Omgevingsdienst Brabant Noord \(ODBN\) — ingesteld als behandeldienst/);
+  // The assumptions are radio groups, one sentence each; the undocumented one says so.
+  assert.match(await page.textContent('.rw-assumptions'), /Niet gedocumenteerd: test dit in pre-productie/);
+  await page.check('#rw-bd-merge-any-single');
   await page.waitForFunction(() => document.querySelector('.rw-total-number')?.textContent === '2');
   assert.equal(await page.locator('.rw-verzoek .rw-bd').getAttribute('data-id'), 'ODBN');
 });
@@ -114,7 +135,7 @@ test('the URL carries the whole scenario into a new page', async () => {
   await other.waitForSelector('.rw-verzoek');
   assert.equal(await other.textContent('.rw-total-number'), '2');
   assert.equal(await other.locator('.rw-verzoek .rw-bd').getAttribute('data-id'), 'ODBN');
-  assert.equal(await other.inputValue('#rw-bd-merge'), 'any-single');
+  assert.equal(await other.isChecked('#rw-bd-merge-any-single'), true);
   await other.close();
 });
 
@@ -164,13 +185,51 @@ test('a point in Belgium or the sea is refused and the location stays', async ()
   assert.equal(await page.textContent('.rw-location-card'), before);
 });
 
-test('reload keeps the state; English is selectable', async () => {
+test('reload keeps the state; English is chosen once and stays, across views and reloads', async () => {
   await page.reload();
   await page.waitForSelector('.rw-verzoek');
   assert.equal(await total(), '2');
-  await page.click('.rw-lang');
-  assert.match(await page.textContent('#rw-h-outcome'), /What the DSO does/);
-  await page.click('.rw-lang');
+  await switchLanguage(page, 'en');
+  assert.match(await page.textContent('#rw-h-outcome'), /What the Omgevingsloket does/);
+  assert.equal(await page.title(), 'Routewijzer – how the Omgevingsloket routes verzoeken');
+  await page.reload();
+  await page.waitForSelector('.rw-verzoek');
+  assert.equal(await page.evaluate(() => document.documentElement.lang), 'en', 'kept across a reload');
+  assert.equal(await page.textContent('.rw-lang'), 'Nederlands');
+  // Another view (the full build loads) keeps it too.
+  await openView(page, 'speelveld');
+  await page.waitForSelector('.rw-speelveld');
+  assert.equal(await page.evaluate(() => document.documentElement.lang), 'en');
+  assert.match(await page.textContent('#rw-sv-title'), /^Overview: /);
+  assert.equal(await page.title(), 'Overview – Routewijzer');
+  await openView(page, 'verklaren');
+  await page.waitForSelector('.rw-main:not([hidden]) .rw-verzoek');
+  await switchLanguage(page, 'nl');
+});
+
+test('views live in the URL: a view can be linked, Back returns, each has its own title and one main', async () => {
+  await openView(page, 'configuratie');
+  await page.waitForSelector('.rw-config');
+  assert.match(page.url(), /#\/configuratie$/);
+  assert.equal(await page.title(), 'Configuratie – Routewijzer');
+  assert.equal(await page.locator('main').count(), 1);
+  assert.equal(await page.locator('.rw-views a[aria-current="page"]').textContent(), 'Configuratie');
+  // Focus goes to the new view's heading.
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'rw-h-config');
+  await page.goBack();
+  await page.waitForSelector('.rw-main:not([hidden]) .rw-verzoek');
+  assert.match(page.url(), /#scenario=/);
+  assert.equal(await page.locator('.rw-views a[aria-current="page"]').textContent(), 'Verklaren');
+  await page.goForward();
+  await page.waitForSelector('.rw-config');
+  // A link to a view opens it.
+  const other = await app.browser.newPage();
+  await other.goto(`${app.server.url}#/oefenen`);
+  await other.waitForSelector('.rw-oef-casus');
+  assert.equal(await other.title(), 'Oefenen – Routewijzer');
+  await other.close();
+  await openView(page, 'verklaren');
+  await page.waitForSelector('.rw-main:not([hidden]) .rw-verzoek');
 });
 
 test('keyboard only: search a gemeente and place the map centre with Enter', async () => {
@@ -179,9 +238,18 @@ test('keyboard only: search a gemeente and place the map centre with Enter', asy
   await page.waitForFunction(() => /\(GM\d{4}\)/.test(document.querySelector('.rw-location-card')?.textContent ?? ''));
 });
 
-test('axe-core finds no violations with an outcome on screen; phone screenshot', async () => {
+test('axe-core finds no violations with an outcome on screen, findings open, in both languages; phone screenshot', async () => {
   await page.waitForSelector('.rw-verzoek');
   assert.deepEqual(await axeViolations(page), []);
+  await page.locator('.rw-finding summary').first().click();
+  await page.locator('.rw-sources').first().waitFor();
+  await page.click('.rw-glossary summary');
+  assert.deepEqual(await axeViolations(page), []);
+  assert.deepEqual(await developerDetails(page), []);
+  await switchLanguage(page, 'en');
+  assert.deepEqual(await axeViolations(page), []);
+  assert.deepEqual(await developerDetails(page), []);
+  await switchLanguage(page, 'nl');
   await page.setViewportSize({ width: 390, height: 844 });
   await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({ path: join(outputDir, 'explainer-390x844.png') });
@@ -192,7 +260,7 @@ test('axe-core finds no violations with an outcome on screen; phone screenshot',
   await page.setViewportSize({ width: 320, height: 700 });
   assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth),
     'the page scrolls sideways at 320 px');
-  for (const tab of await page.locator('.rw-views button').all()) {
+  for (const tab of await page.locator('.rw-views a').all()) {
     const box = await tab.boundingBox();
     assert.ok(box.x >= 0 && box.x + box.width <= 320, `${await tab.textContent()} is off screen`);
   }

@@ -84,15 +84,15 @@ const require = createRequire(import.meta.url);
 const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 
 /**
- * Runs axe-core (WCAG 2.1 A and AA rules) in the page, or only in the `include` selectors
- * (axe context, e.g. [['#app']]); returns the violations.
+ * Runs axe-core (WCAG 2.0, 2.1 A and AA, 2.2 AA, and best practices) in the page, or only
+ * in the `include` selectors (axe context, e.g. [['#app']]); returns the violations.
  */
 export async function axeViolations(page, include) {
   // evaluate() runs through the DevTools protocol, so the page's CSP does not block it.
   await page.evaluate(axeSource);
   return page.evaluate(async (include) => {
     const result = await window.axe.run(include ? { include } : document, {
-      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] },
     });
     return result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length}x: ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')})`);
   }, include);
@@ -144,6 +144,31 @@ export function useAppPage({ viewport } = {}) {
     env.server?.stop();
   });
   return env;
+}
+
+/** Opens a view by its link in the header. */
+export async function openView(page, id) {
+  await page.click(`.rw-views a[data-view="${id}"]`);
+}
+
+/** Switches to the other language and waits until the page says it is in `lang`. */
+export async function switchLanguage(page, lang) {
+  await page.click('.rw-lang');
+  await page.waitForFunction((l) => document.documentElement.lang === l || document.querySelector('.rw-app')?.lang === l, lang);
+}
+
+/**
+ * Text on the page that is for developers, not users: repository paths, script names,
+ * timings, internal ids of options and findings. Returns the offending snippets.
+ */
+export async function developerDetails(page) {
+  const text = await page.evaluate(() => document.querySelector('.rw-app')?.innerText ?? '');
+  const patterns = [
+    /scripts\//, /\b[\w-]+\.(py|rs|mjs|sh)\b/, /\bsrc\//, /\bdata\/[\w/-]+\.json\b/, /Gegenereerd door/, // paths, scripts
+    /\b\d+ ?ms\b/, /Rekentijd|Computed in/, // timings
+    /\b(all-same|any-single|first-activity):/, /· bd-[a-z]+/, /\b1 triggers\b|trigger\(s\)/, // ids as labels
+  ];
+  return patterns.flatMap((p) => (text.match(new RegExp(p.source, 'g')) ?? []));
 }
 
 /** Clicks a gemeente's representative point on the map, as a person would. */

@@ -5,14 +5,14 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { useServerAndBrowser, openWatchedPage, axeViolations, outputDir } from './harness.mjs';
+import { useServerAndBrowser, openWatchedPage, axeViolations, outputDir, openView, switchLanguage } from './harness.mjs';
 
 const env = useServerAndBrowser();
 const KEY = 'routewijzer.v1.oefenen';
 
 async function openOefenen(page) {
   await page.waitForSelector('h1');
-  await page.getByRole('button', { name: 'Oefenen' }).click();
+  await openView(page, 'oefenen');
   await page.waitForSelector('.rw-oef-form');
 }
 
@@ -52,6 +52,9 @@ test('answer wrongly, then rightly; progress survives a reload; a broken file ke
   await first.nth(2).locator('input').fill('0');
   await page.getByRole('button', { name: 'Toon de uitkomst' }).click();
   await page.waitForSelector('.rw-oef-reveal');
+  // Focus goes to the outcome, which shows who gets what as the explainer does.
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'rw-h-oef-reveal');
+  assert.ok(await page.locator('.rw-oef-reveal .rw-flow-arrow').count() >= 1, 'the picture of who gets what');
   const wrong = page.locator('.rw-oef-wrong');
   assert.ok(await wrong.count() >= 2, 'wrong parts are marked');
   const wrongText = await wrong.first().textContent();
@@ -117,24 +120,48 @@ test('corrupt or future-version progress is set aside with a message, never lost
   }
 });
 
-test('presentation mode: keyboard next and previous, large high-contrast view, axe clean', async () => {
+/** The projector's measure: full screen, body text size, and whether the step fits. */
+const projector = (page) => page.evaluate(() => {
+  const section = document.querySelector('.rw-oefenen');
+  const story = document.querySelector('.rw-oef-story');
+  return {
+    fullscreen: document.fullscreenElement === section,
+    width: section.getBoundingClientRect().width,
+    body: parseFloat(getComputedStyle(story).fontSize),
+    fits: section.scrollHeight <= innerHeight,
+  };
+});
+
+test('presentation mode: full screen, full width, 32 px text, one step per screen; keyboard next and previous; axe clean', async () => {
   const { page, problems } = await openWatchedPage(env.browser, env.server.url);
+  await page.setViewportSize({ width: 1920, height: 1080 });
   await page.evaluate((k) => localStorage.removeItem(k), KEY);
   await page.reload();
   await openOefenen(page);
   await page.getByRole('button', { name: 'Presentatiemodus' }).click();
   assert.equal(await page.locator('section.rw-oefenen.rw-oef-present').count(), 1);
+  await page.waitForFunction(() => document.fullscreenElement !== null);
   await page.locator('.rw-oef-story').click();
-  // One step at a time: the story alone, then the questions, then the outcome.
+  // One step at a time: the story alone, then the questions, then the outcome; each fits.
   const step = () => page.textContent('.rw-oef-step');
   assert.match(await step(), /Stap 1 van 3/);
   assert.equal(await page.locator('form.rw-oef-form').isHidden(), true, 'questions wait');
+  const first = await projector(page);
+  console.log(`presentation mode at 1920×1080: body text ${first.body} px`);
+  assert.ok(first.body >= 32, `body text ${first.body} px`);
+  assert.deepEqual({ ...first, body: undefined }, { fullscreen: true, width: 1920, body: undefined, fits: true });
+  await page.screenshot({ path: join(outputDir, 'oefenen-presentatie-1-verhaal.png') });
   await page.keyboard.press('PageDown');
   assert.match(await step(), /Stap 2 van 3/);
   assert.equal(await page.locator('form.rw-oef-form').isVisible(), true);
+  await page.screenshot({ path: join(outputDir, 'oefenen-presentatie-2-vragen.png') });
+  assert.equal((await projector(page)).fits, true, 'the questions fit on one screen');
   await page.keyboard.press('PageDown');
   assert.match(await step(), /Stap 3 van 3/);
   await page.locator('.rw-oef-reveal').waitFor();
+  assert.ok(await page.locator('.rw-oef-reveal .rw-flow-arrow').count() >= 1, 'the picture of who gets what');
+  await page.screenshot({ path: join(outputDir, 'oefenen-presentatie-3-uitkomst.png') });
+  assert.equal((await projector(page)).fits, true, 'the outcome fits on one screen');
   await page.keyboard.press('PageUp');
   assert.match(await step(), /Stap 2 van 3/, 'back from the outcome to the questions');
   assert.equal(await page.locator('.rw-oef-reveal').count(), 0);
@@ -144,13 +171,17 @@ test('presentation mode: keyboard next and previous, large high-contrast view, a
   assert.match(await step(), /Stap 1 van 3/);
   await page.getByRole('button', { name: 'Volgende stap →' }).click();
   assert.match(await step(), /Stap 2 van 3/, 'the on-screen buttons step as well');
+  assert.equal((await projector(page)).fits, true, 'casus 2\'s questions fit on one screen');
   await page.keyboard.press('ArrowLeft');
   await page.keyboard.press('ArrowLeft');
   assert.match(await page.textContent('#rw-h-casus'), /^Casus 1: /);
   // The outcome shown above counts as done; the next tests start from a clean path.
   await page.evaluate((k) => localStorage.removeItem(k), KEY);
-  await page.screenshot({ path: join(outputDir, 'oefenen-presentatie.png'), fullPage: true });
   assert.deepEqual(await axeViolations(page), []);
+  // Leaving full screen (Escape, or the button) ends presentation mode.
+  await page.getByRole('button', { name: 'Presentatie sluiten' }).click();
+  await page.waitForFunction(() => document.fullscreenElement === null);
+  assert.equal(await page.locator('section.rw-oef-present').count(), 0);
   assert.deepEqual(await problems(), []);
   await page.close();
 });
@@ -224,15 +255,22 @@ test('a trainer opens a whole leerpad (leerpad file + casus files); a missing ca
   await page.close();
 });
 
-test('in English the casus reads in English', async () => {
+test('in English the casus reads in English; axe in English, with the outcome shown', async () => {
   const { page, problems } = await openWatchedPage(env.browser, env.server.url);
   await page.evaluate((k) => localStorage.removeItem(k), KEY);
   await page.reload();
   await openOefenen(page);
-  await page.getByRole('button', { name: 'English' }).click();
+  await switchLanguage(page, 'en');
   assert.equal(await page.textContent('#rw-h-casus'), 'Casus 1: A melding in Oss');
   assert.match(await page.textContent('.rw-oef-story'), /car repair business in Oss/);
-  await page.getByRole('button', { name: 'Nederlands' }).click();
+  assert.equal(await page.title(), 'Training – Routewijzer');
+  assert.deepEqual(await axeViolations(page), []);
+  await page.getByRole('button', { name: 'Reveal the outcome' }).click();
+  await page.waitForSelector('.rw-oef-reveal');
+  assert.match(await page.textContent('.rw-oef-reveal h3'), /^Outcome: /);
+  assert.deepEqual(await axeViolations(page), []);
+  await page.evaluate((k) => localStorage.removeItem(k), KEY);
+  await switchLanguage(page, 'nl');
   assert.equal(await page.textContent('#rw-h-casus'), 'Casus 1: Een melding in Oss');
   assert.deepEqual(await problems(), []);
   await page.close();

@@ -5,14 +5,14 @@ import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { useAppPage, axeViolations, outputDir } from './harness.mjs';
+import { useAppPage, axeViolations, outputDir, switchLanguage } from './harness.mjs';
 
 let page;
 let problems;
 const app = useAppPage();
 before(async () => ({ page, problems } = await app.ready));
 
-const view = (name) => page.click(`.rw-views button:text-is("${name}")`);
+const view = (name) => page.click(`.rw-views a:text-is("${name}")`);
 
 /** Opens the Speelveld for a region and waits until every gemeente is computed. */
 async function openRegion(key, rows) {
@@ -22,8 +22,8 @@ async function openRegion(key, rows) {
     && !document.querySelector('.rw-sv-progress progress'), rows);
 }
 
-/** The routing time the page reports for the matrix just built (drawing excluded). */
-const computeMs = async () => Number((await page.textContent('.rw-sv-time')).match(/(\d+) ms/)[1]);
+/** The routing time of the matrix just built (drawing excluded): for the figures, not shown. */
+const computeMs = async () => Number(await page.getAttribute('.rw-sv-progress', 'data-compute-ms'));
 
 test('the ODBN matrix: every gemeente, every activity × verzoektype, cells from the engine', async () => {
   await openRegion('provincie:PV30', 56);
@@ -38,7 +38,14 @@ test('the ODBN matrix: every gemeente, every activity × verzoektype, cells from
   const oss = page.locator('button.rw-sv-cell[data-gemeente="GM0828"][data-activity="milieubelastende-activiteit"][data-verzoektype="melding"]');
   assert.equal(await oss.locator('.rw-sv-bd').textContent(), 'ODBN');
   assert.equal(await oss.locator('.rw-sv-triggers').textContent(), '2');
-  assert.match(await oss.getAttribute("title"), /College van B&W van Oss.*Omgevingsdienst Brabant Noord; 2 triggers/);
+  assert.match(await oss.getAttribute("title"), /College van B&W van Oss.*Omgevingsdienst Brabant Noord; 2 verzoeknotificaties/);
+  // Column heads break between the parts of a compound, never inside one.
+  const heads = await page.$$eval('.rw-sv-activity span', (spans) => spans.map((s) => s.textContent));
+  assert.ok(heads.includes('Omgevingsplan\u00adactiviteit bouw\u00adwerk'), heads.join(' | '));
+  assert.equal(await page.$$eval('.rw-sv-activity', (ths) => ths.filter((th) => th.scrollWidth > th.clientWidth).length), 0, 'no head sticks out');
+  // The key says what "Gem", "Prov" and the rest mean.
+  assert.match(await page.textContent('#rw-sv-key'), /Gem = het college van B&W van de gemeente, Prov = Gedeputeerde Staten/);
+  assert.equal(await page.getAttribute('.rw-sv-table', 'aria-describedby'), 'rw-sv-key');
   // Headers stay in view while the table scrolls.
   assert.equal(await page.$eval('.rw-sv-table thead', (e) => getComputedStyle(e).position), 'sticky');
   assert.equal(await page.$eval('.rw-sv-gemeente', (e) => getComputedStyle(e).position), 'sticky');
@@ -81,7 +88,7 @@ test('combination check: Maashorst loses ODBN in a meervoudige aanvraag; the cel
 });
 
 test('a single cell opens its case, with the assumptions kept', async () => {
-  await page.selectOption('#rw-bd-merge', 'any-single');
+  await page.check('#rw-bd-merge-any-single');
   await view('Speelveld');
   assert.equal(await page.inputValue('#rw-sv-region'), 'omgevingsdienst:ODBN', 'the region is kept');
   // any-single: the one configured behandeldienst is chosen, nothing is missed.
@@ -92,8 +99,36 @@ test('a single cell opens its case, with the assumptions kept', async () => {
   assert.match(await page.textContent('.rw-location-card'), /Oss \(GM0828\)/);
   assert.equal(await page.textContent('.rw-total-number'), '2');
   assert.equal(await page.locator('.rw-verzoek .rw-bd').getAttribute('data-id'), 'ODBN');
-  assert.equal(await page.inputValue('#rw-bd-merge'), 'any-single');
-  await page.selectOption('#rw-bd-merge', 'all-same');
+  assert.equal(await page.isChecked('#rw-bd-merge-any-single'), true);
+  await page.check('#rw-bd-merge-all-same');
+});
+
+test('the matrix is a grid with one tab stop: arrows move between the cells, the cell is written out, Enter opens it; English', async () => {
+  await view('Speelveld');
+  await page.waitForSelector('.rw-sv-table[role="grid"]');
+  assert.equal(await page.locator('.rw-sv-table [tabindex="0"]').count(), 1, 'one tab stop');
+  const first = page.locator('.rw-sv-table [data-r="0"][data-c="0"]');
+  await first.focus();
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('ArrowDown');
+  const at = () => page.evaluate(() => [document.activeElement.dataset.r, document.activeElement.dataset.c].join(','));
+  assert.equal(await at(), '1,1');
+  assert.equal(await page.locator('.rw-sv-table [tabindex="0"]').count(), 1, 'still one tab stop');
+  assert.equal(await page.getAttribute('.rw-sv-table [data-r="1"][data-c="1"]', 'tabindex'), '0');
+  assert.equal(await page.textContent('.rw-sv-details'), await page.evaluate(() => document.activeElement.title));
+  await page.keyboard.press('Home');
+  assert.equal(await at(), '1,0');
+  await page.keyboard.press('End');
+  assert.match(await at(), /^1,(3[0-9])$/);
+  // Tab leaves the grid at once (no 354 stops).
+  await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement.closest('.rw-sv-table')), null);
+  await switchLanguage(page, 'en');
+  assert.match(await page.textContent('#rw-sv-title'), /^Overview: /);
+  assert.match(await page.textContent('#rw-sv-key'), /Gem = the gemeente's college van B&W/);
+  assert.deepEqual(await axeViolations(page), []);
+  await page.screenshot({ path: join(outputDir, 'speelveld-en.png') });
+  await switchLanguage(page, 'nl');
 });
 
 test('CSV export: UTF-8 BOM, semicolons, Dutch headers, one line per cell, CRLF', async () => {
@@ -125,7 +160,7 @@ test('map mode: colours by behandeldienst, details on focus, Enter opens the cas
   assert.match(await page.locator('path.rw-sv-area[data-id="GM0828"]').getAttribute('class'), /rw-sv-c0/, 'ODBN colour');
   await page.focus('path.rw-sv-area[data-id="GM1991"]');
   await page.waitForFunction(() => document.querySelector('.rw-sv-details').textContent.startsWith('Maashorst'));
-  assert.match(await page.textContent('.rw-sv-details'), /Omgevingsdienst Brabant Noord; 2 triggers/);
+  assert.match(await page.textContent('.rw-sv-details'), /Omgevingsdienst Brabant Noord; 2 verzoeknotificaties/);
   // Tab reaches the next gemeente.
   await page.focus('path.rw-sv-area[data-id="GM0828"]');
   await page.keyboard.press('Tab');
@@ -190,7 +225,7 @@ test('print: the ODBN matrix fits one A4 landscape page with configuration, assu
   assert.equal(await page.$eval('.rw-sv-controls', (e) => getComputedStyle(e).display), 'none');
   const meta = await page.textContent('.rw-sv-meta');
   assert.match(meta, /Voorbeeld Noord-Brabant/);
-  assert.match(meta, /all-same/);
+  assert.match(meta, /alleen als alle activiteiten van het verzoek dezelfde behandeldienst hebben/);
   assert.match(meta, /Combinatiecheck.*Milieubelastende activiteit \(aanvraag vergunning\)/);
   assert.match(meta, /\d{1,2} [a-z]+ 20\d\d/);
   const width = await page.$eval('.rw-sv-table', (t) => t.getBoundingClientRect().width);

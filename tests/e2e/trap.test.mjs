@@ -56,7 +56,7 @@ test('a trap in the start build shows the error page and keeps storage', async (
 test('a trap in the full build, in a promise, shows the error page and keeps storage', async () => {
   const { page } = await openWatchedPage(env.browser, `${env.server.url}#scenario=${encodeURIComponent(JSON.stringify(scenario))}`);
   await page.waitForSelector('.rw-verzoek');
-  await page.getByRole('button', { name: 'Oefenen' }).click();
+  await page.click('.rw-views a[data-view="oefenen"]');
   await page.waitForSelector('#rw-h-casus');
   const stored = await storage(page);
   await trap(page, new URL('pkg/routewijzer.js', env.server.url).href, 'promise');

@@ -1,25 +1,45 @@
-//! The assumptions in force (contract §3 `assumptions`), switchable in place.
+//! The assumptions in force (contract §3 `assumptions`), switchable in place: one radio
+//! group each, one sentence per choice; the one no source documents says so.
 
 use yew::prelude::*;
 
 use crate::domain::{Assumptions, BdMerge, Dso};
-use crate::ui::i18n::Lang;
 use crate::ui::context::use_app;
-use crate::ui::forms::value_of;
+use crate::ui::i18n::Lang;
 use crate::ui::state::Action;
 
 /// What a `bd_merge` value means, in words (also on the speelveld's printout).
 pub fn bd_merge_text(m: BdMerge, lang: Lang) -> &'static str {
     match m {
         BdMerge::AllSame => lang.t(
-            "alleen als alle activiteiten dezelfde behandeldienst hebben",
-            "only when every activity has the same behandeldienst",
+            "alleen als alle activiteiten van het verzoek dezelfde behandeldienst hebben",
+            "only when every activity of the verzoek has the same behandeldienst",
         ),
         BdMerge::AnySingle => lang.t(
-            "de enige gevonden behandeldienst",
-            "the only behandeldienst found",
+            "de enige behandeldienst die de activiteiten samen hebben, ook als sommige er geen hebben",
+            "the only behandeldienst the activities have between them, even if some have none",
         ),
-        BdMerge::FirstActivity => lang.t("die van de eerste activiteit", "the first activity's"),
+        BdMerge::FirstActivity => lang.t(
+            "de behandeldienst van de eerste activiteit",
+            "the first activity's behandeldienst",
+        ),
+    }
+}
+
+/// One radio button of group `name`; `set` makes the assumptions with this choice.
+fn radio(
+    name: &'static str,
+    value: &'static str,
+    checked: bool,
+    text: &'static str,
+    onchange: Callback<Event>,
+) -> Html {
+    let id = format!("{name}-{value}");
+    html! {
+        <div class="rw-radio">
+            <input type="radio" id={id.clone()} {name} {value} {checked} {onchange} />
+            <label for={id}>{ text }</label>
+        </div>
     }
 }
 
@@ -30,50 +50,34 @@ pub fn assumptions_form() -> Html {
     };
     let lang = app.state.lang;
     let now = app.state.draft.assumptions;
-    // Each control changes one assumption and keeps the others.
-    let change = |set: fn(Assumptions, &web_sys::Event) -> Option<Assumptions>| {
-        app.callback(move |e: Event| Some(Action::SetAssumptions(set(now, &e)?)))
-    };
-    let on_merge = change(|a, e| {
-        Some(Assumptions {
-            bd_merge: BdMerge::parse(&value_of(e)?)?,
-            ..a
-        })
-    });
-    let on_dso = change(|a, e| {
-        Some(Assumptions {
-            dso: Dso::parse(&value_of(e)?)?,
-            ..a
-        })
-    });
-    let on_copy = change(|a, e| {
-        let input =
-            wasm_bindgen::JsCast::dyn_ref::<web_sys::HtmlInputElement>(&e.target()?)?.checked();
-        Some(Assumptions {
-            bg_notified_when_bd: input,
-            ..a
-        })
-    });
+    // Each choice changes one assumption and keeps the others.
+    let choose = |next: Assumptions| app.callback(move |_: Event| Some(Action::SetAssumptions(next)));
     html! {
         <fieldset class="rw-assumptions">
-            <legend>{ lang.t("Aannames (instelbaar: de bronnen laten dit open)", "Assumptions (switchable: the sources leave these open)") }</legend>
-            <div class="rw-field">
-                <label for="rw-bd-merge">{ lang.t("Eén behandeldienst per verzoek kiezen (regel B12 [?])", "Choosing one behandeldienst per verzoek (rule B12 [?])") }</label>
-                <select id="rw-bd-merge" onchange={on_merge}>
-                    { for BdMerge::ALL.iter().map(|m| html! { <option value={m.as_str()} selected={*m == now.bd_merge}>{ format!("{}: {}", m.as_str(), bd_merge_text(*m, lang)) }</option> }) }
-                </select>
-            </div>
-            <div class="rw-field">
-                <label for="rw-dso">{ lang.t("DSO-versie: behandeldienst wijzigen na ontvangst (C6)", "DSO version: changing the behandeldienst after receipt (C6)") }</label>
-                <select id="rw-dso" onchange={on_dso}>
-                    <option value="2020" selected={now.dso == Dso::V2020}>{ lang.t("2020: kan niet", "2020: not possible") }</option>
-                    <option value="2023" selected={now.dso != Dso::V2020}>{ lang.t("2023: kan wel", "2023: possible") }</option>
-                </select>
-            </div>
-            <div class="rw-check">
-                <input id="rw-bg-copy" type="checkbox" checked={now.bg_notified_when_bd} onchange={on_copy} />
-                <label for="rw-bg-copy">{ lang.t("Bevoegd gezag krijgt een kopie-trigger als er een behandeldienst is (T3)", "Bevoegd gezag gets a copy trigger when there is a behandeldienst (T3)") }</label>
-            </div>
+            <legend>{ lang.t("Aannames", "Assumptions") }</legend>
+            <p class="rw-hint">{ lang.t("Waar de bronnen iets openlaten, kiest u wat u wilt nagaan.",
+                "Where the sources leave something open, choose what you want to check.") }</p>
+            <fieldset class="rw-radios">
+                <legend>{ lang.t("Eén behandeldienst per verzoek, als de activiteiten verschillen", "One behandeldienst per verzoek, when the activities differ") }</legend>
+                <p class="rw-undocumented">{ lang.t("Niet gedocumenteerd: test dit in pre-productie.", "Not documented: test this in pre-production.") }</p>
+                { for BdMerge::ALL.iter().map(|&m| radio("rw-bd-merge", m.as_str(), now.bd_merge == m,
+                    bd_merge_text(m, lang), choose(Assumptions { bd_merge: m, ..now }))) }
+            </fieldset>
+            <fieldset class="rw-radios">
+                <legend>{ lang.t("Versie van het Omgevingsloket", "Version of the Omgevingsloket") }</legend>
+                { for Dso::ALL.into_iter().map(|d| radio("rw-dso", d.as_str(), now.dso == d,
+                    d.label(lang), choose(Assumptions { dso: d, ..now }))) }
+            </fieldset>
+            <fieldset class="rw-radios">
+                <legend>{ lang.t("Kopie aan het bevoegd gezag", "Copy to the bevoegd gezag") }</legend>
+                { radio("rw-bg-copy", "ja", now.bg_notified_when_bd,
+                    lang.t("Is er een behandeldienst, dan krijgt het bevoegd gezag een kopie (zoals OpenWave het beschrijft).",
+                        "When there is a behandeldienst, the bevoegd gezag gets a copy (as OpenWave describes it)."),
+                    choose(Assumptions { bg_notified_when_bd: true, ..now })) }
+                { radio("rw-bg-copy", "nee", !now.bg_notified_when_bd,
+                    lang.t("Het bevoegd gezag krijgt geen kopie.", "The bevoegd gezag gets no copy."),
+                    choose(Assumptions { bg_notified_when_bd: false, ..now })) }
+            </fieldset>
         </fieldset>
     }
 }

@@ -1,5 +1,5 @@
-//! Findings in plain Dutch, each with its rule, the rule's sources and confidence mark
-//! (used by the explainer and by Oefenen's reveal).
+//! Findings in plain words, each with its rule, the rule's sources and confidence mark
+//! behind "Bron en zekerheid" (used by the explainer and by Oefenen's reveal).
 
 use yew::prelude::*;
 
@@ -14,7 +14,14 @@ pub struct FindingsProps {
     pub lang: Lang,
 }
 
-/// Findings in plain Dutch, each with its rule, the rule's sources and confidence mark.
+/// A finding's sentence in the reader's language; the Dutch, marked so, while the English
+/// is on its way (the start build fetches it).
+pub fn finding_text(finding: &Finding, lang: Lang) -> Html {
+    let (text, in_lang) = rule_texts::finding_text(finding, lang);
+    html! { <span lang={(!in_lang).then_some("nl")}>{ text }</span> }
+}
+
+/// Findings in plain words, each with its rule, the rule's sources and confidence mark.
 #[function_component(Findings)]
 pub fn findings(props: &FindingsProps) -> Html {
     let update = use_force_update();
@@ -22,6 +29,16 @@ pub fn findings(props: &FindingsProps) -> Html {
     let _subscription = use_memo((), move |_| {
         rule_texts::subscribe(std::rc::Rc::new(move || update.force_update()))
     });
+    // English findings need their sentences as soon as they show.
+    let list = use_node_ref();
+    {
+        let list = list.clone();
+        use_effect_with(props.lang, move |lang| {
+            if let (Lang::En, Some(list)) = (lang, list.cast::<web_sys::Element>()) {
+                rule_texts::request(&list);
+            }
+        });
+    }
     if props.findings.is_empty() {
         return html! {};
     }
@@ -36,21 +53,18 @@ pub fn findings(props: &FindingsProps) -> Html {
         }
     });
     html! {
-        <ul class="rw-findings">
+        <ul class="rw-findings" ref={list}>
             { for props.findings.iter().map(|f| {
                 let rule = match texts {
                     RuleTexts::Ready(rules) => rules.get(&f.rule),
                     RuleTexts::Loading | RuleTexts::Failed(_) => None,
                 };
-                let summary = match rule {
-                    Some(rule) => format!("{} {} [{}] · {}", lang.t("Regel", "Rule"), f.rule, rule.mark, f.code.as_str()),
-                    None => format!("{} {} · {}", lang.t("Regel", "Rule"), f.rule, f.code.as_str()),
-                };
                 html! {
                     <li class="rw-finding" data-code={f.code.as_str()}>
-                        <p>{ &f.text }</p>
+                        <p>{ finding_text(f, lang) }</p>
                         <details ontoggle={ontoggle.clone()}>
-                            <summary>{ summary }</summary>
+                            <summary>{ lang.t("Bron en zekerheid", "Source and certainty") }</summary>
+                            <p class="rw-rule-id">{ format!("{} {}", lang.t("Regel", "Rule"), f.rule) }</p>
                             { rule_details(texts, rule, lang) }
                         </details>
                     </li>

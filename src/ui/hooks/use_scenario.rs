@@ -1,41 +1,68 @@
 //! The explainer's state and where it lives outside the app: the URL fragment (shareable,
-//! the source of truth) and localStorage (survives a reload without the fragment).
+//! the source of truth; also the view on screen, so Back works) and localStorage (survives a
+//! reload without the fragment; also the chosen language). The page's title and language
+//! follow the view and the language.
 
 use std::rc::Rc;
 
 use yew::prelude::*;
 
 use super::super::embedding::Embedding;
+use super::super::i18n::Lang;
 use super::super::links;
 use super::super::state::{Action, Notice, Opened, State};
 use super::super::storage;
+use super::super::view::View;
 use crate::domain::Engine;
 
 /// The key's last part, after the instance's versioned prefix (`routewijzer.v1.scenario`).
 const STORAGE_NAME: &str = "scenario";
-const KEPT: &str = "Uw vorige scenario is behouden.";
+/// The language the user chose last (`nl` or `en`).
+const LANG_NAME: &str = "taal";
+
+/// A link that cannot be read: the engine's (Dutch) reason and what is kept, in `lang`.
+fn refused_link(message: &str, lang: Lang) -> Notice {
+    Notice::new(
+        lang,
+        format!(
+            "{}: {message}. {}",
+            lang.t("De link is niet te openen", "The link cannot be opened"),
+            lang.t("Uw vorige scenario is behouden.", "Your previous scenario is kept.")
+        ),
+    )
+}
+
+/// The first view: the URL's, else the `view` option, else the first; one the instance
+/// shows.
+fn first_view(embedding: &Embedding) -> View {
+    match links::view(embedding).or(embedding.view) {
+        Some(v) if embedding.views.contains(&v) => v,
+        _ => embedding.views.first().copied().unwrap_or(View::Verklaren),
+    }
+}
 
 /// The first state: the URL (if this instance owns it), else this instance's stored work,
-/// else the host's options, else empty.
+/// else the host's options, else empty; in the language chosen last, else the host's.
 fn initial(embedding: &Embedding, engine: &Engine) -> State {
-    let fallback = || {
-        let opened = from_storage(embedding, engine).or_else(|| embedding.initial.clone());
-        let mut state = State {
-            lang: embedding.lang,
-            ..State::default()
-        };
-        if let Some(opened) = opened {
-            state = state.reduce(Action::Load(Box::new(opened)));
-        }
-        state
+    let lang = embedding
+        .storage_key(LANG_NAME)
+        .and_then(|key| storage::read(&key))
+        .and_then(|code| Lang::from_code(&code))
+        .unwrap_or(embedding.lang);
+    let start = State {
+        lang,
+        view: first_view(embedding),
+        ..State::default()
+    };
+    let fallback = || match from_storage(embedding, engine).or_else(|| embedding.initial.clone()) {
+        Some(opened) => start.clone().reduce(Action::Load(Box::new(opened))),
+        None => start.clone(),
     };
     match links::scenario(embedding, engine) {
         None => fallback(),
-        Some(Ok(opened)) => State::default().reduce(Action::Load(Box::new(opened))),
+        Some(Ok(opened)) => start.clone().reduce(Action::Load(Box::new(opened))),
         Some(Err(message)) => State {
-            notice: Some(Notice {
-                text: format!("{message}. {KEPT}"),
-            }),
+            notice: Some(refused_link(&message, lang)),
             ..fallback()
         },
     }
@@ -79,11 +106,17 @@ pub fn use_scenario(
         let embedding = embedding.clone();
         let first = use_mut_ref(|| true);
         let problem = problem.clone();
-        use_effect_with((state.draft.clone(), state.lang), move |(draft, lang)| {
-            let opened_with_casus =
-                std::mem::replace(&mut *first.borrow_mut(), false) && links::has_casus(&embedding);
-            if !opened_with_casus {
-                links::show(draft, &embedding);
+        use_effect_with((state.draft.clone(), state.view), move |(draft, view)| {
+            let first = std::mem::replace(&mut *first.borrow_mut(), false);
+            // The explainer's link replaces itself as the scenario changes; a change of view
+            // is a new history entry. A casus link stays until the scenario changes.
+            match view {
+                View::Verklaren if first || links::view(&embedding) == Some(View::Verklaren) => {
+                    if !(first && links::has_casus(&embedding)) {
+                        links::show(draft, &embedding);
+                    }
+                }
+                other => links::show_view(*other, draft, &embedding),
             }
             let saved = match embedding.storage_key(STORAGE_NAME) {
                 Some(key) => storage::write(&key, &draft.to_value().to_string()),
@@ -92,25 +125,25 @@ pub fn use_scenario(
             if *problem != saved.as_ref().err().cloned() {
                 problem.set(saved.err());
             }
-            if embedding.owns_fragment {
-                gloo_utils::document_element()
-                    .set_attribute("lang", lang.code())
-                    .ok();
-            }
         });
     }
+    use_page_language(embedding, state.lang, state.view);
     {
         let state = state.clone();
         let embedding = embedding.clone();
         use_effect_with((), move |_| {
             let listener = links::on_change(move || {
+                // Back, Forward, or a link to a view.
+                if let Some(view) = links::view(&embedding).filter(|v| embedding.views.contains(v)) {
+                    state.dispatch(Action::SetView(view));
+                }
                 if links::shows(&state.draft) {
                     return;
                 }
                 match links::scenario(&embedding, engine) {
                     Some(Ok(opened)) => state.dispatch(Action::Load(Box::new(opened))),
                     Some(Err(message)) => {
-                        state.dispatch(Action::Notify(format!("{message}. {KEPT}")))
+                        state.dispatch(Action::Notify(refused_link(&message, state.lang)))
                     }
                     None => {}
                 }
@@ -120,4 +153,26 @@ pub fn use_scenario(
     }
     let problem = (*problem).clone();
     (state, problem)
+}
+
+/// The chosen language is kept (after the first render: the host's default is not a
+/// choice), and the page's `lang` and title follow the language and the view, if this
+/// instance owns the page.
+#[hook]
+fn use_page_language(embedding: &Rc<Embedding>, lang: Lang, view: View) {
+    let embedding = embedding.clone();
+    let first = use_mut_ref(|| true);
+    use_effect_with((lang, view), move |(lang, view)| {
+        let first = std::mem::replace(&mut *first.borrow_mut(), false);
+        if let (false, Some(key)) = (first, embedding.storage_key(LANG_NAME)) {
+            let _ = storage::write(&key, lang.code());
+        }
+        if embedding.owns_fragment {
+            let document = gloo_utils::document();
+            document.set_title(&view.title(*lang));
+            if let Some(html) = document.document_element() {
+                let _ = html.set_attribute("lang", lang.code());
+            }
+        }
+    });
 }

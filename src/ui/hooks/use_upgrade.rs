@@ -1,9 +1,10 @@
 //! The start build (without the `views` feature) has only the explainer: opening another
 //! view asks the page's loader (www/loader.js) to switch to the full build, handing over the
-//! scenario so no work is lost.
+//! scenario and the language so no work is lost.
 
 use yew::prelude::*;
 
+use super::super::i18n::Lang;
 use super::super::view::View;
 use crate::domain::ScenarioDraft;
 
@@ -11,7 +12,7 @@ const UPGRADE_EVENT: &str = "routewijzer-upgrade";
 
 /// Sends the upgrade event from `app` whenever a view other than the explainer is chosen.
 #[hook]
-pub fn use_upgrade(app: &NodeRef, view: View, draft: &ScenarioDraft) {
+pub fn use_upgrade(app: &NodeRef, view: View, draft: &ScenarioDraft, lang: Lang) {
     let app = app.clone();
     use_effect_with((view, draft.clone()), move |(view, draft)| {
         if *view == View::Verklaren {
@@ -20,7 +21,7 @@ pub fn use_upgrade(app: &NodeRef, view: View, draft: &ScenarioDraft) {
         let Some(element) = app.cast::<web_sys::Element>() else {
             return;
         };
-        let detail = serde_json::json!({ "view": view.id(), "scenario": draft.to_value() });
+        let detail = serde_json::json!({ "view": view.id(), "scenario": draft.to_value(), "lang": lang.code() });
         let init = web_sys::CustomEventInit::new();
         init.set_bubbles(true);
         // One serializer for every interface (serde_json), parsed by the browser.

@@ -131,13 +131,19 @@ pub fn configuratie() -> Html {
     let is_active = editable.is_some() && active == store.selected;
 
     html! {
-        <main class="rw-config" aria-labelledby="rw-h-config" onkeydown={onkey}>
+        <section class="rw-config" aria-labelledby="rw-h-config" onkeydown={onkey}>
             <h2 id="rw-h-config">{ lang.t("Behandeldienstconfiguratie", "Behandeldienst configuration") }</h2>
             <p class="rw-lead">{ lang.t(
-                "Per bevoegd gezag: welke behandeldienst krijgt verzoeken voor een activiteit of groep, eventueel alleen voor één verzoektype of alleen in sommige gemeenten. Vraagstuk 1 nadoen (één activiteit, drie behandeldiensten per gemeente): kies ‘Nieuwe lege configuratie’, voeg drie regels toe voor bevoegd gezag PV30 met Ontgrondingsactiviteit — gemeente GM0828 naar ODBN, GM0772 naar ODZOB, GM0855 naar OMWB — kies ‘Gebruik in de verklaring’ en klik met die activiteit op Oss, Eindhoven of Tilburg. Probeer daarna een voorwaarde op inhoud (bijvoorbeeld ‘alleen boven 1000 m²’): u ziet waarom dat niet kan.",
-                "Per bevoegd gezag: which behandeldienst receives verzoeken for an activity or group, optionally for one verzoektype or some gemeenten only. To redo vraagstuk 1 (one activity, three behandeldiensten by gemeente): choose ‘New empty configuration’, add three entries for bevoegd gezag PV30 with Ontgrondingsactiviteit — gemeente GM0828 to ODBN, GM0772 to ODZOB, GM0855 to OMWB — choose ‘Use in the explainer’ and click Oss, Eindhoven or Tilburg with that activity. Then try a condition on content (say ‘only above 1000 m²’): you will see why that is impossible.") }</p>
+                "Per bevoegd gezag: welke behandeldienst verzoeken krijgt voor een activiteit of groep, eventueel alleen voor één verzoektype of alleen in sommige gemeenten.",
+                "Per bevoegd gezag: which behandeldienst receives verzoeken for an activity or group, optionally for one verzoektype or some gemeenten only.") }</p>
+            <details class="rw-config-exercise">
+                <summary>{ lang.t("Oefening: vraagstuk 1 nadoen", "Exercise: redo vraagstuk 1") }</summary>
+                <p>{ lang.t(
+                    "Eén activiteit, drie behandeldiensten per gemeente. Kies ‘Nieuwe lege configuratie’ en voeg drie instellingen toe voor Gedeputeerde Staten van Noord-Brabant (PV30) met Ontgrondingsactiviteit: Oss (GM0828) naar Omgevingsdienst Brabant Noord (ODBN), Eindhoven (GM0772) naar Omgevingsdienst Zuidoost-Brabant (ODZOB) en Tilburg (GM0855) naar Omgevingsdienst Midden- en West-Brabant (OMWB). Kies ‘Gebruik in de verklaring’ en kies met die activiteit Oss, Eindhoven of Tilburg. Probeer daarna een voorwaarde op inhoud (bijvoorbeeld ‘alleen boven 1000 m²’): u ziet waarom dat niet kan.",
+                    "One activity, three behandeldiensten by gemeente. Choose ‘New empty configuration’ and add three settings for Gedeputeerde Staten of Noord-Brabant (PV30) with Ontgrondingsactiviteit: Oss (GM0828) to Omgevingsdienst Brabant Noord (ODBN), Eindhoven (GM0772) to Omgevingsdienst Zuidoost-Brabant (ODZOB) and Tilburg (GM0855) to Omgevingsdienst Midden- en West-Brabant (OMWB). Choose ‘Use in the explainer’ and choose Oss, Eindhoven or Tilburg with that activity. Then try a condition on content (say ‘only above 1000 m²’): you will see why that is impossible.") }</p>
+            </details>
             if let Some(text) = &store.notice {
-                { notice(text, lang, ondismiss) }
+                { notice(text, Lang::Nl, lang, ondismiss) }
             }
             <bar::Bar shown={shown.clone()} editable={editable.is_some()} {onreport} />
             if is_active {
@@ -152,9 +158,10 @@ pub fn configuratie() -> Html {
             }
             if let Some(r) = &*report {
                 <section class="rw-card rw-config-report" aria-labelledby="rw-h-import">
-                    <h3 id="rw-h-import">{ format!("{} {}: {} {}, {} {}", lang.t("Import", "Import"), r.file, r.rows, lang.t("rijen", "rows"), r.problems.len(), lang.t("niet overgenomen", "rejected")) }</h3>
+                    <h3 id="rw-h-import">{ format!("{} {}: {}, {} {}", lang.t("Import", "Import"), r.file,
+                        lang.count(r.rows, ("rij", "row"), ("rijen", "rows")), r.problems.len(), lang.t("niet overgenomen", "rejected")) }</h3>
                     <ul>{ for r.problems.iter().map(|p| html! {
-                        <li class="rw-config-problem">{ format!("{} {}: {}", lang.t("Regel", "Line"), p.line, p.message) }</li>
+                        <li class="rw-config-problem">{ format!("{} {}: ", lang.t("Rij", "Row"), p.line) }<span lang="nl">{ &p.message }</span></li>
                     }) }</ul>
                 </section>
             }
@@ -163,7 +170,7 @@ pub fn configuratie() -> Html {
             }
             <table::Tables draft={shown.clone()} editable={editable.is_some()} diagnostics={diagnostics} {onchange} {lang} />
             <compare::Compare />
-        </main>
+        </section>
     }
 }
 

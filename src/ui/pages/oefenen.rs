@@ -145,6 +145,8 @@ pub fn oefenen_view() -> Html {
         },
     );
     use_keys(&state, expected.clone());
+    let section = use_node_ref();
+    use_present(&state, &section);
     // Opened files: one casus, or a leerpad with its casus files.
     let onopen = {
         let state = state.clone();
@@ -160,20 +162,63 @@ pub fn oefenen_view() -> Html {
     let message = state.message.clone().map(|text| {
         let state = state.clone();
         let ondismiss = Callback::from(move |_| state.dispatch(OefenAction::Dismiss));
-        notice(&text, lang, ondismiss)
+        notice(&text, Lang::Nl, lang, ondismiss)
     });
     let path = path(&state, onopen, lang);
     let Some(casus) = state.casus().cloned() else {
-        return html! { <section class="rw-oefenen">{ message }{ path }</section> };
+        return html! { <section class="rw-oefenen" ref={section}>{ message }{ path }</section> };
     };
     let section_class = classes!("rw-oefenen", state.present.then_some("rw-oef-present"));
+    // The casus first: on a phone it comes before the leerpad (the grid puts the leerpad
+    // on the left on a wide screen).
     html! {
-        <section class={section_class}>
+        <section class={section_class} ref={section}>
             { for message }
-            { path }
             { casus_article(&state, &casus, &outcome, &expected, engine, lang) }
+            { path }
         </section>
     }
+}
+
+/// Presentation mode fills the screen (the Fullscreen API, asked for right after the click
+/// that turned it on); leaving full screen (Escape) ends it. After "Toon de uitkomst" focus
+/// goes to the outcome's heading.
+#[hook]
+fn use_present(state: &UseReducerHandle<OefenState>, section: &NodeRef) {
+    {
+        let section = section.clone();
+        use_effect_with(state.present, move |present| {
+            let document = gloo_utils::document();
+            let ours = document.fullscreen_element().is_some();
+            match (*present, section.cast::<web_sys::Element>()) {
+                (true, Some(section)) if !ours => {
+                    let _ = section.request_fullscreen();
+                }
+                (false, _) if ours => document.exit_fullscreen(),
+                _ => {}
+            }
+        });
+    }
+    {
+        let state = state.clone();
+        use_effect_with(state.present, move |present| {
+            let present = *present;
+            let listener = gloo_events::EventListener::new(&gloo_utils::document(), "fullscreenchange", move |_| {
+                if present && gloo_utils::document().fullscreen_element().is_none() {
+                    state.dispatch(OefenAction::Present);
+                }
+            });
+            move || drop(listener)
+        });
+    }
+    let section = section.clone();
+    use_effect_with(state.grading.is_some(), move |revealed| {
+        if *revealed {
+            if let Some(heading) = section.cast::<web_sys::Element>().and_then(|s| s.query_selector("#rw-h-oef-reveal").ok().flatten()) {
+                crate::ui::browser::focus(heading);
+            }
+        }
+    });
 }
 
 /// The leerpad's casussen with their scores, presentation mode, opening files, trainers.
@@ -195,7 +240,7 @@ fn path(state: &UseReducerHandle<OefenState>, onopen: Callback<Event>, lang: Lan
                         <li>
                             <button type="button" class="rw-oef-link" onclick={go}
                                 aria-current={(i == state.current).then_some("step")}>
-                                { c.texts(lang == Lang::En).title }
+                                <span lang={(lang == Lang::En && c.en.is_none()).then_some("nl")}>{ c.texts(lang == Lang::En).title }</span>
                             </button>
                             if let Some(m) = mark { <span class="rw-oef-done">{ m }</span> }
                         </li>
@@ -203,12 +248,12 @@ fn path(state: &UseReducerHandle<OefenState>, onopen: Callback<Event>, lang: Lan
                 }) }
             </ol>
             <div class="rw-file-actions">
-                <button type="button" class="rw-button" aria-pressed={state.present.to_string()}
+                <button type="button" class="nl-button nl-button--secondary" aria-pressed={state.present.to_string()}
                     onclick={{ let state = state.clone(); move |_| state.dispatch(OefenAction::Present) }}>
                     { lang.t("Presentatiemodus", "Presentation mode") }
                 </button>
-                <label class="rw-button rw-file-label" for="rw-oef-open">{ lang.t("Open casus…", "Open casus…") }</label>
                 <input id="rw-oef-open" class="rw-file-input" type="file" multiple=true accept=".json,application/json" onchange={onopen} />
+                <label class="nl-button nl-button--secondary rw-file-label" for="rw-oef-open">{ lang.t("Open casus…", "Open casus…") }</label>
             </div>
             <Trainer state={state.clone()} />
         </nav>
@@ -224,8 +269,10 @@ fn casus_article(
     engine: &Engine,
     lang: Lang,
 ) -> Html {
-    // The trainee reads the casus in the app's language when the casus has it.
+    // The trainee reads the casus in the app's language when the casus has it; a casus in
+    // Dutch only (a trainer's own) is marked as Dutch.
     let texts = casus.texts(lang == Lang::En);
+    let text_lang = (lang == Lang::En && casus.en.is_none()).then_some("nl");
     let names: Vec<Named> = match outcome {
         Some(Ok(o)) => choices(engine, o),
         _ => Vec::new(),
@@ -250,43 +297,50 @@ fn casus_article(
         let state = state.clone();
         Callback::from(move |_| state.dispatch(OefenAction::Hints))
     };
+    let onpresent = {
+        let state = state.clone();
+        Callback::from(move |_| state.dispatch(OefenAction::Present))
+    };
     let reveal = match (&revealed, outcome) {
         (Some(g), Some(Ok(o))) => html! {
-            <Reveal state={state.clone()} grading={g.clone()} outcome={o.clone()} explanation={texts.explanation.clone()} {lang} />
+            <Reveal state={state.clone()} grading={g.clone()} outcome={o.clone()} explanation={texts.explanation.clone()} {lang} dutch_only={text_lang.is_some()} />
         },
-        (_, Some(Err(e))) => html! { <p class="rw-notice" role="alert">{ e.clone() }</p> },
+        (_, Some(Err(e))) => html! { <p class="rw-notice" role="alert" lang="nl">{ e.clone() }</p> },
         _ => html! {},
     };
     let story_only = state.present && state.step == Step::Story && revealed.is_none();
+    // On the projector the outcome has the screen to itself.
+    let form_hidden = story_only || (state.present && revealed.is_some());
     let step_label = match (revealed.is_some(), state.step) {
         (true, _) => lang.t("Stap 3 van 3: de uitkomst", "Step 3 of 3: the outcome"),
         (false, Step::Story) => lang.t("Stap 1 van 3: het verhaal", "Step 1 of 3: the story"),
         (false, Step::Questions) => lang.t("Stap 2 van 3: de vragen", "Step 2 of 3: the questions"),
     };
     html! {
-        <article class="rw-panel rw-oef-casus" aria-labelledby="rw-h-casus">
-            <h3 id="rw-h-casus">{ format!("{} {}: {}", lang.t("Casus", "Casus"), state.current + 1, texts.title) }</h3>
-            <p class="rw-oef-story">{ &texts.story }</p>
+        <article class={classes!("rw-panel", "rw-oef-casus", revealed.is_some().then_some("rw-oef-revealed"))} aria-labelledby="rw-h-casus">
+            <h2 id="rw-h-casus">{ format!("{} {}: ", lang.t("Casus", "Casus"), state.current + 1) }<span lang={text_lang}>{ &texts.title }</span></h2>
+            <p class="rw-oef-story" lang={text_lang}>{ &texts.story }</p>
             if !texts.hints.is_empty() {
-                <button type="button" class="rw-button" onclick={onhints} aria-expanded={state.show_hints.to_string()}>
+                <button type="button" class="nl-button nl-button--secondary" onclick={onhints} aria-expanded={state.show_hints.to_string()}>
                     { lang.t("Hints", "Hints") }
                 </button>
                 if state.show_hints {
-                    <ul class="rw-oef-hints">{ for texts.hints.iter().map(|h| html! { <li>{ h }</li> }) }</ul>
+                    <ul class="rw-oef-hints" lang={text_lang}>{ for texts.hints.iter().map(|h| html! { <li>{ h }</li> }) }</ul>
                 }
             }
-            <form class="rw-oef-form" {onsubmit} hidden={story_only}>
+            <form class="rw-oef-form" {onsubmit} hidden={form_hidden}>
                 <Questions state={state.clone()} casus={casus.clone()} {names} {lang} />
                 if revealed.is_none() {
-                    <button type="submit" class="rw-button rw-oef-submit">{ lang.t("Toon de uitkomst", "Reveal the outcome") }</button>
+                    <button type="submit" class="nl-button nl-button--primary rw-oef-submit">{ lang.t("Toon de uitkomst", "Reveal the outcome") }</button>
                 }
             </form>
             { reveal }
             if state.present {
                 <div class="rw-file-actions rw-oef-steps">
-                    <button type="button" class="rw-button" onclick={step(false)}>{ lang.t("← Vorige stap", "← Previous step") }</button>
+                    <button type="button" class="nl-button nl-button--secondary" onclick={step(false)}>{ lang.t("← Vorige stap", "← Previous step") }</button>
                     <p class="rw-oef-step" aria-live="polite">{ step_label }</p>
-                    <button type="button" class="rw-button" onclick={step(true)}>{ lang.t("Volgende stap →", "Next step →") }</button>
+                    <button type="button" class="nl-button nl-button--primary" onclick={step(true)}>{ lang.t("Volgende stap →", "Next step →") }</button>
+                    <button type="button" class="nl-button nl-button--subtle" onclick={onpresent}>{ lang.t("Presentatie sluiten", "Close the presentation") }</button>
                 </div>
             }
         </article>

@@ -24,7 +24,7 @@ use crate::ui::components::assumptions_form::bd_merge_text;
 use crate::ui::context::use_app;
 use crate::ui::forms::keep_value;
 use crate::ui::i18n::Lang;
-use crate::ui::state::{Action, Opened};
+use crate::ui::state::{Action, Notice, Opened};
 use crate::ui::view::View;
 
 /// One computed gemeente: its cells and, when activities are combined, the check.
@@ -181,18 +181,12 @@ pub fn short_verzoektype(v: Verzoektype, lang: Lang) -> &'static str {
 
 /// The assumptions in words, for the screen and the printout.
 fn assumptions_text(assumptions: &Assumptions, lang: Lang) -> String {
-    let merge = bd_merge_text(assumptions.bd_merge, lang);
     format!(
-        "{} (B12): {} ({}) · {}: {} · {} (T3): {}",
-        lang.t("Behandeldienst per verzoek", "Behandeldienst per verzoek"),
-        assumptions.bd_merge.as_str(),
-        merge,
-        lang.t("DSO-versie", "DSO version"),
-        assumptions.dso.as_str(),
-        lang.t(
-            "Kopie-trigger aan het bevoegd gezag",
-            "Copy trigger to the bevoegd gezag"
-        ),
+        "{}: {} · {} · {}: {}",
+        lang.t("Eén behandeldienst per verzoek", "One behandeldienst per verzoek"),
+        bd_merge_text(assumptions.bd_merge, lang),
+        assumptions.dso.label(lang),
+        lang.t("Kopie aan het bevoegd gezag", "Copy to the bevoegd gezag"),
         if assumptions.bg_notified_when_bd {
             lang.t("ja", "yes")
         } else {
@@ -222,7 +216,7 @@ fn open_case(engine: &Engine, draft: &ScenarioDraft, case: Case) -> Action {
     let scenario = draft.aimed(Location::Gemeente { gemeente }, activities);
     match Opened::new(engine, scenario.into()) {
         Ok(opened) => Action::Load(Box::new(opened)),
-        Err(e) => Action::Notify(e),
+        Err(e) => Action::Notify(Notice::new(Lang::Nl, e)),
     }
 }
 
@@ -427,10 +421,10 @@ pub fn speelveld_view() -> Html {
         progress,
         assumptions: draft.assumptions,
         onopen,
-        onnotify: Callback::from(move |m| state.dispatch(Action::Notify(m))),
+        onnotify: Callback::from(move |m| state.dispatch(Action::Notify(Notice::new(Lang::Nl, m)))),
     };
     html! {
-        <section class="rw-speelveld" aria-labelledby="rw-sv-title">
+        <section class="rw-speelveld rw-view" aria-labelledby="rw-sv-title">
             { head(&page) }
             { controls(&page) }
             { results(&page) }
@@ -444,7 +438,7 @@ fn head(p: &Page) -> Html {
     let (region_name, config_name) = (p.region.name(engine), &p.config_name);
     html! {
             <div class="rw-sv-head">
-                <h2 id="rw-sv-title">{ format!("{}: {region_name}", lang.t("Speelveld", "Playing field")) }</h2>
+                <h2 id="rw-sv-title">{ format!("{}: ", View::Speelveld.label(lang)) }<span lang="nl">{ region_name }</span></h2>
                 <dl class="rw-facts rw-sv-meta">
                     <dt>{ lang.t("Configuratie", "Configuration") }</dt><dd class="rw-sv-config">{ config_name }</dd>
                     <dt>{ lang.t("Aannames", "Assumptions") }</dt><dd>{ assumptions_text(&p.assumptions, lang) }</dd>
@@ -453,6 +447,7 @@ fn head(p: &Page) -> Html {
                         <dd class="rw-sv-combined-names">{ format!("{} ({})", combine.iter().map(|id| engine.catalogue.activity(id).map_or(id.as_str(), |a| a.name.as_str())).collect::<Vec<_>>().join(" + "), Verzoektype::AanvraagVergunning.label()) }</dd>
                     }
                     <dt>{ lang.t("Datum", "Date") }</dt><dd>{ today(lang) }</dd>
+                    <dt>{ lang.t("Cellen", "Cells") }</dt>{ key(lang) }
                 </dl>
             </div>
     }
@@ -566,14 +561,24 @@ fn controls(p: &Page) -> Html {
                     </fieldset>
                 </details>
                 <div class="rw-sv-actions">
-                    <div class="rw-views" role="group" aria-label={lang.t("Weergave van het speelveld", "Playing field display")}>
-                        <button type="button" class="rw-button" aria-pressed={(mode == Mode::Tabel).to_string()} onclick={set_mode(Mode::Tabel)}>{ lang.t("Tabel", "Table") }</button>
-                        <button type="button" class="rw-button" aria-pressed={(mode == Mode::Kaart).to_string()} onclick={set_mode(Mode::Kaart)}>{ lang.t("Kaart", "Map") }</button>
+                    <div class="rw-sv-modes" role="group" aria-label={lang.t("Weergave van het speelveld", "Display of the overview")}>
+                        <button type="button" class="nl-button nl-button--secondary" aria-pressed={(mode == Mode::Tabel).to_string()} onclick={set_mode(Mode::Tabel)}>{ lang.t("Tabel", "Table") }</button>
+                        <button type="button" class="nl-button nl-button--secondary" aria-pressed={(mode == Mode::Kaart).to_string()} onclick={set_mode(Mode::Kaart)}>{ lang.t("Kaart", "Map") }</button>
                     </div>
-                    <button type="button" class="rw-button" onclick={on_export} disabled={!complete}>{ lang.t("Exporteer CSV", "Export CSV") }</button>
-                    <button type="button" class="rw-button" onclick={on_print} disabled={!complete}>{ lang.t("Afdrukken (A4 liggend)", "Print (A4 landscape)") }</button>
+                    <button type="button" class="nl-button nl-button--secondary" onclick={on_export} disabled={!complete}>{ lang.t("Exporteer CSV", "Export CSV") }</button>
+                    <button type="button" class="nl-button nl-button--secondary" onclick={on_print} disabled={!complete}>{ lang.t("Afdrukken (A4 liggend)", "Print (A4 landscape)") }</button>
                 </div>
             </div>
+    }
+}
+
+/// What a cell says: "Gem ODBN 2" is bevoegd gezag, behandeldienst, verzoeknotificaties.
+fn key(lang: Lang) -> Html {
+    html! {
+        <dd id="rw-sv-key" class="rw-sv-key">
+            { lang.t("Elke cel: bevoegd gezag (Gem = het college van B&W van de gemeente, Prov = Gedeputeerde Staten, WS = het waterschap, anders de minister), behandeldienst (– = geen), aantal verzoeknotificaties.",
+                "Each cell: bevoegd gezag (Gem = the gemeente's college van B&W, Prov = Gedeputeerde Staten, WS = the waterschap, otherwise the minister), behandeldienst (– = none), number of verzoeknotificaties.") }
+        </dd>
     }
 }
 
@@ -597,10 +602,10 @@ fn results(p: &Page) -> Html {
     let (mode, map_column, combine, onopen) = (*c.mode, &c.map_column, &*c.combine, &p.onopen);
     html! {
         <>
-            <p class="rw-sv-progress" role="status">
+            // The routing time is for the benchmarks (data-compute-ms), not for users.
+            <p class="rw-sv-progress" role="status" data-compute-ms={complete.then(|| format!("{compute_ms:.0}"))}>
                 if complete {
-                    { format!("{} {} × {} {}. ", done, lang.t("gemeenten", "gemeenten"), columns.len(), lang.t("combinaties van activiteit en verzoektype", "combinations of activity and verzoektype")) }
-                    <span class="rw-sv-time">{ format!("{} {compute_ms:.0} ms.", lang.t("Rekentijd", "Computed in")) }</span>
+                    { format!("{} {} × {} {}.", done, lang.t("gemeenten", "gemeenten"), columns.len(), lang.t("combinaties van activiteit en verzoektype", "combinations of activity and verzoektype")) }
                 } else {
                     <label for="rw-sv-progressbar">{ format!("{} {done} {} {total} {}", lang.t("Berekend:", "Computed:"), lang.t("van", "of"), lang.t("gemeenten", "gemeenten")) }</label>
                     <progress id="rw-sv-progressbar" max={total.to_string()} value={done.to_string()}></progress>
@@ -617,9 +622,9 @@ fn results(p: &Page) -> Html {
             } else {
                 if pages > 1 {
                     <nav class="rw-sv-pages" aria-label={lang.t("Pagina's van de tabel", "Table pages")}>
-                        <button type="button" class="rw-button" disabled={shown_page == 0} onclick={go(shown_page.saturating_sub(1))}>{ lang.t("Vorige", "Previous") }</button>
+                        <button type="button" class="nl-button nl-button--secondary" disabled={shown_page == 0} onclick={go(shown_page.saturating_sub(1))}>{ lang.t("Vorige", "Previous") }</button>
                         <span>{ format!("{} {}–{} {} {}", lang.t("Gemeenten", "Gemeenten"), first + 1, (first + PAGE_SIZE).min(total), lang.t("van", "of"), total) }</span>
-                        <button type="button" class="rw-button" disabled={shown_page + 1 >= pages} onclick={go(shown_page + 1)}>{ lang.t("Volgende", "Next") }</button>
+                        <button type="button" class="nl-button nl-button--secondary" disabled={shown_page + 1 >= pages} onclick={go(shown_page + 1)}>{ lang.t("Volgende", "Next") }</button>
                     </nav>
                 }
                 <matrix::Matrix caption={format!("{} {region_name} — {config_name}", lang.t("Routering per gemeente, activiteit en verzoektype:", "Routing per gemeente, activity and verzoektype:"))}

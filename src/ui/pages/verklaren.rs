@@ -1,6 +1,7 @@
 //! The explainer: 1. the location (map, search, coordinates), 2. the activities, 3. what
-//! the DSO does (the outcome, derived by the shell), with the configuration, the
-//! assumptions and the scenario's file actions.
+//! the Omgevingsloket does (the outcome, derived by the shell), with the configuration, the
+//! assumptions and the scenario's file actions; the summary of the result stays in view
+//! while the user works (`summary`).
 
 use yew::prelude::*;
 
@@ -10,10 +11,11 @@ use crate::ui::browser::{self, Reading};
 use crate::ui::components::{
     activities::Activities, assumptions_form::AssumptionsForm,
     configuration_select::ConfigurationSelect, location_card::LocationCard,
-    location_picker::LocationPicker, map::Map, outcome::OutcomeView,
+    location_picker::LocationPicker, map::Map, outcome::OutcomeView, summary::summary,
 };
 use crate::ui::context::use_app;
-use crate::ui::state::{round6, Action};
+use crate::ui::i18n::Lang;
+use crate::ui::state::{round6, Action, Notice};
 use crate::ui::water::{open_text, place_or_wait};
 
 #[derive(Properties, PartialEq)]
@@ -55,7 +57,11 @@ pub fn verklaren(props: &VerklarenProps) -> Html {
             });
             state.dispatch(match opened {
                 Ok(opened) => Action::Load(Box::new(opened)),
-                Err(message) => Action::Notify(format!("{message}. Uw vorige scenario is behouden.")),
+                // The engine's message (file, line, JSON path) is Dutch.
+                Err(message) => Action::Notify(Notice::new(
+                    Lang::Nl,
+                    format!("{message}. Uw vorige scenario is behouden."),
+                )),
             });
         })
     };
@@ -65,7 +71,7 @@ pub fn verklaren(props: &VerklarenProps) -> Html {
             if let Err(message) =
                 browser::offer_json("routewijzer-scenario.json", &state.draft.to_value())
             {
-                state.dispatch(Action::Notify(message));
+                state.dispatch(Action::Notify(Notice::new(Lang::Nl, message)));
             }
         })
     };
@@ -90,20 +96,25 @@ pub fn verklaren(props: &VerklarenProps) -> Html {
                 <h2 id="rw-h-activities">{ lang.t("2. Activiteiten", "2. Activities") }</h2>
                 <Activities />
             </section>
-            <section class="rw-panel rw-panel-outcome" aria-labelledby="rw-h-outcome">
-                <h2 id="rw-h-outcome">{ lang.t("3. Wat het DSO doet", "3. What the DSO does") }</h2>
-                <ConfigurationSelect />
-                <OutcomeView />
-                <AssumptionsForm />
-                if let Some(problem) = &props.storage_problem {
-                    <p class="rw-warning" role="status">{ format!("{}: {problem}.", lang.t("Niet bewaard in deze browser", "Not kept in this browser")) }</p>
-                }
-                <div class="rw-file-actions">
-                    <button type="button" class="rw-button" onclick={ondownload}>{ lang.t("Download scenario", "Download scenario") }</button>
-                    <label class="rw-button rw-file-label" for="rw-open">{ lang.t("Open scenario…", "Open scenario…") }</label>
-                    <input id="rw-open" class="rw-file-input" type="file" accept=".json,application/json" onchange={onopen} />
-                </div>
-            </section>
+            <div class="rw-result">
+                { summary(&app.outcome, lang) }
+                <section class="rw-panel rw-panel-outcome" aria-labelledby="rw-h-outcome">
+                    <h2 id="rw-h-outcome">{ lang.t("3. Wat het Omgevingsloket doet", "3. What the Omgevingsloket does") }</h2>
+                    <ConfigurationSelect />
+                    <OutcomeView />
+                    <AssumptionsForm />
+                    if let Some(problem) = &props.storage_problem {
+                        <p class="rw-warning" role="status">
+                            { lang.t("Niet bewaard in deze browser: ", "Not kept in this browser: ") }<span lang="nl">{ problem }</span>
+                        </p>
+                    }
+                    <div class="rw-file-actions">
+                        <button type="button" class="nl-button nl-button--secondary" onclick={ondownload}>{ lang.t("Download scenario", "Download scenario") }</button>
+                        <input id="rw-open" class="rw-file-input" type="file" accept=".json,application/json" onchange={onopen} />
+                        <label class="nl-button nl-button--secondary rw-file-label" for="rw-open">{ lang.t("Open scenario…", "Open scenario…") }</label>
+                    </div>
+                </section>
+            </div>
         </>
     }
 }

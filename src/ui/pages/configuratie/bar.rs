@@ -21,9 +21,32 @@ pub struct BarProps {
     pub onreport: Callback<ImportReport>,
 }
 
+/// After a delete: what was deleted, with a button to undo it; focus goes to that button.
+fn deleted_message(name: &str, onundo: Callback<MouseEvent>, lang: Lang) -> Html {
+    html! {
+        <div class="rw-config-status rw-config-deleted" role="status">
+            <p>{ format!("{} ‘{name}’ {}", lang.t("Configuratie", "Configuration"), lang.t("is verwijderd.", "was deleted.")) }</p>
+            <button type="button" id="rw-cfg-undo-delete" class="nl-button nl-button--secondary" onclick={onundo}>
+                { lang.t("Ongedaan maken", "Undo") }
+            </button>
+        </div>
+    }
+}
+
 #[function_component(Bar)]
 pub fn bar(props: &BarProps) -> Html {
     let reading = use_mut_ref(|| None::<Reading>);
+    let deleted = use_state(|| None::<String>);
+    {
+        let shown = deleted.is_some();
+        use_effect_with(shown, move |shown| {
+            if *shown {
+                if let Some(undo) = gloo_utils::document().get_element_by_id("rw-cfg-undo-delete") {
+                    crate::ui::browser::focus(undo);
+                }
+            }
+        });
+    }
     let Some(app) = use_app() else {
         return Html::default();
     };
@@ -55,12 +78,20 @@ pub fn bar(props: &BarProps) -> Html {
         ..Draft::default()
     });
     let onremove = {
-        let store = store.clone();
-        let id = store.selected.clone();
+        let (store, deleted) = (store.clone(), deleted.clone());
+        let (id, name) = (store.selected.clone(), shown.name.clone());
         Callback::from(move |_| {
             if let Some(id) = &id {
                 store.dispatch(StoreAction::Remove(id.clone()));
+                deleted.set(Some(name.clone()));
             }
+        })
+    };
+    let onundo_delete = {
+        let (store, deleted) = (store.clone(), deleted.clone());
+        Callback::from(move |_| {
+            store.dispatch(StoreAction::Undo);
+            deleted.set(None);
         })
     };
     let onundo = {
@@ -104,6 +135,10 @@ pub fn bar(props: &BarProps) -> Html {
         })
     };
     html! {
+        <>
+        if let Some(name) = &*deleted {
+            { deleted_message(name, onundo_delete, lang) }
+        }
         <div class="rw-config-bar">
             <div class="rw-field">
                 <label for="rw-cfg-select">{ lang.t("Configuratie", "Configuration") }</label>
@@ -113,19 +148,20 @@ pub fn bar(props: &BarProps) -> Html {
                     }) }
                 </select>
             </div>
-            <button type="button" class="rw-button" onclick={oncopy}>{ lang.t("Kopiëren om te bewerken", "Copy to edit") }</button>
-            <button type="button" class="rw-button" onclick={onnew}>{ lang.t("Nieuwe lege configuratie", "New empty configuration") }</button>
+            <button type="button" class="nl-button nl-button--secondary" onclick={oncopy}>{ lang.t("Kopiëren om te bewerken", "Copy to edit") }</button>
+            <button type="button" class="nl-button nl-button--secondary" onclick={onnew}>{ lang.t("Nieuwe lege configuratie", "New empty configuration") }</button>
             if editable.is_some() {
-                <button type="button" class="rw-button" onclick={onremove}>{ lang.t("Verwijderen", "Delete") }</button>
+                <button type="button" class="nl-button nl-button--secondary nl-button--negative" onclick={onremove}>{ lang.t("Verwijderen", "Delete") }</button>
             }
-            <button type="button" class="rw-button" onclick={onundo} disabled={!store.can_undo()} title="Ctrl+Z">{ lang.t("Ongedaan maken", "Undo") }</button>
-            <button type="button" class="rw-button" onclick={onredo} disabled={!store.can_redo()} title="Ctrl+Y">{ lang.t("Opnieuw", "Redo") }</button>
-            <button type="button" class="rw-button" onclick={onuse}>{ lang.t("Gebruik in de verklaring", "Use in the explainer") }</button>
-            <label class="rw-button rw-file-label" for="rw-cfg-import">{ lang.t("Importeer JSON of CSV…", "Import JSON or CSV…") }</label>
+            <button type="button" class="nl-button nl-button--subtle" onclick={onundo} disabled={!store.can_undo()} title="Ctrl+Z">{ lang.t("Ongedaan maken", "Undo") }</button>
+            <button type="button" class="nl-button nl-button--subtle" onclick={onredo} disabled={!store.can_redo()} title="Ctrl+Y">{ lang.t("Opnieuw", "Redo") }</button>
+            <button type="button" class="nl-button nl-button--primary" onclick={onuse}>{ lang.t("Gebruik in de verklaring", "Use in the explainer") }</button>
             <input id="rw-cfg-import" class="rw-file-input" type="file" accept=".json,.csv,application/json,text/csv" onchange={onimport} />
-            <button type="button" class="rw-button" onclick={export(false)}>{ lang.t("Exporteer JSON", "Export JSON") }</button>
-            <button type="button" class="rw-button" onclick={export(true)}>{ lang.t("Exporteer CSV", "Export CSV") }</button>
+            <label class="nl-button nl-button--secondary rw-file-label" for="rw-cfg-import">{ lang.t("Importeer JSON of CSV…", "Import JSON or CSV…") }</label>
+            <button type="button" class="nl-button nl-button--secondary" onclick={export(false)}>{ lang.t("Exporteer JSON", "Export JSON") }</button>
+            <button type="button" class="nl-button nl-button--secondary" onclick={export(true)}>{ lang.t("Exporteer CSV", "Export CSV") }</button>
         </div>
+        </>
     }
 }
 

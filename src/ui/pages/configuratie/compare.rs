@@ -155,33 +155,34 @@ pub fn compare() -> Html {
                     </div>
                 }
             </div>
-            <button type="button" class="rw-button" onclick={onrun}>{ lang.t("Vergelijk", "Compare") }</button>
+            <button type="button" class="nl-button nl-button--primary" onclick={onrun}>{ lang.t("Vergelijk", "Compare") }</button>
             { match &*result {
                 None => html! {},
-                Some(Err(e)) => html! { <p class="rw-error" role="alert">{ e.clone() }</p> },
-                Some(Ok((n, changes))) => html! {
+                Some(Err(e)) => html! { <p class="rw-error" role="alert" lang="nl">{ e.clone() }</p> },
+                Some(Ok((n, changes))) => html! { <>
+                    <p class="rw-config-problems" role="status">{ format!("{}: {}.", lang.t("Vergeleken", "Compared"), lang.count(changes.len(), ("route verandert", "route changes"), ("routes veranderen", "routes change"))) }</p>
                     <table class="rw-config-table rw-config-diff">
-                        <caption role="status">{ format!("{} {} {} {n} {}", changes.len(), lang.t("routes veranderen", "routes change"), lang.t("in", "in"), lang.t("gemeenten (één activiteit per verzoek, standaardaannames)", "gemeenten (one activity per verzoek, default assumptions)")) }</caption>
+                        <caption>{ format!("{} {} {} {}", lang.count(changes.len(), ("route verandert", "route changes"), ("routes veranderen", "routes change")), lang.t("in", "in"), lang.count(*n, ("gemeente", "gemeente"), ("gemeenten", "gemeenten")), lang.t("(één activiteit per verzoek, standaardaannames)", "(one activity per verzoek, default assumptions)")) }</caption>
                         <thead><tr>
                             <th scope="col">{ "Gemeente" }</th>
                             <th scope="col">{ lang.t("Activiteit", "Activity") }</th>
                             <th scope="col">{ "Verzoektype" }</th>
                             <th scope="col">{ lang.t("Behandeldienst A", "Behandeldienst A") }</th>
                             <th scope="col">{ lang.t("Behandeldienst B", "Behandeldienst B") }</th>
-                            <th scope="col">{ "Triggers A → B" }</th>
+                            <th scope="col">{ "Verzoeknotificaties A → B" }</th>
                         </tr></thead>
                         <tbody>{ for changes.iter().map(|c| html! {
                             <tr>
                                 <th scope="row">{ name_of(&c.gemeente) }</th>
                                 <td>{ engine.catalogue.activity(&c.activity).map_or(c.activity.clone(), |a| a.name.clone()) }</td>
-                                <td>{ c.verzoektype.label() }</td>
+                                <td>{ c.verzoektype.label_in(lang) }</td>
                                 <td>{ route_text(engine, &c.a, lang) }</td>
                                 <td>{ route_text(engine, &c.b, lang) }</td>
                                 <td>{ format!("{} → {}", c.a.triggers, c.b.triggers) }</td>
                             </tr>
                         }) }</tbody>
                     </table>
-                },
+                </> },
             } }
         </section>
     }

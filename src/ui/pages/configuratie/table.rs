@@ -127,7 +127,8 @@ pub fn tables(props: &TablesProps) -> Html {
 
     html! {
         <section class="rw-config-tables" aria-labelledby="rw-h-entries">
-            <h3 id="rw-h-entries">{ format!("{} ({} / {})", lang.t("Regels", "Entries"), shown_count, props.draft.entries.len()) }</h3>
+            <h3 id="rw-h-entries">{ format!("{} ({} / {})", lang.t("Instellingen", "Settings"), shown_count, props.draft.entries.len()) }</h3>
+            { problems_status(&props.diagnostics, lang) }
             <div class="rw-config-filters">
                 <div class="rw-field">
                     <label for="rw-cfg-filter-gemeente">{ lang.t("Alles voor gemeente", "Everything for gemeente") }</label>
@@ -174,7 +175,7 @@ pub fn tables(props: &TablesProps) -> Html {
                 </table>
             }) }
             if props.editable {
-                <button type="button" class="rw-button" onclick={onadd}>{ lang.t("Regel toevoegen", "Add entry") }</button>
+                <button type="button" class="nl-button nl-button--secondary" onclick={onadd}>{ lang.t("Instelling toevoegen", "Add a setting") }</button>
             }
         </section>
     }
@@ -238,8 +239,36 @@ fn verzoektype_label(v: &str, lang: Lang) -> String {
                 v.to_string()
             }
         },
-        |v| v.label().to_string(),
+        |v| v.label_in(lang).to_string(),
     )
+}
+
+/// The id of the list of problems with setting `i`.
+fn diag_id(i: usize) -> String {
+    format!("rw-cfg-diag-{i}")
+}
+
+/// How setting `i`'s fields point at its problems: `aria-describedby` and `aria-invalid`.
+fn field_state(props: &TablesProps, i: usize) -> (Option<String>, Option<&'static str>) {
+    let mine = props.diagnostics.iter().filter(|d| d.entry == i);
+    let (any, error) = mine.fold((false, false), |(_, f), d| (true, f || d.severity == Severity::Fout));
+    (any.then(|| diag_id(i)), error.then_some("true"))
+}
+
+/// The number of errors and warnings, announced as it changes.
+fn problems_status(diagnostics: &[Diagnostic], lang: Lang) -> Html {
+    let errors = diagnostics.iter().filter(|d| d.severity == Severity::Fout).count();
+    let warnings = diagnostics.len() - errors;
+    let text = if diagnostics.is_empty() {
+        lang.t("Geen fouten of waarschuwingen.", "No errors or warnings.").to_string()
+    } else {
+        format!(
+            "{}, {}.",
+            lang.count(errors, ("fout", "error"), ("fouten", "errors")),
+            lang.count(warnings, ("waarschuwing", "warning"), ("waarschuwingen", "warnings"))
+        )
+    };
+    html! { <p class="rw-config-problems" role="status">{ text }</p> }
 }
 
 fn row(props: &TablesProps, engine: &Engine, i: usize, e: &DraftEntry) -> Html {
@@ -264,13 +293,11 @@ fn row(props: &TablesProps, engine: &Engine, i: usize, e: &DraftEntry) -> Html {
         if !diags.is_empty() {
             <tr class="rw-config-diag-row">
                 <td colspan={cols.to_string()}>
-                    <ul class="rw-config-diags">{ for diags.iter().map(|d| html! {
+                    // The fields of this setting point here (aria-describedby).
+                    <ul class="rw-config-diags" id={diag_id(i)}>{ for diags.iter().map(|d| html! {
                         <li class={if d.severity == Severity::Fout { "rw-config-fout" } else { "rw-config-waarschuwing" }}>
-                            { format!("{} {}{}: {}",
-                                if d.severity == Severity::Fout { lang.t("Fout", "Error") } else { lang.t("Waarschuwing", "Warning") },
-                                d.code,
-                                d.rule.map(|r| format!(" ({} {r})", lang.t("regel", "rule"))).unwrap_or_default(),
-                                d.message) }
+                            { format!("{}: ", if d.severity == Severity::Fout { lang.t("Fout", "Error") } else { lang.t("Waarschuwing", "Warning") }) }
+                            <span lang="nl">{ &d.message }</span>
                         </li>
                     }) }</ul>
                 </td>
@@ -307,6 +334,11 @@ fn text_cell(
     list: Option<&'static str>,
 ) -> Html {
     let apply = setter(props, i, key, set);
+    let (described, invalid) = field_state(props, i);
+    // What an id stands for, by its field.
+    let named = (key == "bevoegd_gezag" || key == "behandeldienst")
+        .then(|| Engine::bundled().ok().and_then(|e| e.organisations.get(value.trim()).map(|o| o.display_name())))
+        .flatten();
     // A list is taken when the field is left: rewriting it per keystroke would eat commas.
     if key == "gemeenten" {
         let onchange = Callback::from(move |e: Event| {
@@ -314,14 +346,19 @@ fn text_cell(
                 apply(v.value());
             }
         });
-        return html! { <td><input type="text" class="rw-config-input" aria-label={label} {value} {onchange} /></td> };
+        return html! { <td><input type="text" class="rw-config-input" aria-label={label} {value} {onchange}
+            aria-describedby={described} aria-invalid={invalid} /></td> };
     }
     let oninput = Callback::from(move |e: InputEvent| {
         if let Some(v) = input_value(&e) {
             apply(v);
         }
     });
-    html! { <td><input type="text" class="rw-config-input" aria-label={label} {value} {oninput} list={list} /></td> }
+    html! { <td>
+        <input type="text" class="rw-config-input" aria-label={label} {value} {oninput} list={list}
+            aria-describedby={described} aria-invalid={invalid} />
+        if let Some(name) = named { <span class="rw-hint" lang="nl">{ name }</span> }
+    </td> }
 }
 
 fn edit_cells(props: &TablesProps, engine: &Engine, i: usize, e: &DraftEntry) -> Html {
@@ -355,13 +392,15 @@ fn edit_cells(props: &TablesProps, engine: &Engine, i: usize, e: &DraftEntry) ->
         })
     };
     let known = engine.catalogue.is_activity_or_group(&e.activity);
+    let (described, invalid) = field_state(props, i);
     html! { <>
-        { text_cell(props, i, "bevoegd_gezag", format!("{} {n}", lang.t("Bevoegd gezag (id) van regel", "Bevoegd gezag (id) of entry")), e.bevoegd_gezag.clone(), |e, v| e.bevoegd_gezag = v.trim().to_string(), Some("rw-cfg-orgs")) }
+        { text_cell(props, i, "bevoegd_gezag", format!("{} {n}", lang.t("Bevoegd gezag (code, bijvoorbeeld PV30) van instelling", "Bevoegd gezag (code, for example PV30) of setting")), e.bevoegd_gezag.clone(), |e, v| e.bevoegd_gezag = v.trim().to_string(), Some("rw-cfg-orgs")) }
         <td>
-            <select aria-label={format!("{} {n}", lang.t("Activiteit of groep van regel", "Activity or group of entry"))} onchange={on_activity}>
+            <select aria-label={format!("{} {n}", lang.t("Activiteit of groep van instelling", "Activity or group of setting"))} onchange={on_activity}
+                aria-describedby={described.clone()} aria-invalid={invalid}>
                 if !known { <option value={e.activity.clone()} selected=true>{ if e.activity.is_empty() { lang.t("— kies —", "— choose —").to_string() } else { e.activity.clone() } }</option> }
                 <optgroup label={lang.t("Groepen", "Groups")}>
-                    { for engine.catalogue.groups.iter().map(|g| html! { <option value={g.id.clone()} selected={g.id == e.activity}>{ format!("groep {}", g.name) }</option> }) }
+                    { for engine.catalogue.groups.iter().map(|g| html! { <option value={g.id.clone()} selected={g.id == e.activity}>{ format!("{} {}", lang.t("groep", "group"), g.name) }</option> }) }
                 </optgroup>
                 <optgroup label={lang.t("Activiteiten", "Activities")}>
                     { for engine.catalogue.activities.iter().map(|a| html! { <option value={a.id.clone()} selected={a.id == e.activity}>{ a.name.clone() }</option> }) }
@@ -369,14 +408,15 @@ fn edit_cells(props: &TablesProps, engine: &Engine, i: usize, e: &DraftEntry) ->
             </select>
         </td>
         <td>
-            <select aria-label={format!("{} {n}", lang.t("Verzoektype van regel", "Verzoektype of entry"))} onchange={on_type}>
+            <select aria-label={format!("{} {n}", lang.t("Verzoektype van instelling", "Verzoektype of setting"))} onchange={on_type}
+                aria-describedby={described} aria-invalid={invalid}>
                 <option value="" selected={e.verzoektype.is_empty()}>{ lang.t("alle", "all") }</option>
-                { for Verzoektype::ALL.iter().map(|v| html! { <option value={v.as_str()} selected={v.as_str() == e.verzoektype}>{ v.label() }</option> }) }
+                { for Verzoektype::ALL.iter().map(|v| html! { <option value={v.as_str()} selected={v.as_str() == e.verzoektype}>{ v.label_in(lang) }</option> }) }
             </select>
         </td>
-        { text_cell(props, i, "gemeenten", format!("{} {n}", lang.t("Gemeenten (CBS-codes, komma's; leeg = alle) van regel", "Gemeenten (CBS codes, commas; empty = all) of entry")), e.gemeenten.join(", "), |e, v| e.gemeenten = v.split([',', ';', ' ']).map(str::trim).filter(|s| !s.is_empty()).map(str::to_string).collect(), None) }
-        { text_cell(props, i, "behandeldienst", format!("{} {n}", lang.t("Behandeldienst (id) van regel", "Behandeldienst (id) of entry")), e.behandeldienst.clone(), |e, v| e.behandeldienst = v.trim().to_string(), Some("rw-cfg-orgs")) }
-        { text_cell(props, i, "inhoud", format!("{} {n}", lang.t("Voorwaarde op inhoud van regel", "Condition on content of entry")), e.inhoud.clone(), |e, v| e.inhoud = v, None) }
-        <td><button type="button" class="rw-button" onclick={on_remove} aria-label={format!("{} {n}", lang.t("Verwijder regel", "Remove entry"))}>{ lang.t("Verwijder", "Remove") }</button></td>
+        { text_cell(props, i, "gemeenten", format!("{} {n}", lang.t("Gemeenten (CBS-codes zoals GM0828, met komma's; leeg = alle) van instelling", "Gemeenten (CBS codes such as GM0828, with commas; empty = all) of setting")), e.gemeenten.join(", "), |e, v| e.gemeenten = v.split([',', ';', ' ']).map(str::trim).filter(|s| !s.is_empty()).map(str::to_string).collect(), None) }
+        { text_cell(props, i, "behandeldienst", format!("{} {n}", lang.t("Behandeldienst (code, bijvoorbeeld ODBN) van instelling", "Behandeldienst (code, for example ODBN) of setting")), e.behandeldienst.clone(), |e, v| e.behandeldienst = v.trim().to_string(), Some("rw-cfg-orgs")) }
+        { text_cell(props, i, "inhoud", format!("{} {n}", lang.t("Voorwaarde op inhoud van instelling", "Condition on content of setting")), e.inhoud.clone(), |e, v| e.inhoud = v, None) }
+        <td><button type="button" class="nl-button nl-button--subtle nl-button--negative" onclick={on_remove} aria-label={format!("{} {n}", lang.t("Verwijder instelling", "Remove setting"))}>{ lang.t("Verwijder", "Remove") }</button></td>
     </> }
 }

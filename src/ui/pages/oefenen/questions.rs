@@ -34,18 +34,18 @@ const ASK_TEXTS: [(Ask, &str, &str); 7] = [
     ),
     (
         Ask::Triggers,
-        "Hoeveel triggers gaan er uit?",
-        "How many triggers go out?",
+        "Hoeveel verzoeknotificaties gaan er uit?",
+        "How many verzoeknotificaties go out?",
     ),
     (
         Ask::Verzoeken,
-        "Hoeveel verzoeken maakt het DSO?",
-        "How many verzoeken does the DSO make?",
+        "Hoeveel verzoeken maakt het Omgevingsloket?",
+        "How many verzoeken does the Omgevingsloket make?",
     ),
     (
         Ask::BuitenBeeld,
-        "Wie blijft buiten beeld (adviseur of ingestelde behandeldienst zonder trigger)?",
-        "Who misses out (adviseur or configured behandeldienst without a trigger)?",
+        "Wie krijgt niets (een adviseur, of een ingestelde behandeldienst die geen verzoeknotificatie krijgt)?",
+        "Who gets nothing (an adviseur, or a configured behandeldienst that gets no verzoeknotificatie)?",
     ),
     (
         Ask::BevoegdGezagNaOntvangst,
@@ -110,6 +110,8 @@ fn question(
     lang: Lang,
 ) -> Html {
     let id = format!("rw-oef-q{qi}");
+    // A casus's own wording of the question is Dutch only.
+    let label_lang = (q.text.is_some() && lang == Lang::En).then_some("nl");
     let label = q.text.clone().unwrap_or_else(|| {
         let base = ask_text(q.ask, lang).to_string();
         match &q.activity {
@@ -142,7 +144,7 @@ fn question(
             };
             html! { <input id={id.clone()} type="number" min="0" max="99" inputmode="numeric" {value} {oninput} {disabled} /> }
         }
-        Ask::BuitenBeeld => checks(state, qi, &id, &label, given.as_ref(), names, disabled),
+        Ask::BuitenBeeld => checks(state, qi, &id, html! { <span lang={label_lang}>{ label.clone() }</span> }, given.as_ref(), names, disabled),
     };
     let part = revealed.and_then(|g| g.parts.get(qi)).map(|p| {
         let (class, icon, word) = if p.right {
@@ -162,7 +164,7 @@ fn question(
     html! {
         <div class="rw-field rw-oef-question">
             if q.ask != Ask::BuitenBeeld {
-                <label for={id.clone()}>{ label.clone() }</label>
+                <label for={id.clone()} lang={label_lang}>{ label.clone() }</label>
             }
             { input }
             { for part }
@@ -215,7 +217,7 @@ fn checks(
     state: &UseReducerHandle<OefenState>,
     qi: usize,
     id: &str,
-    label: &str,
+    label: Html,
     given: Option<&Answer>,
     names: &[Named],
     disabled: bool,

@@ -1,11 +1,14 @@
 //! The reveal: the score, the casus's explanation filled in from the engine's outcome, the
-//! verzoeken, and the findings with their rules and sources (the explainer's `Findings`).
+//! verzoeken with the explainer's picture of who gets what and their findings (rules and
+//! sources), and the findings about the whole casus.
 
 use yew::prelude::*;
 
 use crate::domain::oefenen::{fill_explanation, Grading};
 use crate::domain::{Finding, Outcome};
 use crate::ui::components::findings::Findings;
+use crate::ui::components::outcome::verzoek_card;
+use crate::ui::context::use_app;
 use crate::ui::i18n::Lang;
 use crate::ui::state::oefenen::{OefenAction, OefenState};
 
@@ -17,14 +20,14 @@ pub struct RevealProps {
     /// The casus's explanation, with placeholders for the outcome.
     pub explanation: String,
     pub lang: Lang,
+    /// The explanation is in Dutch only (a trainer's own casus).
+    pub dutch_only: bool,
 }
 
-/// Every finding of the outcome: per verzoek, overall, after receipt.
-fn all_findings(o: &Outcome) -> Vec<Finding> {
-    o.verzoeken
+/// The findings not about one verzoek: overall, after receipt.
+fn other_findings(o: &Outcome) -> Vec<Finding> {
+    o.findings
         .iter()
-        .flat_map(|v| v.findings.iter())
-        .chain(o.findings.iter())
         .chain(o.timeline.iter().flat_map(|s| s.findings.iter()))
         .cloned()
         .collect()
@@ -38,10 +41,14 @@ pub fn reveal(props: &RevealProps) -> Html {
         outcome: o,
         explanation,
         lang,
+        dutch_only,
     } = props;
     let lang = *lang;
+    let Some(app) = use_app() else {
+        return Html::default();
+    };
     let text = fill_explanation(explanation, o).unwrap_or_default();
-    let findings = all_findings(o);
+    let findings = other_findings(o);
     let onretry = {
         let state = state.clone();
         Callback::from(move |_| state.dispatch(OefenAction::Retry))
@@ -54,25 +61,17 @@ pub fn reveal(props: &RevealProps) -> Html {
     html! {
         <section class="rw-oef-reveal" aria-labelledby="rw-h-oef-reveal">
             <h3 id="rw-h-oef-reveal">{ format!("{}: {} / {}", lang.t("Uitkomst", "Outcome"), g.right, g.total) }</h3>
-            <p class="rw-oef-explanation">{ text }</p>
-            <ul class="rw-oef-verzoeken">
-                { for o.verzoeken.iter().map(|v| html! {
-                    <li>{ format!("{} ({}): {} {}, {} {}, {} trigger(s)",
-                        v.verzoektype.as_str(), v.activities.join(", "),
-                        lang.t("bevoegd gezag", "bevoegd gezag"), v.bevoegd_gezag.name,
-                        lang.t("behandeldienst", "behandeldienst"),
-                        v.behandeldienst.as_ref().map_or(lang.t("geen", "none").to_string(), |b| b.name.clone()),
-                        v.triggers) }</li>
-                }) }
-            </ul>
-            if !findings.is_empty() {
-                <h4>{ lang.t("Waarom: regels en bronnen", "Why: rules and sources") }</h4>
-                <div class="rw-oef-rules"><Findings {findings} {lang} /></div>
-            }
+            <p class="rw-oef-explanation" lang={dutch_only.then_some("nl")}>{ text }</p>
+            <div class="rw-oef-rules">
+                <ol class="rw-verzoeken">
+                    { for o.verzoeken.iter().enumerate().map(|v| verzoek_card(app.engine, v, "h4", lang)) }
+                </ol>
+                <Findings {findings} {lang} />
+            </div>
             <div class="rw-file-actions">
-                <button type="button" class="rw-button" onclick={onretry}>{ lang.t("Opnieuw", "Try again") }</button>
+                <button type="button" class="nl-button nl-button--secondary" onclick={onretry}>{ lang.t("Opnieuw", "Try again") }</button>
                 if next < state.casussen.len() {
-                    <button type="button" class="rw-button" onclick={onnext}>{ lang.t("Volgende casus", "Next casus") }</button>
+                    <button type="button" class="nl-button nl-button--primary" onclick={onnext}>{ lang.t("Volgende casus", "Next casus") }</button>
                 }
             </div>
         </section>

@@ -91,13 +91,13 @@ pub fn trainer(props: &TrainerProps) -> Html {
                 <label for="rw-oef-story">{ lang.t("Verhaal", "Story") }</label>
                 <textarea id="rw-oef-story" value={(*story).clone()} oninput={on_story} />
             </div>
-            <button type="button" class="rw-button" onclick={on_make}>
+            <button type="button" class="nl-button nl-button--primary" onclick={on_make}>
                 { lang.t("Maak casus van de verklaarder", "Make a casus from the explainer") }
             </button>
-            <button type="button" class="rw-button" onclick={on_download}>
+            <button type="button" class="nl-button nl-button--secondary" onclick={on_download}>
                 { lang.t("Download deze casus", "Download this casus") }
             </button>
-            <button type="button" class="rw-button" onclick={on_download_leerpad}>
+            <button type="button" class="nl-button nl-button--secondary" onclick={on_download_leerpad}>
                 { lang.t("Download het hele leerpad (één bestand)", "Download the whole leerpad (one file)") }
             </button>
         </details>
