@@ -206,7 +206,8 @@ fn the_default_state_uses_the_bundled_configuration_and_nothing_else() {
     let state = State::default();
     assert_eq!(
         state.draft.configuration,
-        Some(ConfigurationRef::Bundled("voorbeeld-noord-brabant".into()))
+        Some(ConfigurationRef::Bundled("voorbeeld-nederland".into())),
+        "issue 17: the whole country's example is the default"
     );
     assert!(state.draft.location.is_none() && state.draft.activities.is_empty());
     assert_eq!(

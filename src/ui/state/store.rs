@@ -13,7 +13,9 @@ use crate::domain::configuration::draft::Draft;
 
 /// The key's last part, after the instance's prefix (`routewijzer.v1.configuraties`).
 pub const STORAGE_NAME: &str = "configuraties";
-pub const BUNDLED: &str = "voorbeeld-noord-brabant";
+/// The explainer's default configuration (a scenario or link that names one keeps its own),
+/// and the one the Configuratie view shows first.
+pub const BUNDLED: &str = "voorbeeld-nederland";
 const VERSION: u64 = 1;
 /// Undo steps kept.
 const MAX_UNDO: usize = 100;
@@ -21,7 +23,8 @@ const MAX_UNDO: usize = 100;
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Store {
     pub drafts: Vec<Draft>,
-    /// The configuration shown: a user draft id, or `None` for the bundled example.
+    /// The configuration shown: a user draft id or a bundled configuration's name; `None`
+    /// for the default bundled one ([`BUNDLED`]).
     pub selected: Option<String>,
     undo: Vec<Vec<Draft>>,
     redo: Vec<Vec<Draft>>,
