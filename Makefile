@@ -25,5 +25,5 @@ fuzz:   ## fuzz every parser DURATION seconds each (default 60; nightly + cargo-
 geo:    ## regenerate data/geo from its sources; a new boundary year: make geo WBK=file TABLES=dir [REMAP=OLD=NEW]
 	bash scripts/geo.sh
 
-voorbeeld:  ## write data/configurations/voorbeeld-nederland.json from the gemeente→omgevingsdienst table (contract §6.3)
+voorbeeld:  ## write what follows from the gemeente→omgevingsdienst table: voorbeeld-nederland.json (contract §6.3), the map's OD colours
 	cargo run --quiet --example voorbeeld_nederland

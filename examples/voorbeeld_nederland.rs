@@ -1,15 +1,18 @@
-//! Writes `data/configurations/voorbeeld-nederland.json` (contract §6.3) from the bundled
-//! geography's gemeente→omgevingsdienst table: `make voorbeeld`, after `make geo` brought in a
-//! new table. `tests/voorbeeld_nederland.rs` fails while the committed file differs.
+//! Writes the files derived from the bundled geography's gemeente→omgevingsdienst table:
+//! `data/configurations/voorbeeld-nederland.json` (contract §6.3) and
+//! `data/geo/omgevingsdienst_kaart.tsv` (the map's colour and label point per omgevingsdienst).
+//! `make voorbeeld`, after `make geo` brought in a new table; `tests/voorbeeld_nederland.rs` and
+//! `tests/geo_omgevingsdienst.rs` fail while a committed file differs.
 //!
-//! `cargo run --example voorbeeld_nederland [-- FILE]` (default: the committed file).
+//! `cargo run --example voorbeeld_nederland [-- FILE]` (default: the committed configuration).
 
 use std::process::ExitCode;
 
 use routewijzer::domain::configuration::voorbeeld::{file_text, voorbeeld_nederland};
-use routewijzer::geo::Geography;
+use routewijzer::geo::{omgevingsdienst_map_tsv, Geography};
 
 const DEFAULT_OUT: &str = "data/configurations/voorbeeld-nederland.json";
+const MAP_TABLE: &str = "data/geo/omgevingsdienst_kaart.tsv";
 
 fn main() -> ExitCode {
     let out = std::env::args()
@@ -22,9 +25,11 @@ fn main() -> ExitCode {
     }
     let configuration = voorbeeld_nederland(geography);
     let entries = configuration.behandeldiensten.len();
-    match std::fs::write(&out, file_text(&configuration)) {
+    let written = std::fs::write(&out, file_text(&configuration))
+        .and_then(|()| std::fs::write(MAP_TABLE, omgevingsdienst_map_tsv(geography)));
+    match written {
         Ok(()) => {
-            println!("{out}: {entries} regels");
+            println!("{out}: {entries} regels; {MAP_TABLE}");
             ExitCode::SUCCESS
         }
         Err(e) => {
