@@ -257,6 +257,31 @@ fn the_store_undoes_redoes_and_notices_another_tab() {
     assert!(kept.notice.unwrap().contains("k.beschadigd"));
 }
 
+/// Two bundled configurations (issue 17): the Configuratie view's choice of one stays, and
+/// choosing a user draft and back does not lose it.
+#[test]
+fn the_store_remembers_which_bundled_configuration_is_shown() {
+    let store = Store::from_text(None, None).unwrap();
+    assert_eq!(
+        (store.selected.as_deref(), store.bundled.as_deref()),
+        (None, None)
+    );
+    let store = store.reduce(StoreAction::SelectBundled("voorbeeld-noord-brabant".into()));
+    assert_eq!(store.bundled.as_deref(), Some("voorbeeld-noord-brabant"));
+    assert!(store.selected.is_none());
+    let draft = routewijzer::domain::configuration::draft::Draft {
+        id: "eigen-1".into(),
+        ..Default::default()
+    };
+    let store = store.reduce(StoreAction::Add(draft));
+    assert_eq!(store.selected.as_deref(), Some("eigen-1"));
+    let store = store.reduce(StoreAction::SelectBundled("voorbeeld-nederland".into()));
+    assert_eq!(
+        (store.selected.as_deref(), store.bundled.as_deref()),
+        (None, Some("voorbeeld-nederland"))
+    );
+}
+
 fn oefen_state() -> OefenState {
     let leerpad = bundled_leerpad(engine()).map_err(|e| e.to_string());
     OefenState::new(leerpad, None, Progress::fresh(), None)

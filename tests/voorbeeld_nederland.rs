@@ -150,24 +150,31 @@ fn afgeleid_rows_say_so_in_their_bron() {
 /// `nederland-*.scenario.json` run them through the command line).
 #[test]
 fn utrecht_and_groningen_route_to_their_omgevingsdienst() {
-    let melding = explain_json(&json!({
-        "location": { "gemeente": "GM0344" },
-        "activities": [{ "activity": "milieubelastende-activiteit", "verzoektype": "melding" }],
-        "configuration": "voorbeeld-nederland"
-    }))
-    .unwrap();
-    let v = &melding.verzoeken[0];
-    assert_eq!(v.bevoegd_gezag.id, "GM0344");
-    assert_eq!(v.behandeldienst.as_ref().unwrap().id, "ODU");
-    assert_eq!((v.triggers, melding.total_triggers), (2, 2));
-
-    let ontgronding = explain_json(&json!({
-        "location": { "gemeente": "GM0014" },
-        "activities": [{ "activity": "ontgrondingsactiviteit", "verzoektype": "aanvraag-vergunning" }],
-        "configuration": "voorbeeld-nederland"
-    }))
-    .unwrap();
-    let v = &ontgronding.verzoeken[0];
-    assert_eq!(v.bevoegd_gezag.id, "PV20");
-    assert_eq!(v.behandeldienst.as_ref().unwrap().id, "ODG");
+    for (gemeente, activity, verzoektype, bevoegd_gezag, behandeldienst) in [
+        (
+            "GM0344",
+            "milieubelastende-activiteit",
+            "melding",
+            "GM0344",
+            "ODU",
+        ),
+        (
+            "GM0014",
+            "ontgrondingsactiviteit",
+            "aanvraag-vergunning",
+            "PV20",
+            "ODG",
+        ),
+    ] {
+        let outcome = explain_json(&json!({
+            "location": { "gemeente": gemeente },
+            "activities": [{ "activity": activity, "verzoektype": verzoektype }],
+            "configuration": "voorbeeld-nederland"
+        }))
+        .unwrap();
+        let v = &outcome.verzoeken[0];
+        assert_eq!(v.bevoegd_gezag.id, bevoegd_gezag);
+        assert_eq!(v.behandeldienst.as_ref().unwrap().id, behandeldienst);
+        assert_eq!((v.triggers, outcome.total_triggers), (2, 2));
+    }
 }

@@ -4,7 +4,7 @@
 import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { useAppPage, clickGemeente as clickGemeenteOn, axeViolations, outputDir, openView, switchLanguage, developerDetails } from './harness.mjs';
+import { useAppPage, clickGemeente as clickGemeenteOn, axeViolations, outputDir, openView, switchLanguage, developerDetails, launchBrowser, openWatchedPage } from './harness.mjs';
 
 let page;
 let problems;
@@ -269,9 +269,10 @@ test('axe-core finds no violations with an outcome on screen, findings open, in 
 });
 
 test('issue 17: the location card says afgeleid and tot 2026; the map names and colours all 26 omgevingsdiensten', async () => {
-  const other = await app.browser.newPage();
-  // No configuration named: the explainer's default, the whole country's example.
-  await other.goto(app.server.url);
+  // A browser of its own: nothing stored, no configuration named, so the explainer's
+  // default, the whole country's example.
+  const browser = await launchBrowser();
+  const { page: other, problems: otherProblems } = await openWatchedPage(browser, app.server.url);
   await other.waitForSelector('#rw-configuration');
   assert.equal(await other.inputValue('#rw-configuration'), 'voorbeeld-nederland');
   const open = async (gemeente) => {
@@ -306,5 +307,6 @@ test('issue 17: the location card says afgeleid and tot 2026; the map names and 
   assert.equal(await other.$eval('svg.rw-map .rw-od-labels', (g) => getComputedStyle(g).display), 'inline');
   await other.screenshot({ path: join(outputDir, 'explainer-omgevingsdiensten-print.png'), fullPage: true });
   await other.emulateMedia({ media: 'screen' });
-  await other.close();
+  assert.deepEqual(await otherProblems(), []);
+  await browser.close();
 });

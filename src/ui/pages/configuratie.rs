@@ -24,9 +24,12 @@ pub fn bundled_draft(engine: &Engine, name: &str) -> Option<Draft> {
     engine.configuration(name).map(Draft::from_configuration)
 }
 
-/// The configuration shown while the user has chosen none: the bundled one the explainer
-/// uses, else the default.
-pub(crate) fn default_shown(app: &AppContext) -> String {
+/// The id of the configuration shown: the user's draft or bundled one chosen here; before
+/// any choice, the bundled one the explainer uses, else the default.
+pub(crate) fn shown_id(store: &Store, app: &AppContext) -> String {
+    if let Some(id) = store.selected.clone().or_else(|| store.bundled.clone()) {
+        return id;
+    }
     match &app.state.draft.configuration {
         Some(ConfigurationRef::Bundled(name)) => name.clone(),
         _ => BUNDLED.to_string(),
@@ -95,7 +98,7 @@ pub fn configuratie() -> Html {
         .and_then(|id| store.draft(id))
         .map(|d| d.id.clone());
     let editable = store.selected_draft().cloned();
-    let chosen = store.selected.clone().unwrap_or_else(|| default_shown(&app));
+    let chosen = shown_id(&store, &app);
     let shown = editable
         .clone()
         .or_else(|| draft_by_id(engine, &store, &chosen))

@@ -23,9 +23,11 @@ const MAX_UNDO: usize = 100;
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Store {
     pub drafts: Vec<Draft>,
-    /// The configuration shown: a user draft id or a bundled configuration's name; `None`
-    /// for the default bundled one ([`BUNDLED`]).
+    /// The configuration shown: a user draft id, or `None` for a bundled one.
     pub selected: Option<String>,
+    /// The bundled configuration shown when no user draft is (by name); `None`: the one the
+    /// explainer uses, or [`BUNDLED`].
+    pub bundled: Option<String>,
     undo: Vec<Vec<Draft>>,
     redo: Vec<Vec<Draft>>,
     /// (draft id, entry, field) of the last edit, so typing in one field is one undo step.
@@ -40,6 +42,8 @@ pub struct Store {
 
 pub enum StoreAction {
     Select(Option<String>),
+    /// Show a bundled configuration (by name).
+    SelectBundled(String),
     /// A new draft (copy, empty or import), selected at once.
     Add(Draft),
     /// A changed draft (same id); the key joins keystrokes in one field into one undo step.
@@ -160,6 +164,10 @@ impl Store {
         let mut edit = None;
         match action {
             StoreAction::Select(id) => next.selected = id,
+            StoreAction::SelectBundled(name) => {
+                next.selected = None;
+                next.bundled = Some(name);
+            }
             StoreAction::Add(draft) => {
                 next.remember();
                 next.selected = Some(draft.id.clone());

@@ -3,7 +3,7 @@
 
 use yew::prelude::*;
 
-use super::{all_configurations, default_shown, import_file, new_id, to_explainer, ImportReport};
+use super::{all_configurations, import_file, new_id, shown_id, to_explainer, ImportReport};
 use crate::domain::configuration::csv::export_csv;
 use crate::domain::configuration::draft::Draft;
 use crate::domain::{Engine, MAX_INPUT_BYTES};
@@ -52,13 +52,18 @@ pub fn bar(props: &BarProps) -> Html {
     };
     let (store, engine, lang) = (app.store.clone(), app.engine, app.state.lang);
     let shown = &props.shown;
-    let chosen = store.selected.clone().unwrap_or_else(|| default_shown(&app));
+    let chosen = shown_id(&store, &app);
     let editable = props.editable.then_some(());
     let onselect = {
         let store = store.clone();
         Callback::from(move |e: Event| {
             if let Some(s) = e.target_dyn_into::<web_sys::HtmlSelectElement>() {
-                store.dispatch(StoreAction::Select(Some(s.value())));
+                let v = s.value();
+                store.dispatch(if store.draft(&v).is_some() {
+                    StoreAction::Select(Some(v))
+                } else {
+                    StoreAction::SelectBundled(v)
+                });
             }
         })
     };
