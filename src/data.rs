@@ -79,4 +79,13 @@ pub const OEFENEN_CASUSSEN: &[(&str, &str)] = &[
         "13-na-ontvangst-2023.json",
         include_str!("../data/oefenen/13-na-ontvangst-2023.json"),
     ),
+    (
+        "14-geen-toepasbare-regels.json",
+        include_str!("../data/oefenen/14-geen-toepasbare-regels.json"),
+    ),
+    (
+        "15-mandaat.json",
+        include_str!("../data/oefenen/15-mandaat.json"),
+    ),
+    ("16-brzo.json", include_str!("../data/oefenen/16-brzo.json")),
 ];

@@ -30,7 +30,10 @@ use std::sync::OnceLock;
 
 use serde_json::Value;
 
-pub use catalogue::{Activity, Catalogue, Exception, Group};
+pub use catalogue::{
+    Activity, AdviesBasis, Catalogue, Exception, Group, Note, RoleAssumption, ToepasbareRegels,
+    VasteAdviseur, VasteAdviseurRegel,
+};
 pub use configuration::{ConfigEntry, Configuration};
 pub use draft::ScenarioDraft;
 pub use error::{DataError, ScenarioError};
@@ -38,7 +41,7 @@ pub use finding::{Finding, FindingCode, FindingTexts, Lang, NoBehandeldienst};
 pub use ids::{
     AdviesRole, BdAfterBgChange, BdMerge, Dso, Level, OrgKind, RecipientRole, Verzoektype,
 };
-pub use organisations::{Org, Organisations};
+pub use organisations::{BrzoDienst, Org, Organisations};
 pub use outcome::Outcome;
 pub use scenario::{
     AfterReceipt, AfterReceiptAction, Assumptions, ConfigurationRef, Location, Scenario,

@@ -1,14 +1,16 @@
 //! The browser layer: Yew components over the domain and the geography (ARCHITECTURE.md,
 //! "ui"). Two layers:
 //! - plain Rust, compiled everywhere so `cargo test` runs the reducers: `state` (the
-//!   states, actions and reducers), `embedding` (mount options), `view`, `i18n`;
+//!   states, actions and reducers), `embedding` (mount options), `view`, `i18n`, and the
+//!   rotation of set-aside entries in `storage`;
 //! - the web layer, wasm32 only: the `app` shell, `pages` (one per view), `components`
 //!   (one per file), `hooks` (effects: URL, storage, host page), `links` (the URL
-//!   fragment), `browser` (files), `storage`, and the JavaScript API.
+//!   fragment), `browser` (files), localStorage (in `storage`), and the JavaScript API.
 
 pub mod embedding;
 pub mod i18n;
 pub mod state;
+pub mod storage;
 pub mod view;
 
 /// Declares the web layer's items: wasm32 only.
@@ -28,7 +30,6 @@ web! {
     mod pages;
     pub mod panic;
     mod rule_texts;
-    mod storage;
     mod water;
     pub use web::*;
 }
@@ -42,7 +43,7 @@ mod web {
 
     pub use super::app::{App, AppProps};
     pub use super::embedding::Embedding;
-    use super::{embedding, js_json, panic, rule_texts, water};
+    use super::{js_json, links, panic, rule_texts, water};
 
     /// One mounted instance; `destroy()` removes it (a custom element leaving the page).
     #[wasm_bindgen]
@@ -80,9 +81,14 @@ mod web {
     }
 
     /// Mounts an instance into `root` with the options of docs/embedding.md (`undefined` for
-    /// the stand-alone page's defaults). Throws an `Error` naming a wrong option.
+    /// the stand-alone page's defaults), and the loader's link codec (`links::set_codec`).
+    /// Throws an `Error` naming a wrong option.
     #[wasm_bindgen]
-    pub fn mount(root: web_sys::Element, options: JsValue) -> Result<MountedApp, JsError> {
+    pub fn mount(
+        root: web_sys::Element,
+        options: JsValue,
+        codec: Option<js_sys::Function>,
+    ) -> Result<MountedApp, JsError> {
         let options: serde_json::Value = if options.is_undefined() || options.is_null() {
             serde_json::Value::Null
         } else {
@@ -94,10 +100,8 @@ mod web {
             serde_json::Value::Null => Embedding::default(),
             options => Embedding::from_options(&options).map_err(|e| JsError::new(&e))?,
         };
-        if !embedding::HOST_API && !embedding.parent_origins.is_empty() {
-            return Err(JsError::new(
-            "routewijzer: parentOrigins (de postMessage-API) zit in de volledige build; www/loader.js laadt die",
-        ));
+        if let Some(codec) = codec {
+            links::set_codec(codec);
         }
         panic::install(&root);
         let props = AppProps {

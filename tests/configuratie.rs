@@ -310,6 +310,7 @@ fn the_diff_names_the_routes_a_proposal_changes() {
         dso: Dso::V2020,
         bg_notified_when_bd: true,
         bd_after_bg_change: None,
+        bopa_adviesrol: None,
     };
     let region = vec!["GM0828".to_string(), "GM0796".to_string()];
     assert!(diff(e, bundled, bundled, &region, assumptions).is_empty());

@@ -25,10 +25,12 @@ fn catalogue_is_the_contract_table() {
         ("omgevingsplanactiviteit-bouwwerk", "gemeente", false, "aanvraag-vergunning", "", "bouwen"),
         ("omgevingsplanactiviteit-afwijken", "gemeente", false, "aanvraag-vergunning", "", "bouwen"),
         ("kappen", "gemeente", false, "aanvraag-vergunning melding", "", "natuur"),
+        // Extension (L16): the Bal vellingsactiviteit, a melding to the provincie.
+        ("vellingsactiviteit", "provincie", false, "melding aanvraag-maatwerkvoorschrift", "", "natuur"),
         ("sloopactiviteit", "gemeente", false, "melding", "", "bouwen"),
         ("brandveilig-gebruik", "gemeente", false, "aanvraag-vergunning melding", "", "veiligheid"),
         ("rijksmonumentenactiviteit", "gemeente", false, "aanvraag-vergunning", "", "bouwen"),
-        ("milieubelastende-activiteit", "gemeente", false, "aanvraag-vergunning melding informatie aanvraag-maatwerkvoorschrift aanvraag-gelijkwaardige-maatregel informatie-ongewoon-voorval", "ippc=provincie! seveso=provincie!", "milieu"),
+        ("milieubelastende-activiteit", "gemeente", false, "aanvraag-vergunning melding informatie aanvraag-maatwerkvoorschrift aanvraag-gelijkwaardige-maatregel informatie-ongewoon-voorval", "ippc=provincie! ippc-veehouderij=gemeente seveso=provincie! defensieterrein=rijk:IENW!", "milieu"),
         ("lozingsactiviteit-riool", "gemeente", false, "melding informatie", "", "milieu"),
         ("wateractiviteit-lozen", "waterschap", true, "aanvraag-vergunning melding", "rijkswater=rijk:IENW!", "water"),
         ("wateractiviteit-onttrekken", "waterschap", true, "aanvraag-vergunning melding", "provinciaal-grondwater=provincie! rijkswater=rijk:IENW!", "water"),
@@ -82,6 +84,94 @@ fn catalogue_is_the_contract_table() {
         cat.activity("sloopactiviteit").unwrap().name,
         "Slopen (incl. asbest)"
     );
+}
+
+/// The catalogue corrections of issue 16 (docs/bronnen-catalogus.md), as data.
+#[test]
+fn catalogue_carries_the_2026_corrections() {
+    use routewijzer::domain::{AdviesBasis, RoleAssumption, ToepasbareRegels, VasteAdviseur};
+    let cat = &engine().catalogue;
+    let mba = cat.activity("milieubelastende-activiteit").unwrap();
+    // L14: intensive livestock sets the IPPC flag aside and stays with the gemeente.
+    let vee = mba.exception("ippc-veehouderij").unwrap();
+    assert_eq!(
+        (vee.excludes.as_slice(), vee.rule.as_str()),
+        (&["ippc".to_string()][..], "L14")
+    );
+    assert_eq!(vee.notes[0].code, FindingCode::IppcVeehouderij);
+    // B14/L17: Seveso is Brzo work, and the veiligheidsregio advises on an aanvraag by law.
+    let seveso = mba.exception("seveso").unwrap();
+    assert!(seveso.brzo);
+    let vr = &seveso.vaste_adviseurs[0];
+    assert_eq!(
+        (vr.adviseur, vr.basis, vr.rule.as_deref()),
+        (
+            VasteAdviseur::Veiligheidsregio,
+            AdviesBasis::Wet,
+            Some("L17")
+        )
+    );
+    assert_eq!(vr.verzoektypes.len(), 1);
+    // L18: the defence site goes to the minister of IenW (the ILT), not Defensie.
+    assert_eq!(mba.exception("defensieterrein").unwrap().rule, "L18");
+    // T10: brandveilig gebruik's adviseur is practice.
+    let bv = &cat.activity("brandveilig-gebruik").unwrap().vaste_adviseurs[0];
+    assert_eq!(
+        (bv.basis, bv.rule.as_deref()),
+        (AdviesBasis::Praktijk, Some("T10"))
+    );
+    // L15: the BOPA role is an assumption; its default is the contract's advies.
+    let bopa = cat.activity("omgevingsplanactiviteit-afwijken").unwrap();
+    assert_eq!(
+        bopa.adviseur_role_assumption,
+        Some(RoleAssumption::BopaAdviesrol)
+    );
+    assert_eq!(bopa.adviseur_role, routewijzer::domain::AdviesRole::Advies);
+    // L16: a kapmelding points at the vellingsactiviteit.
+    assert_eq!(
+        cat.activity("kappen").unwrap().notes[0].code,
+        FindingCode::KappenVellingsactiviteit
+    );
+    // T9: the decentral activities rest on the bevoegd gezag's own toepasbare regels.
+    let eigen: BTreeSet<&str> = cat
+        .activities
+        .iter()
+        .filter(|a| a.toepasbare_regels == ToepasbareRegels::Eigen)
+        .map(|a| a.id.as_str())
+        .collect();
+    assert_eq!(
+        eigen,
+        BTreeSet::from([
+            "omgevingsplanactiviteit-bouwwerk",
+            "kappen",
+            "waterschapsverordening-activiteit",
+            "omgevingsverordening-activiteit"
+        ])
+    );
+}
+
+/// B14: the six Brzo omgevingsdiensten cover the twelve provincies once each.
+#[test]
+fn every_provincie_has_one_brzo_omgevingsdienst() {
+    let e = engine();
+    let orgs = &e.organisations;
+    let ids: BTreeSet<&str> = orgs.brzo_diensten().iter().map(|d| d.id.as_str()).collect();
+    assert_eq!(
+        ids,
+        BTreeSet::from(["DCMR", "ODG", "ODGM", "ODNZKG", "OMWB", "RUDZL"])
+    );
+    let provincies: BTreeSet<&str> = e
+        .geography()
+        .gemeenten()
+        .iter()
+        .map(|g| g.provincie.id.as_str())
+        .collect();
+    assert_eq!(provincies.len(), 12);
+    for p in provincies {
+        assert!(orgs.brzo_dienst(p).is_some(), "{p}");
+    }
+    assert_eq!(orgs.brzo_dienst("PV30").unwrap().id, "OMWB");
+    assert!(orgs.get("RUDZL").is_some());
 }
 
 #[test]
@@ -169,6 +259,13 @@ fn every_rule_id_resolves() {
         for e in &a.exceptions {
             assert!(known(&e.rule), "{} {}", a.id, e.flag);
         }
+        let fixed = a
+            .vaste_adviseurs
+            .iter()
+            .chain(a.exceptions.iter().flat_map(|e| e.vaste_adviseurs.iter()));
+        for r in fixed {
+            assert!(r.rule.as_deref().is_none_or(known), "{} {:?}", a.id, r.rule);
+        }
     }
 }
 
@@ -211,6 +308,37 @@ fn broken_catalogue_gives_a_clear_error() {
             "\"verzoektypes\": \"melding\"",
             ".verzoektypes: verwacht een lijst, gevonden: tekst 'melding'",
         ),
+        // The extensions of issue 16.
+        (
+            "\"excludes\": [\"ippc\"]",
+            "\"excludes\": [\"ipc\"]",
+            "vlag 'ippc-veehouderij': excludes noemt 'ipc', geen andere vlag van deze activiteit",
+        ),
+        (
+            "\"code\": \"defensieterrein\"",
+            "\"code\": \"defensie\"",
+            ".notes[0].code: onbekende waarde 'defensie' (verwacht: ippc-veehouderij, defensieterrein, kappen-vellingsactiviteit)",
+        ),
+        (
+            "\"basis\": \"praktijk\"",
+            "\"basis\": \"gewoonte\"",
+            ".vaste_adviseurs[0].basis: onbekende waarde 'gewoonte' (verwacht: wet of praktijk)",
+        ),
+        (
+            "\"toepasbare_regels\": \"eigen\"",
+            "\"toepasbare_regels\": true",
+            ".toepasbare_regels: verwacht eigen of geen, gevonden: true",
+        ),
+        (
+            "\"adviseur_role_assumption\": \"bopa_adviesrol\"",
+            "\"adviseur_role_assumption\": \"bopa\"",
+            ".adviseur_role_assumption: onbekende waarde 'bopa' (verwacht: bopa_adviesrol)",
+        ),
+        (
+            "\"brzo\": true",
+            "\"brzo\": \"ja\"",
+            ".brzo: verwacht true of false, gevonden: tekst 'ja'",
+        ),
     ];
     for (from, to, want) in cases {
         let text = CATALOGUE_JSON.replacen(from, to, 1);
@@ -223,6 +351,48 @@ fn broken_catalogue_gives_a_clear_error() {
         );
     }
     assert!(Catalogue::from_json(CATALOGUE_JSON, &ministers).is_ok());
+    // A trainer's catalogue may mark an activity as having no toepasbare regels at all.
+    let none = CATALOGUE_JSON.replacen(
+        "\"toepasbare_regels\": \"eigen\"",
+        "\"toepasbare_regels\": false",
+        1,
+    );
+    let cat = Catalogue::from_json(&none, &ministers).unwrap();
+    let marked = cat.activity("omgevingsplanactiviteit-bouwwerk").unwrap();
+    assert_eq!(
+        marked.toepasbare_regels,
+        routewijzer::domain::ToepasbareRegels::Geen
+    );
+}
+
+#[test]
+fn broken_brzo_data_gives_a_clear_error() {
+    let geo = engine().geography();
+    for (from, to, want) in [
+        (
+            "\"PV31\"",
+            "\"PV99\"",
+            "organisaties: brzo_omgevingsdiensten: RUDZL: provincie 'PV99' is geen bekende provincie",
+        ),
+        (
+            "\"PV31\"",
+            "\"PV30\"",
+            "organisaties: brzo_omgevingsdiensten: RUDZL: provincie 'PV30' heeft al Brzo-omgevingsdienst OMWB",
+        ),
+        (
+            "\"mark\": \"I\"",
+            "\"zeker\": \"I\"",
+            "organisaties: brzo_omgevingsdiensten[5].zeker: onbekend veld",
+        ),
+    ] {
+        let text = ORGANISATIONS_JSON.replacen(from, to, 1);
+        assert_ne!(text, ORGANISATIONS_JSON, "{from}");
+        let err = routewijzer::domain::Organisations::from_json(&text, geo)
+            .map(|_| ())
+            .unwrap_err()
+            .to_string();
+        assert!(err.starts_with(want), "{err}");
+    }
 }
 
 #[test]

@@ -50,7 +50,12 @@ prop_compose! {
             let bits = flag_bits[i % flag_bits.len()];
             let chosen: Vec<&String> = flags.iter().enumerate()
                 .filter(|(j, _)| bits & (1 << j) != 0).map(|(_, f)| f).collect();
-            json!({ "activity": act, "verzoektype": vt, "flags": chosen })
+            // The top bit: no toepasbare regels for it (vraagstuk 4), now and then.
+            if bits & 0x80 != 0 && bits & 0x40 != 0 {
+                json!({ "activity": act, "verzoektype": vt, "flags": chosen, "toepasbare_regels": false })
+            } else {
+                json!({ "activity": act, "verzoektype": vt, "flags": chosen })
+            }
         }).collect()
     }
 }
@@ -79,13 +84,14 @@ fn inline_configuration(g: &str) -> impl Strategy<Value = Value> {
             0..bds.len(),
             prop::option::of(0..7usize),
             0..3u8,
+            prop::option::of(any::<bool>()),
         ),
         0..12,
     )
     .prop_map(move |raw| {
         let mut seen = BTreeSet::new();
         let mut entries = Vec::new();
-        for (b, t, d, vt, gm) in raw {
+        for (b, t, d, vt, gm, mandaat) in raw {
             let vt_str = vt.map(|i| routewijzer::domain::Verzoektype::ALL[i].as_str());
             if !seen.insert((b, t, vt, gm == 0)) {
                 continue;
@@ -97,7 +103,7 @@ fn inline_configuration(g: &str) -> impl Strategy<Value = Value> {
             };
             entries.push(json!({
                 "bevoegd_gezag": bgs[b], "activity": targets[t], "behandeldienst": bds[d],
-                "verzoektype": vt_str, "gemeenten": gemeenten
+                "verzoektype": vt_str, "gemeenten": gemeenten, "mandaat": mandaat
             }));
         }
         json!({ "behandeldiensten": entries })
@@ -121,6 +127,7 @@ fn scenario() -> impl Strategy<Value = Value> {
                 "bd_merge": merge,
                 "dso": if dso { "2023" } else { "2020" },
                 "bg_notified_when_bd": notified,
+                "bopa_adviesrol": if notified == dso { "advies" } else { "advies-met-instemming" },
             });
             let config: BoxedStrategy<Value> = match cfg {
                 0 => Just(Value::Null).boxed(),
@@ -207,14 +214,40 @@ fn check_invariants(input: &Value, o: &Outcome) {
         }
         for f in &v.findings {
             assert!(!f.text.is_empty() && !f.rule.is_empty());
+            match f.code.as_str() {
+                // Only a verzoek that has a behandeldienst can lack its mandate.
+                "bd-zonder-mandaat" => assert!(v.behandeldienst.is_some()),
+                // Brzo work is the provincie's, and goes elsewhere than its Brzo service.
+                "brzo-behandeldienst" => {
+                    assert!(v.bevoegd_gezag.id.starts_with("PV"));
+                    assert!(v
+                        .recipients
+                        .iter()
+                        .all(|r| !f.concerns[2..].contains(&r.id)));
+                }
+                _ => {}
+            }
         }
     }
     assert_eq!(o.total_triggers, total);
-    // Every chosen activity in exactly one verzoek.
+    // Every chosen activity with toepasbare regels in exactly one verzoek; each without
+    // them in none, with one `geen-toepasbare-regels` finding (T9).
+    let without = |a: &&Value| a["toepasbare_regels"] == json!(false);
+    let missing = input["activities"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(without);
+    let said = o
+        .findings
+        .iter()
+        .filter(|f| f.code.as_str() == "geen-toepasbare-regels");
+    assert_eq!(missing.count(), said.count());
     let mut chosen: Vec<(String, String)> = input["activities"]
         .as_array()
         .unwrap()
         .iter()
+        .filter(|a| !without(a))
         .map(|a| {
             (
                 a["activity"].as_str().unwrap().to_string(),

@@ -101,7 +101,7 @@ fn every_noord_brabant_cell_equals_a_single_explain_call() {
     let cols = columns(engine());
     assert_eq!(
         rows.len() * cols.len(),
-        1848,
+        1960,
         "the sweep of benches/route.rs"
     );
     // Oss, milieubelastende activiteit, melding: the gemeente, ODBN, two triggers.

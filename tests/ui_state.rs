@@ -251,10 +251,10 @@ fn the_store_undoes_redoes_and_notices_another_tab() {
     assert!(echoed.conflict.is_none() && echoed.save_key() == Some("k"));
     let other = redone.reduce(StoreAction::External("{}".into()));
     assert!(other.conflict.is_some() && other.save_key().is_none());
-    // An unreadable store is reported, with where it was kept.
+    // An unreadable store is refused with the reason (the hook sets it aside and reports
+    // it: ui::storage, tests/ui_storage.rs).
     let why = Store::from_text(None, Some("kapot")).unwrap_err();
-    let kept = Store::unreadable(None, &why, Some("k.beschadigd".into()));
-    assert!(kept.notice.unwrap().contains("k.beschadigd"));
+    assert!(why.contains("regel 1"), "{why}");
 }
 
 /// Two bundled configurations (issue 17): the Configuratie view's choice of one stays, and
@@ -353,4 +353,50 @@ fn a_broken_casus_link_keeps_the_bundled_leerpad_with_a_message() {
     );
     assert!(state.message.unwrap().contains("afgekapt"));
     assert!(state.casussen.len() > 1);
+}
+
+/// Issue 22: the report about the stored scenario (set aside) stays on screen until the
+/// user closes it; a link or a change of the scenario does not wipe it, unlike a notice.
+#[test]
+fn the_report_about_stored_work_lasts_until_closed() {
+    let e = engine();
+    let report = "Het opgeslagen scenario: niet te gebruiken (kapot); bewaard onder 'k.beschadigd.1' en niet gewist.";
+    let state = State {
+        report: Some(report.into()),
+        ..State::default()
+    }
+    .reduce(Action::Notify(Notice::new(
+        Lang::En,
+        "the link is damaged".into(),
+    )));
+    let texts = |s: &State, more| -> Vec<(String, Lang)> {
+        s.shown_notices(more)
+            .into_iter()
+            .map(|n| (n.text, n.lang))
+            .collect()
+    };
+    assert_eq!(
+        texts(&state, Some("De configuraties …")),
+        [
+            ("the link is damaged".to_string(), Lang::En),
+            (report.to_string(), Lang::Nl),
+            ("De configuraties …".to_string(), Lang::Nl)
+        ]
+    );
+    let opened = Opened::from_text(e, r#"{"location": {"gemeente": "GM0828"}}"#).unwrap();
+    let changed = state
+        .reduce(Action::Load(Box::new(opened)))
+        .reduce(add_activity(e, "kappen").unwrap());
+    assert!(changed.notice.is_none(), "the notice goes with a change");
+    assert_eq!(texts(&changed, None), [(report.to_string(), Lang::Nl)]);
+    let closed = changed.reduce(Action::DismissNotice);
+    assert_eq!(texts(&closed, None), []);
+    // Why the draft is not kept is set and cleared per place.
+    let full = closed.reduce(Action::NotKept(false, Some("vol".into())));
+    let both = full.reduce(Action::NotKept(true, Some("te lang".into())));
+    assert_eq!(both.not_kept.storage.as_deref(), Some("vol"));
+    assert_eq!(both.not_kept.link.as_deref(), Some("te lang"));
+    let linked = both.reduce(Action::NotKept(true, None));
+    assert_eq!(linked.not_kept.link, None);
+    assert_eq!(linked.not_kept.storage.as_deref(), Some("vol"));
 }

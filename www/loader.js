@@ -1,7 +1,7 @@
 // Starts an instance with the small start build (the explainer only) and switches it to the
 // full build the first time a user opens another view: the first page load fetches only what
 // the first screen needs (docs/performance.md). Used by main.js and embed.js.
-import initStart, { mount as mountStart } from '../pkg/routewijzer_start.js';
+import initStart, { mount as mountStart, linkDone } from '../pkg/routewijzer_start.js';
 
 const FULL = new URL('../pkg/routewijzer.js', import.meta.url).href;
 // Subresource Integrity of the full build's JavaScript: import() cannot carry it, so the file
@@ -77,6 +77,37 @@ function preload(href, integrity) {
   });
 }
 
+// Share links (src/ui/links.rs, domain/link.rs): a long scenario is packed by the browser's
+// own CompressionStream (deflate-raw) and base64url, so the wasm carries no compressor.
+const TOO_BIG = 'groot';
+const through = (data, transform) => new Blob([data]).stream().pipeThrough(transform);
+async function deflate(text) {
+  let binary = '';
+  for (const byte of new Uint8Array(await new Response(through(text, new CompressionStream('deflate-raw'))).arrayBuffer())) {
+    binary += String.fromCharCode(byte);
+  }
+  return btoa(binary).replace(/=+$/, '').replace(/\+/g, '-').replace(/\//g, '_');
+}
+/** Unpacks at most `max` bytes: a link that unpacks to more (a zip bomb) stops there. */
+async function inflate(packed, max) {
+  const bytes = Uint8Array.from(atob(packed.replace(/-/g, '+').replace(/_/g, '/')), (c) => c.charCodeAt(0));
+  const reader = through(bytes, new DecompressionStream('deflate-raw')).getReader();
+  const parts = [];
+  let size = 0;
+  for (let part; !(part = await reader.read()).done;) {
+    size += part.value.length;
+    if (size > max) {
+      reader.cancel().catch(() => {});
+      throw TOO_BIG;
+    }
+    parts.push(part.value);
+  }
+  return new TextDecoder('utf-8', { fatal: true }).decode(await new Blob(parts).arrayBuffer());
+}
+/** The codec a module's links use: packs (`max` 0) or unpacks, then answers `done`. */
+const codec = (done) => (turn, text, max) => (max ? inflate(text, max) : deflate(text))
+  .then((value) => done(turn, value), (error) => done(turn, undefined, error === TOO_BIG ? error : 'kapot'));
+
 /** The full build (every view, the JS API, the iframe API), loaded once. */
 function fullBuild() {
   full ??= (FULL_INTEGRITY ? preload(FULL, FULL_INTEGRITY) : Promise.resolve())
@@ -128,12 +159,12 @@ export async function start(root, options = {}) {
   // A page that a host drives by postMessage (parentOrigins) needs the full build at once.
   if ((options.parentOrigins ?? []).length > 0) {
     const [loaded] = await Promise.all([fullBuild(), stylesheet(root)]);
-    handle = loaded.module.mount(root, options);
+    handle = loaded.module.mount(root, options, codec(loaded.module.linkDone));
     wasm = loaded.wasm;
   } else {
     started ??= initStart();
     wasm = await started;
-    handle = mountStart(root, options);
+    handle = mountStart(root, options, codec(linkDone));
     const upgrade = async (event) => {
       // The start build hands over the view to open, its scenario and the language (nothing
       // is lost, even for an instance that stores nothing); focus goes to the new view.
@@ -141,7 +172,7 @@ export async function start(root, options = {}) {
       try {
         const [loaded] = await Promise.all([fullBuild(), stylesheet(root)]);
         handle.destroy();
-        handle = loaded.module.mount(root, { ...options, view, scenario, lang, focus: true });
+        handle = loaded.module.mount(root, { ...options, view, scenario, lang, focus: true }, codec(loaded.module.linkDone));
         wasm = loaded.wasm;
         root.removeEventListener('routewijzer-upgrade', upgrade);
       } catch (error) {

@@ -355,26 +355,55 @@ fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
 }
 
 /// A share link's fragment value (`#scenario=…`) → text → scenario, as the app opens it:
-/// whatever arrives either decodes and re-encodes to the same text, or is refused with a
-/// message.
+/// whatever arrives either decodes and re-encodes to the same text, or is a packed link
+/// (`z:…`) whose payload is only base64url of a length base64 can have and reads back the
+/// same, or is refused with a message. (Unpacking itself is the browser's
+/// `DecompressionStream`; what it answers is read by `link::unpacked`, checked here with
+/// every answer it can give.)
 pub fn link_fragment(data: &[u8]) {
     let encoded = text(data);
-    match link::decode(&encoded, 100_000) {
-        Ok(decoded) => {
+    match link::read(&encoded, 100_000) {
+        Ok(link::Payload::Text(decoded)) => {
             assert_eq!(
                 link::decode(&link::encode(&decoded), usize::MAX),
                 Ok(decoded.clone())
             );
-            match parse_json_text(&decoded) {
-                Ok(value) => {
-                    if let Err(e) = explain_json(&value) {
-                        assert_message("link scenario", &e.to_string());
-                    }
+            scenario_text(&decoded);
+        }
+        Ok(link::Payload::Packed(packed)) => {
+            assert!(
+                !packed.is_empty()
+                    && packed.len() % 4 != 1
+                    && packed
+                        .bytes()
+                        .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_'),
+                "packed payload {packed:?} accepted"
+            );
+            let again = format!("{}{packed}", link::PACKED);
+            assert_eq!(
+                link::read(&again, usize::MAX),
+                Ok(link::Payload::Packed(packed))
+            );
+            for code in ["groot", "kapot", ""] {
+                match link::unpacked(Err(code.to_string()), 1 << 20) {
+                    Ok(_) => panic!("unpacking failure {code:?} read as text"),
+                    Err(e) => assert_message("packed link", &e.to_string()),
                 }
-                Err(e) => assert_message("link JSON", &e.to_string()),
             }
         }
         Err(e) => assert_message("link", &e.to_string()),
+    }
+}
+
+/// JSON text from a link, read as the app reads it.
+fn scenario_text(decoded: &str) {
+    match parse_json_text(decoded) {
+        Ok(value) => {
+            if let Err(e) = explain_json(&value) {
+                assert_message("link scenario", &e.to_string());
+            }
+        }
+        Err(e) => assert_message("link JSON", &e.to_string()),
     }
 }
 

@@ -35,6 +35,11 @@ pub struct ConfigEntry {
     /// Where this entry comes from (extension).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub bron: Option<String>,
+    /// Extension (B16, the 2020 deck's bevinding 2): has the bevoegd gezag given this
+    /// behandeldienst a mandate to decide? `None` = unknown (no finding); `Some(false)` adds
+    /// `bd-zonder-mandaat` to the verzoeken it receives.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub mandaat: Option<bool>,
 }
 
 impl ConfigEntry {
@@ -75,6 +80,7 @@ const ENTRY_FIELDS: &[&str] = &[
     "verzoektype",
     "gemeenten",
     "bron",
+    "mandaat",
 ];
 
 impl Configuration {
@@ -229,6 +235,13 @@ fn parse_entry(
         Some(v) => Some(expect_str(v, &field_path(path, "bron"), "tekst")?.to_string()),
     };
 
+    let mandaat = super::json::opt_bool_field(
+        map,
+        path,
+        "mandaat",
+        "true, false of null (heeft de behandeldienst mandaat?)",
+    )?;
+
     Ok(ConfigEntry {
         bevoegd_gezag: bg.to_string(),
         activity: activity.to_string(),
@@ -236,6 +249,7 @@ fn parse_entry(
         verzoektype,
         gemeenten,
         bron,
+        mandaat,
     })
 }
 

@@ -58,7 +58,11 @@ impl ScenarioDraft {
             m.insert("location".into(), location);
         }
         let activities = self.activities.iter().map(|a| {
-            json!({ "activity": a.activity, "verzoektype": a.verzoektype.as_str(), "flags": a.flags })
+            let mut v = json!({ "activity": a.activity, "verzoektype": a.verzoektype.as_str(), "flags": a.flags });
+            if let (Some(rules), Some(map)) = (a.toepasbare_regels, v.as_object_mut()) {
+                map.insert("toepasbare_regels".into(), json!(rules));
+            }
+            v
         });
         m.insert("activities".into(), Value::Array(activities.collect()));
         match &self.configuration {
@@ -79,8 +83,13 @@ impl ScenarioDraft {
             "dso": a.dso.as_str(),
             "bg_notified_when_bd": a.bg_notified_when_bd,
         });
-        if let (Some(keep), Some(map)) = (a.bd_after_bg_change, assumptions.as_object_mut()) {
-            map.insert("bd_after_bg_change".into(), json!(keep.as_str()));
+        if let Some(map) = assumptions.as_object_mut() {
+            if let Some(keep) = a.bd_after_bg_change {
+                map.insert("bd_after_bg_change".into(), json!(keep.as_str()));
+            }
+            if let Some(role) = a.bopa_adviesrol {
+                map.insert("bopa_adviesrol".into(), json!(role.as_str()));
+            }
         }
         m.insert("assumptions".into(), assumptions);
         if !self.after_receipt.is_empty() {

@@ -5,7 +5,7 @@
 
 use serde::{Serialize, Serializer};
 
-use super::catalogue::{Activity, Exception};
+use super::catalogue::{Activity, AdviesBasis, Exception};
 use super::ids::{join, AdviesRole, BdMerge, OrgKind, Verzoektype};
 use super::json::whole;
 use super::organisations::Org;
@@ -45,10 +45,26 @@ pub enum FindingCode {
     BdGewijzigd,
     /// A verzoek without behandeldienst, and why ([`NoBehandeldienst`]).
     GeenBehandeldienst,
+    /// An activity without toepasbare regels: no verzoek, nobody notified (T9, vraagstuk 4).
+    GeenToepasbareRegels,
+    /// The behandeldienst has no mandate from the bevoegd gezag (B16, bevinding 2).
+    BdZonderMandaat,
+    /// Brzo work configured to another behandeldienst than the Brzo omgevingsdienst (B15).
+    BrzoBehandeldienst,
+    /// The gemeente's adviseur role for a buitenplanse omgevingsplanactiviteit (L15, `[?]`).
+    BopaAdviesrol,
+    /// Catalogue note: intensive livestock at an IPPC installation stays with the gemeente
+    /// (L14, `[?]`).
+    IppcVeehouderij,
+    /// Catalogue note: on a defence site the ILT decides for the minister of IenW (L18).
+    Defensieterrein,
+    /// Catalogue note: a kap-melding outside the bebouwingscontour is the provincie's
+    /// vellingsactiviteit (L16).
+    KappenVellingsactiviteit,
 }
 
 impl FindingCode {
-    pub const ALL: [FindingCode; 20] = [
+    pub const ALL: [FindingCode; 27] = [
         FindingCode::SplitVerzoektype,
         FindingCode::SplitWater,
         FindingCode::SplitBevoegdGezag,
@@ -69,6 +85,20 @@ impl FindingCode {
         FindingCode::BgGewijzigd,
         FindingCode::BdGewijzigd,
         FindingCode::GeenBehandeldienst,
+        FindingCode::GeenToepasbareRegels,
+        FindingCode::BdZonderMandaat,
+        FindingCode::BrzoBehandeldienst,
+        FindingCode::BopaAdviesrol,
+        FindingCode::IppcVeehouderij,
+        FindingCode::Defensieterrein,
+        FindingCode::KappenVellingsactiviteit,
+    ];
+
+    /// The codes the catalogue may attach to an activity or a flag (`notes`).
+    pub const NOTES: [FindingCode; 3] = [
+        FindingCode::IppcVeehouderij,
+        FindingCode::Defensieterrein,
+        FindingCode::KappenVellingsactiviteit,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -93,6 +123,13 @@ impl FindingCode {
             FindingCode::BgGewijzigd => "bg-gewijzigd",
             FindingCode::BdGewijzigd => "bd-gewijzigd",
             FindingCode::GeenBehandeldienst => "geen-behandeldienst",
+            FindingCode::GeenToepasbareRegels => "geen-toepasbare-regels",
+            FindingCode::BdZonderMandaat => "bd-zonder-mandaat",
+            FindingCode::BrzoBehandeldienst => "brzo-behandeldienst",
+            FindingCode::BopaAdviesrol => "bopa-adviesrol",
+            FindingCode::IppcVeehouderij => "ippc-veehouderij",
+            FindingCode::Defensieterrein => "defensieterrein",
+            FindingCode::KappenVellingsactiviteit => "kappen-vellingsactiviteit",
         }
     }
 
@@ -120,6 +157,13 @@ impl FindingCode {
             FindingCode::BdGewijzigd => "C3",
             // The rule of its reason: NoBehandeldienst::rule.
             FindingCode::GeenBehandeldienst => "B2",
+            FindingCode::GeenToepasbareRegels => "T9",
+            FindingCode::BdZonderMandaat => "B16",
+            FindingCode::BrzoBehandeldienst => "B15",
+            FindingCode::BopaAdviesrol => "L15",
+            FindingCode::IppcVeehouderij => "L14",
+            FindingCode::Defensieterrein => "L18",
+            FindingCode::KappenVellingsactiviteit => "L16",
         }
     }
 }
@@ -166,6 +210,7 @@ pub(crate) const SENTENCES: &[(&str, &str)] = &[
     ("bd-copy", "behandeldienst bevoegd_gezag behandeldienst_id"),
     ("bg-geen-kopie", "behandeldienst bevoegd_gezag"),
     ("adviseur-zonder-trigger", "adviseur rol"),
+    ("adviseur-zonder-trigger/praktijk", "adviseur rol"),
     ("bg-gewijzigd", "van naar"),
     ("bd-niet-wijzigbaar", "naar"),
     ("bd-niet-wijzigbaar/verwijderen", ""),
@@ -201,6 +246,17 @@ pub(crate) const SENTENCES: &[(&str, &str)] = &[
     ("geen-behandeldienst/all-same", ""),
     ("geen-behandeldienst/any-single", ""),
     ("geen-behandeldienst/first-activity", "activiteit"),
+    ("geen-toepasbare-regels", "activiteit bevoegd_gezag"),
+    ("bd-zonder-mandaat", "behandeldienst bevoegd_gezag"),
+    (
+        "brzo-behandeldienst",
+        "activiteit bevoegd_gezag behandeldienst provincie brzo_dienst",
+    ),
+    ("bopa-adviesrol", "adviseur activiteit"),
+    ("bopa-adviesrol/instemming", "adviseur activiteit"),
+    ("ippc-veehouderij", "activiteit bevoegd_gezag"),
+    ("defensieterrein", "activiteit bevoegd_gezag"),
+    ("kappen-vellingsactiviteit", "activiteit"),
 ];
 
 /// Why a verzoek has no behandeldienst: the reason of a `geen-behandeldienst` finding, each
@@ -630,24 +686,36 @@ impl Finding {
         Finding::new(t, code, sentence, args, vec![bg.id.clone(), bd.id.clone()])
     }
 
-    /// `adviseur-zonder-trigger`: `adviseur` advises (`role`) and gets nothing from the DSO.
+    /// `adviseur-zonder-trigger`: `adviseur` advises (`role`) and gets nothing from the DSO;
+    /// a fixed adviseur by practice says so (T10). `rule` is the fixed adviseur's own rule
+    /// (T10, L17), else T4.
     pub(crate) fn adviseur_zonder_trigger(
         t: &FindingTexts,
         adviseur: &Org,
         role: AdviesRole,
+        basis: AdviesBasis,
+        rule: Option<&str>,
     ) -> Finding {
         let name = if adviseur.kind.is_bestuursorgaan() {
             Arg::bg(adviseur)
         } else {
             Arg::org(adviseur)
         };
-        Finding::new(
+        let sentence = match basis {
+            AdviesBasis::Wet => "adviseur-zonder-trigger",
+            AdviesBasis::Praktijk => "adviseur-zonder-trigger/praktijk",
+        };
+        let mut f = Finding::new(
             t,
             FindingCode::AdviseurZonderTrigger,
-            "adviseur-zonder-trigger",
+            sentence,
             vec![name, Arg::Role(role)],
             vec![adviseur.id.clone()],
-        )
+        );
+        if let Some(rule) = rule.filter(|r| !r.is_empty()) {
+            f.rule = rule.to_string();
+        }
+        f
     }
 
     /// `bg-gewijzigd`: after receipt the verzoek goes from `from` to `to`.
@@ -820,5 +888,107 @@ impl Finding {
                 majority_od.id.clone(),
             ],
         )
+    }
+
+    /// `geen-toepasbare-regels`: `activity` (own bevoegd gezag `bg`) has no toepasbare
+    /// regels in this scenario, so the loket makes no verzoek of it.
+    pub(crate) fn geen_toepasbare_regels(
+        t: &FindingTexts,
+        activity: &Activity,
+        bg: &Org,
+    ) -> Finding {
+        Finding::new(
+            t,
+            FindingCode::GeenToepasbareRegels,
+            "geen-toepasbare-regels",
+            vec![Arg::activity(activity), Arg::bg(bg)],
+            vec![activity.id.clone(), bg.id.clone()],
+        )
+    }
+
+    /// `bd-zonder-mandaat`: `bd` receives the verzoek but has no mandate from `bg`.
+    pub(crate) fn bd_zonder_mandaat(t: &FindingTexts, bd: &Org, bg: &Org) -> Finding {
+        Finding::new(
+            t,
+            FindingCode::BdZonderMandaat,
+            "bd-zonder-mandaat",
+            vec![Arg::org(bd), Arg::bg(bg)],
+            vec![bd.id.clone(), bg.id.clone()],
+        )
+    }
+
+    /// `brzo-behandeldienst`: `bg` routes Brzo work (`activity`) to `bd`, while the Brzo
+    /// tasks of `provincie` lie with `brzo`.
+    pub(crate) fn brzo_behandeldienst(
+        t: &FindingTexts,
+        activity: &Activity,
+        (bg, bd): (&Org, &Org),
+        provincie: &Named,
+        brzo: &Org,
+    ) -> Finding {
+        Finding::new(
+            t,
+            FindingCode::BrzoBehandeldienst,
+            "brzo-behandeldienst",
+            vec![
+                Arg::activity(activity),
+                Arg::bg(bg),
+                Arg::org(bd),
+                Arg::plain(provincie.name.clone()),
+                Arg::org(brzo),
+            ],
+            vec![activity.id.clone(), bd.id.clone(), brzo.id.clone()],
+        )
+    }
+
+    /// `bopa-adviesrol`: `adviseur` advises on `activity` in the role the assumption gave.
+    pub(crate) fn bopa_adviesrol(
+        t: &FindingTexts,
+        adviseur: &Org,
+        activity: &Activity,
+        role: AdviesRole,
+    ) -> Finding {
+        let sentence = match role {
+            AdviesRole::Advies => "bopa-adviesrol",
+            AdviesRole::AdviesMetInstemming => "bopa-adviesrol/instemming",
+        };
+        Finding::new(
+            t,
+            FindingCode::BopaAdviesrol,
+            sentence,
+            vec![Arg::bg(adviseur), Arg::activity(activity)],
+            vec![activity.id.clone(), adviseur.id.clone()],
+        )
+    }
+
+    /// A catalogue note (`FindingCode::NOTES`) on `activity`, whose own bevoegd gezag is
+    /// `own_bg`.
+    pub(crate) fn note(
+        t: &FindingTexts,
+        code: FindingCode,
+        activity: &Activity,
+        own_bg: &Org,
+    ) -> Option<Finding> {
+        let (sentence, args) = match code {
+            FindingCode::IppcVeehouderij => (
+                "ippc-veehouderij",
+                vec![Arg::activity(activity), Arg::bg(own_bg)],
+            ),
+            FindingCode::Defensieterrein => (
+                "defensieterrein",
+                vec![Arg::activity(activity), Arg::bg(own_bg)],
+            ),
+            FindingCode::KappenVellingsactiviteit => {
+                ("kappen-vellingsactiviteit", vec![Arg::activity(activity)])
+            }
+            _ => return None,
+        };
+        Some(Finding::new(
+            t,
+            code,
+            sentence,
+            args,
+            vec![activity.id.clone(), own_bg.id.clone()],
+        ))
     }
 }

@@ -186,6 +186,14 @@ impl AdviesRole {
         }
     }
 
+    /// The contract id: `advies`, `advies-met-instemming`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            AdviesRole::Advies => "advies",
+            AdviesRole::AdviesMetInstemming => "advies-met-instemming",
+        }
+    }
+
     pub fn label(self) -> &'static str {
         match self {
             AdviesRole::Advies => "advies",

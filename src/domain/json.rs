@@ -229,6 +229,55 @@ pub(crate) fn bool_field(
     }
 }
 
+/// `value` at `path` as one of the texts `expected` describes (`"a of b"`), read by `parse`.
+pub(crate) fn one_of<T>(
+    value: &Value,
+    path: &str,
+    expected: &str,
+    parse: impl Fn(&str) -> Option<T>,
+) -> Result<T, ScenarioError> {
+    let s = expect_str(value, path, expected)?;
+    parse(s).ok_or_else(|| {
+        ScenarioError::new(
+            path,
+            format!("onbekende waarde {} (verwacht: {expected})", quote(s)),
+        )
+    })
+}
+
+/// [`one_of`] for `object.key`, or `None` when absent or `null`.
+pub(crate) fn opt_one_of<T>(
+    map: &Map<String, Value>,
+    path: &str,
+    key: &str,
+    expected: &str,
+    parse: impl Fn(&str) -> Option<T>,
+) -> Result<Option<T>, ScenarioError> {
+    map.get(key)
+        .filter(|v| !v.is_null())
+        .map(|v| one_of(v, &field_path(path, key), expected, parse))
+        .transpose()
+}
+
+/// `object.key` as true or false, or `None` when absent or `null`; `what` says what the
+/// value means in the message.
+pub(crate) fn opt_bool_field(
+    map: &Map<String, Value>,
+    path: &str,
+    key: &str,
+    what: &str,
+) -> Result<Option<bool>, ScenarioError> {
+    match map.get(key) {
+        None | Some(Value::Null) => Ok(None),
+        Some(v) => v.as_bool().map(Some).ok_or_else(|| {
+            ScenarioError::new(
+                field_path(path, key),
+                format!("verwacht {what}, gevonden: {}", describe(v)),
+            )
+        }),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::whole;

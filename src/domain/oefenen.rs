@@ -25,7 +25,7 @@ pub use answers::{
     choices, expected_answers, expected_from_outcome, grade, missed, outcome, Answer, Answers,
     Grading, Part,
 };
-pub use explanation::{explanation, fill_explanation, rule_ids, PLACEHOLDERS};
+pub use explanation::{all_findings, explanation, fill_explanation, rule_ids, PLACEHOLDERS};
 pub use file::{
     bundled_leerpad, casus_from_value, casus_to_json, draft_casus, leerpad_to_json, load_casus,
     load_leerpad,

@@ -2,7 +2,8 @@
 //!
 //! Gemeenten, provincies, omgevingsdiensten and veiligheidsregio's come from the geography's
 //! gemeente table; ministers, waterschappen and uitvoeringsorganisaties (RWS) from
-//! `data/organisations.json`.
+//! `data/organisations.json`, which also names the six Brzo omgevingsdiensten and the
+//! provincies they serve (`brzo_omgevingsdiensten`, rule B14).
 
 use std::collections::HashMap;
 
@@ -11,7 +12,9 @@ use serde_json::Value;
 
 use super::error::{DataError, ScenarioError};
 use super::ids::OrgKind;
-use super::json::{check_fields, expect_object, list_of, opt_text_field, text_field};
+use super::json::{
+    check_fields, expect_object, list_of, opt_list_of, opt_text_field, text_field, texts_field,
+};
 use crate::geo::Geography;
 
 /// An organisation with its contract id and plain name ("Oss", "Omgevingsdienst Brabant
@@ -81,20 +84,61 @@ impl RawOrg {
     }
 }
 
-/// The organisations file's lists, read by hand from a `serde_json::Value` (not serde's
-/// derive: less code in the start build, docs/performance.md).
-fn raw_lists(value: &Value) -> Result<[Vec<RawOrg>; 3], ScenarioError> {
+/// A Brzo omgevingsdienst (rule B14): it carries out the Brzo tasks of Gedeputeerde Staten
+/// of `provincies`. `mark` is the confidence of that division (`D`, `D-ind`, `I`, `?`).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct BrzoDienst {
+    pub id: String,
+    pub provincies: Vec<String>,
+    pub mark: String,
+}
+
+/// One entry of `brzo_omgevingsdiensten`, with its name for when the geography lacks it.
+struct RawBrzo {
+    dienst: BrzoDienst,
+    name: String,
+}
+
+impl RawBrzo {
+    fn from_value(value: &Value, path: &str) -> Result<RawBrzo, ScenarioError> {
+        let map = expect_object(value, path, "een object")?;
+        check_fields(map, path, &["id", "name", "provincies", "mark", "note"])?;
+        opt_text_field(map, path, "note")?;
+        Ok(RawBrzo {
+            dienst: BrzoDienst {
+                id: text_field(map, path, "id")?,
+                provincies: texts_field(map, path, "provincies")?,
+                mark: text_field(map, path, "mark")?,
+            },
+            name: text_field(map, path, "name")?,
+        })
+    }
+}
+
+/// The organisations file: ministers, waterschappen, uitvoeringsorganisaties, and the Brzo
+/// omgevingsdiensten. Read by hand from a `serde_json::Value` (not serde's derive: less code
+/// in the start build, docs/performance.md).
+struct RawFile {
+    lists: [Vec<RawOrg>; 3],
+    brzo: Vec<RawBrzo>,
+}
+
+fn raw_file(value: &Value) -> Result<RawFile, ScenarioError> {
     const LISTS: [&str; 3] = ["ministers", "waterschappen", "uitvoeringsorganisaties"];
+    const BRZO: &str = "brzo_omgevingsdiensten";
     let map = expect_object(value, "", "een object")?;
     check_fields(
         map,
         "",
-        &["format", "description", LISTS[0], LISTS[1], LISTS[2]],
+        &["format", "description", LISTS[0], LISTS[1], LISTS[2], BRZO],
     )?;
     text_field(map, "", "format")?;
     text_field(map, "", "description")?;
     let list = |key: &str| list_of(map, "", key, RawOrg::from_value);
-    Ok([list(LISTS[0])?, list(LISTS[1])?, list(LISTS[2])?])
+    Ok(RawFile {
+        lists: [list(LISTS[0])?, list(LISTS[1])?, list(LISTS[2])?],
+        brzo: opt_list_of(map, "", BRZO, RawBrzo::from_value)?,
+    })
 }
 
 /// Every organisation the engine knows, by id.
@@ -102,12 +146,14 @@ fn raw_lists(value: &Value) -> Result<[Vec<RawOrg>; 3], ScenarioError> {
 pub struct Organisations {
     by_id: HashMap<String, Org>,
     ministers: Vec<String>,
+    brzo: Vec<BrzoDienst>,
 }
 
 impl Organisations {
     /// Builds the index from the geography and an organisations file.
     pub fn from_json(text: &str, geo: &Geography) -> Result<Organisations, DataError> {
-        let [ministers, waterschappen, uitvoeringsorganisaties] = read_file(text)?;
+        let RawFile { lists, brzo } = read_file(text)?;
+        let [ministers, waterschappen, uitvoeringsorganisaties] = lists;
         let mut orgs = Organisations::default();
         for m in ministers {
             orgs.ministers.push(m.id.clone());
@@ -132,7 +178,35 @@ impl Organisations {
                 orgs.upsert(&vr.id, OrgKind::Veiligheidsregio, &vr.name)?;
             }
         }
+        orgs.add_brzo(brzo)?;
         Ok(orgs)
+    }
+
+    /// The Brzo omgevingsdiensten, after the geography (whose names win): each an
+    /// omgevingsdienst, each provincie known and served by one of them at most.
+    fn add_brzo(&mut self, brzo: Vec<RawBrzo>) -> Result<(), DataError> {
+        for RawBrzo { dienst, name } in brzo {
+            self.upsert(&dienst.id, OrgKind::Omgevingsdienst, &name)?;
+            for p in &dienst.provincies {
+                let bad = match self.get(p) {
+                    Some(o) if o.kind == OrgKind::Provincie => self
+                        .brzo_dienst(p)
+                        .map(|other| format!("heeft al Brzo-omgevingsdienst {}", other.id)),
+                    _ => Some("is geen bekende provincie".to_string()),
+                };
+                if let Some(why) = bad {
+                    return Err(DataError::new(
+                        "organisaties",
+                        format!(
+                            "brzo_omgevingsdiensten: {}: provincie '{p}' {why}",
+                            dienst.id
+                        ),
+                    ));
+                }
+            }
+            self.brzo.push(dienst);
+        }
+        Ok(())
     }
 
     fn insert(&mut self, id: String, kind: OrgKind, name: String) -> Result<(), DataError> {
@@ -171,6 +245,18 @@ impl Organisations {
             .map_or_else(|| id.to_string(), Org::display_name)
     }
 
+    /// The Brzo omgevingsdienst of a provincie (B14), if the data names one.
+    pub fn brzo_dienst(&self, provincie: &str) -> Option<&BrzoDienst> {
+        self.brzo
+            .iter()
+            .find(|d| d.provincies.iter().any(|p| p == provincie))
+    }
+
+    /// The Brzo omgevingsdiensten and the provincies each serves (B14).
+    pub fn brzo_diensten(&self) -> &[BrzoDienst] {
+        &self.brzo
+    }
+
     /// Minister codes (`IENW`, `KGG`, `LNV`).
     pub fn ministers(&self) -> &[String] {
         &self.ministers
@@ -187,15 +273,18 @@ impl Organisations {
 /// Minister codes of an organisations file, without a geography (used to validate catalogue
 /// levels `rijk:<CODE>`).
 pub fn minister_codes(text: &str) -> Result<Vec<String>, DataError> {
-    let [ministers, ..] = read_file(text)?;
+    let RawFile {
+        lists: [ministers, ..],
+        ..
+    } = read_file(text)?;
     Ok(ministers.into_iter().map(|m| m.id).collect())
 }
 
-/// The organisations file's three lists, or a message naming what and where.
-fn read_file(text: &str) -> Result<[Vec<RawOrg>; 3], DataError> {
+/// The organisations file's lists, or a message naming what and where.
+fn read_file(text: &str) -> Result<RawFile, DataError> {
     let bad = |e: &dyn std::fmt::Display| DataError::new("organisaties", e.to_string());
     let value = super::strict_json::parse(text).map_err(|e| bad(&e))?;
-    raw_lists(&value).map_err(|e| bad(&e))
+    raw_file(&value).map_err(|e| bad(&e))
 }
 
 #[cfg(test)]
@@ -210,7 +299,7 @@ mod tests {
             (
                 "\"ministers\"",
                 "\"minister\"",
-                "organisaties: minister: onbekend veld (verwacht: format, description, ministers, waterschappen, uitvoeringsorganisaties)",
+                "organisaties: minister: onbekend veld (verwacht: format, description, ministers, waterschappen, uitvoeringsorganisaties, brzo_omgevingsdiensten)",
             ),
             (
                 "\"name\": \"",

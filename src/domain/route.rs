@@ -21,10 +21,10 @@ mod verzoeken;
 
 use std::collections::HashMap;
 
-use super::catalogue::{Activity, Exception};
+use super::catalogue::{Activity, AdviesBasis, Exception};
 use super::configuration::ConfigEntry;
 use super::error::ScenarioError;
-use super::finding::{Finding, FindingTexts};
+use super::finding::{Finding, FindingCode, FindingTexts};
 use super::ids::{AdviesRole, Level, OrgKind, Verzoektype};
 use super::organisations::Org;
 use super::outcome::{ConfigurationInfo, Named, Outcome, OutcomeLocation, Recipient};
@@ -43,7 +43,20 @@ struct Act<'a> {
     /// The bevoegd gezag of the activity's level, before any exception.
     default_bg: Org,
     magneet: bool,
+    /// The exception that decided its own bevoegd gezag, if any.
     exception: Option<&'a Exception>,
+    /// Every exception whose flag is set and not set aside by another (`excludes`).
+    applied: Vec<&'a Exception>,
+}
+
+/// An adviseur of a verzoek: who, in what role, on what basis (law or practice) and under
+/// which rule when it is a fixed adviseur of the catalogue.
+#[derive(Clone)]
+struct Advice {
+    org: Org,
+    role: AdviesRole,
+    basis: AdviesBasis,
+    rule: Option<String>,
 }
 
 /// A verzoek before behandeldienst and recipients (steps 3 and 4).
@@ -51,7 +64,7 @@ struct Draft<'a> {
     verzoektype: Verzoektype,
     acts: Vec<&'a Act<'a>>,
     bg: Org,
-    adviseurs: Vec<(Org, AdviesRole)>,
+    adviseurs: Vec<Advice>,
     findings: Vec<Finding>,
 }
 
@@ -97,7 +110,7 @@ pub(crate) fn route_at(
         scenario.assumptions,
     );
     let mut findings = locate::location_findings(&ctx, is_point); // 1
-    let acts = own_bg::own_bevoegd_gezag(&ctx, &scenario.activities); // 2
+    let acts = own_bg::own_bevoegd_gezag(&ctx, &scenario.activities, &mut findings); // 2
     let groups = verzoeken::group(&ctx, &acts, &mut findings); // 3
     let drafts = verzoeken::bevoegd_gezag_per_verzoek(&ctx, groups, &mut findings); // 4
     let mut verzoeken = Vec::with_capacity(drafts.len());
@@ -111,8 +124,18 @@ pub(crate) fn route_at(
             bd: bd.bd,
         });
     }
-    let (timeline, assumptions) =
+    let (timeline, mut assumptions) =
         after_receipt::after_receipt(&ctx, &drafts, addressed, &scenario.after_receipt)?; // 7
+                                                                                          // The outcome names the assumptions it applied: bopa_adviesrol once it decided a role.
+    let bopa = |d: &Draft| {
+        d.findings
+            .iter()
+            .any(|f| f.code == FindingCode::BopaAdviesrol)
+    };
+    if drafts.iter().any(bopa) {
+        assumptions.bopa_adviesrol =
+            Some(ctx.assumptions.bopa_adviesrol.unwrap_or(AdviesRole::Advies));
+    }
     let total_triggers = verzoeken.iter().map(|v| v.triggers).sum();
     let timeline_triggers =
         (!timeline.is_empty()).then(|| timeline.iter().map(|s| s.triggers).sum());

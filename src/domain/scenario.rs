@@ -8,10 +8,10 @@ use super::catalogue::Catalogue;
 use super::configuration::Configuration;
 use super::draft::{Need, ScenarioDraft};
 use super::error::ScenarioError;
-use super::ids::{BdAfterBgChange, BdMerge, Dso, Verzoektype};
+use super::ids::{AdviesRole, BdAfterBgChange, BdMerge, Dso, Verzoektype};
 use super::json::{
     check_fields, describe, expect_array, expect_f64, expect_object, expect_str, field_path,
-    index_path, quote, required,
+    index_path, one_of, opt_bool_field, quote, required,
 };
 use super::organisations::Organisations;
 
@@ -35,6 +35,23 @@ pub struct SelectedActivity {
     pub activity: String,
     pub verzoektype: Verzoektype,
     pub flags: Vec<String>,
+    /// Extension (vraagstuk 4, T9): are there toepasbare regels for it in the DSO? `None`:
+    /// as the catalogue says (present, unless it marks the activity `"geen"`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub toepasbare_regels: Option<bool>,
+}
+
+impl SelectedActivity {
+    /// An activity with its verzoektype, no flags, and toepasbare regels as the catalogue
+    /// says.
+    pub fn new(activity: String, verzoektype: Verzoektype) -> SelectedActivity {
+        SelectedActivity {
+            activity,
+            verzoektype,
+            flags: Vec::new(),
+            toepasbare_regels: None,
+        }
+    }
 }
 
 /// `configuration`: a bundled configuration by name, or inline.
@@ -62,6 +79,10 @@ pub struct Assumptions {
     /// Extension (domain-research §8.5). `None` = not given (default `re-derive`).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub bd_after_bg_change: Option<BdAfterBgChange>,
+    /// Extension (L15, `[?]`): the gemeente's role as adviseur for a buitenplanse
+    /// omgevingsplanactiviteit. `None` = not given (default `advies`, contract §2).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub bopa_adviesrol: Option<AdviesRole>,
 }
 
 impl Default for Assumptions {
@@ -71,6 +92,7 @@ impl Default for Assumptions {
             dso: Dso::default(),
             bg_notified_when_bd: true,
             bd_after_bg_change: None,
+            bopa_adviesrol: None,
         }
     }
 }
@@ -128,12 +150,13 @@ const FIELDS: &[&str] = &[
     "assumptions",
     "after_receipt",
 ];
-const ACTIVITY_FIELDS: &[&str] = &["activity", "verzoektype", "flags"];
+const ACTIVITY_FIELDS: &[&str] = &["activity", "verzoektype", "flags", "toepasbare_regels"];
 const ASSUMPTION_FIELDS: &[&str] = &[
     "bd_merge",
     "dso",
     "bg_notified_when_bd",
     "bd_after_bg_change",
+    "bopa_adviesrol",
 ];
 const AFTER_FIELDS: &[&str] = &["verzoek", "action", "to"];
 
@@ -456,10 +479,17 @@ fn parse_activity(
             }
         }
     }
+    let toepasbare_regels = opt_bool_field(
+        map,
+        path,
+        "toepasbare_regels",
+        "true of false (zijn er toepasbare regels in het DSO?)",
+    )?;
     Ok(SelectedActivity {
         activity: activity.id.clone(),
         verzoektype,
         flags,
+        toepasbare_regels,
     })
 }
 
@@ -507,15 +537,16 @@ fn parse_assumptions(v: &Value) -> Result<Assumptions, ScenarioError> {
             )
         })?;
     }
-    if let Some(v) = map.get("bd_after_bg_change") {
-        let what = "re-derive of keep";
-        let s = expect_str(v, "assumptions.bd_after_bg_change", what)?;
-        a.bd_after_bg_change = Some(BdAfterBgChange::parse(s).ok_or_else(|| {
-            ScenarioError::new(
-                "assumptions.bd_after_bg_change",
-                format!("onbekende waarde {} (verwacht: {what})", quote(s)),
-            )
-        })?);
+    // Present means a value (`null` is refused, as for the contract's assumptions).
+    let choice = |key: &str, what: &str| {
+        map.get(key)
+            .map(|v| (v, field_path("assumptions", key), what.to_string()))
+    };
+    if let Some((v, at, what)) = choice("bd_after_bg_change", "re-derive of keep") {
+        a.bd_after_bg_change = Some(one_of(v, &at, &what, BdAfterBgChange::parse)?);
+    }
+    if let Some((v, at, what)) = choice("bopa_adviesrol", "advies of advies-met-instemming") {
+        a.bopa_adviesrol = Some(one_of(v, &at, &what, AdviesRole::parse)?);
     }
     Ok(a)
 }

@@ -292,10 +292,8 @@ impl<'e> Field<'e> {
         };
         self.scenario.activities = activities
             .iter()
-            .map(|(activity, verzoektype)| SelectedActivity {
-                activity: (*activity).to_string(),
-                verzoektype: *verzoektype,
-                flags: Vec::new(),
+            .map(|(activity, verzoektype)| {
+                SelectedActivity::new((*activity).to_string(), *verzoektype)
             })
             .collect();
     }

@@ -9,7 +9,7 @@ use yew::prelude::*;
 
 use super::browser::{focus, focus_id};
 use super::components::glossary;
-use super::components::notice::notice;
+use super::components::notice::notices;
 use super::context::{AppContext, Derived};
 use super::embedding::Embedding;
 use super::hooks;
@@ -86,7 +86,7 @@ pub fn app(props: &AppProps) -> Html {
         }
     };
     let embedding = &props.embedding;
-    let (state, storage_problem) = hooks::use_scenario(embedding, engine);
+    let state = hooks::use_scenario(embedding, engine);
     super::water::track(&state); // a scenario waiting for the water areas opens here
     let store = hooks::use_config_store(embedding, &state, engine);
     let view = state.view;
@@ -128,9 +128,13 @@ pub fn app(props: &AppProps) -> Html {
         let state = state.clone();
         Callback::from(move |_| state.dispatch(Action::SetLang(lang.other())))
     };
+    // One notice for the explainer's and the configurations' messages and reports.
     let ondismiss = {
-        let state = state.clone();
-        Callback::from(move |_| state.dispatch(Action::DismissNotice))
+        let (state, store) = (state.clone(), store.clone());
+        Callback::from(move |_| {
+            state.dispatch(Action::DismissNotice);
+            store.dispatch(StoreAction::Notify(None));
+        })
     };
     let classes = classes!(
         "rw-app",
@@ -170,15 +174,16 @@ pub fn app(props: &AppProps) -> Html {
                 <p class="rw-lead">{ lead(lang) }</p>
             </@>
             { conflict(&store, lang) }
-            if let Some(shown) = &state.notice {
-                { notice(&shown.text, shown.lang, lang, ondismiss) }
-            }
+            { match state.shown_notices(store.notice.as_deref()).as_slice() {
+                [] => Html::default(),
+                shown => notices(shown, lang, ondismiss),
+            } }
             <@{main} id="rw-main" class="rw-views-main">
                 { other_views(view, seen, lang) }
                 // The shell hides the explainer in the same render that shows another view (a
                 // child's own re-render comes a pass later, and the page would jump meanwhile).
                 <div class="rw-main" hidden={view != View::Verklaren}>
-                    <Verklaren {storage_problem} />
+                    <Verklaren />
                 </div>
             </@>
             { footer(footer_tag, lang) }
@@ -284,7 +289,15 @@ fn about(props: &AboutProps) -> Html {
     }
 }
 
+/// Another tab saved the configurations: this one asks which version to keep. (The start
+/// build cannot edit them, so it has nothing to keep and never asks.)
+#[cfg(not(feature = "views"))]
+fn conflict(_store: &UseReducerHandle<Store>, _lang: Lang) -> Html {
+    Html::default()
+}
+
 /// Another tab saved the configurations: this one asks which version to keep.
+#[cfg(feature = "views")]
 fn conflict(store: &UseReducerHandle<Store>, lang: Lang) -> Html {
     let Some(conflict) = &store.conflict else {
         return Html::default();

@@ -59,8 +59,8 @@ impl Default for Embedding {
 const STORAGE_PREFIX: &str = "routewijzer.v1.";
 
 /// The postMessage API is in the full build only: www/loader.js starts the full build for
-/// a page with `parentOrigins`, and the start build refuses them (`ui::mount`). A smaller
-/// first load for everyone else (docs/performance.md).
+/// a page with `parentOrigins`, and the start build refuses them ([`Embedding::from_options`]).
+/// A smaller first load for everyone else (docs/performance.md).
 pub const HOST_API: bool = cfg!(feature = "views");
 
 const OPTIONS: &[&str] = &[
@@ -212,6 +212,16 @@ fn views(value: &Value) -> Result<Vec<View>, String> {
     Ok(out)
 }
 
+/// The start build has no postMessage API: an origin is refused here, saying where it is.
+#[cfg(not(feature = "views"))]
+fn origins(value: &Value) -> Result<Vec<String>, String> {
+    match value.as_array() {
+        Some(list) if list.is_empty() => Ok(Vec::new()),
+        _ => Err("routewijzer: parentOrigins (de postMessage-API) zit in de volledige build; www/loader.js laadt die".into()),
+    }
+}
+
+#[cfg(feature = "views")]
 fn origins(value: &Value) -> Result<Vec<String>, String> {
     let list = value
         .as_array()
@@ -229,6 +239,7 @@ fn origins(value: &Value) -> Result<Vec<String>, String> {
 }
 
 /// `scheme://host[:port]` without path; `*` is refused on purpose.
+#[cfg(feature = "views")]
 fn is_origin(text: &str) -> bool {
     let Some((scheme, rest)) = text.split_once("://") else {
         return false;

@@ -41,6 +41,21 @@ pub struct State {
     /// The view on screen (the explainer stays mounted behind the others).
     pub view: View,
     pub notice: Option<Notice>,
+    /// What happened to the stored scenario (set aside, or it could not be): shown with the
+    /// notice until the user closes it; a change of the scenario does not clear it.
+    pub report: Option<String>,
+    /// Why the draft is not kept outside this window, while that lasts (the hooks' report).
+    pub not_kept: NotKept,
+}
+
+/// Why the explainer's work is not kept outside this window.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct NotKept {
+    /// Not in this browser (storage full or blocked, or an old entry there that could not be
+    /// set aside).
+    pub storage: Option<String>,
+    /// Not in the URL: too long for a link the app can read.
+    pub link: Option<String>,
 }
 
 impl Default for State {
@@ -54,6 +69,8 @@ impl Default for State {
             lang: Lang::Nl,
             view: View::Verklaren,
             notice: None,
+            report: None,
+            not_kept: NotKept::default(),
         }
     }
 }
@@ -100,7 +117,10 @@ pub enum Action {
     /// Replace the scenario with one from a file, a link or the speelveld (already checked).
     Load(Box<Opened>),
     Notify(Notice),
+    /// Closes the notice and the report.
     DismissNotice,
+    /// Why the draft is not in storage (`false`) or in the URL (`true`), or `None`: it is.
+    NotKept(bool, Option<String>),
 }
 
 /// What placing the request at `location` does: the place, or a notice that it lies
@@ -132,11 +152,10 @@ pub fn water_pending(engine: &Engine, location: &Location) -> bool {
 /// Adding an activity: with the first verzoektype the catalogue allows for it.
 pub fn add_activity(engine: &Engine, id: &str) -> Option<Action> {
     let activity = engine.catalogue.activity(id)?;
-    Some(Action::AddActivity(SelectedActivity {
-        activity: activity.id.clone(),
-        verzoektype: *activity.verzoektypes.first()?,
-        flags: Vec::new(),
-    }))
+    Some(Action::AddActivity(SelectedActivity::new(
+        activity.id.clone(),
+        *activity.verzoektypes.first()?,
+    )))
 }
 
 /// Six decimals (about 0.1 m) keep the URL short without moving the point.
@@ -182,13 +201,32 @@ impl State {
                 self.notice = None;
             }
             Action::Notify(notice) => self.notice = Some(notice),
-            Action::DismissNotice => self.notice = None,
+            Action::NotKept(in_url, why) => {
+                let slot = if in_url {
+                    &mut self.not_kept.link
+                } else {
+                    &mut self.not_kept.storage
+                };
+                *slot = why;
+            }
+            Action::DismissNotice => {
+                self.notice = None;
+                self.report = None;
+            }
         }
         // A successful change of the scenario clears an old complaint.
         if self.draft != before {
             self.notice = None;
         }
         self
+    }
+
+    /// What the shell shows, in order: the notice, the report, then `more` (the configuration
+    /// store's); the report and the store's messages are Dutch.
+    pub fn shown_notices(&self, more: Option<&str>) -> Vec<Notice> {
+        let dutch = [self.report.as_deref(), more].into_iter().flatten();
+        let dutch = dutch.map(|text| Notice::new(Lang::Nl, text.to_string()));
+        self.notice.iter().cloned().chain(dutch).collect()
     }
 
     /// The user configuration (by id) the explainer's inline configuration came from.

@@ -26,7 +26,7 @@ const scenario = {
 
 async function fresh(page, url) {
   await page.waitForSelector('h1');
-  await page.evaluate((k) => { localStorage.removeItem(k); localStorage.removeItem(`${k}.beschadigd`); }, KEY);
+  await page.evaluate((k) => { localStorage.removeItem(k); for (let n = 1; n <= 4; n += 1) localStorage.removeItem(`${k}.beschadigd.${n}`); }, KEY);
   await page.goto(`${url}#scenario=${encodeURIComponent(JSON.stringify(scenario))}`);
   await page.reload();
   await page.waitForSelector('.rw-verzoek');
@@ -182,7 +182,7 @@ test('a CSV with one bad row imports the rest and names the line; reload keeps i
   const csv = '\ufeffBegindatum;Bevoegd gezag;Activiteit;Behandeldienst;Toestemming;Bevoegd gezag (locatie)\r\n'
     + '2024-01-01;Gedeputeerde Staten van Noord-Brabant;Milieubelastende activiteit;Omgevingsdienst Brabant Noord;;Gemeente Oss\r\n'
     + '2024-01-01;College van B&W van Atlantis;kappen;ODBN;;\r\n'
-    + '2024-01-01;"College van burgemeester en wethouders van Oss";Vellen van houtopstand;ODBN;melding;\r\n';
+    + '2024-01-01;"College van burgemeester en wethouders van Oss";kappen;ODBN;melding;\r\n';
   await page.setInputFiles('#rw-cfg-import', { name: 'monitor.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
   await page.waitForSelector('.rw-config-report');
   assert.match(await page.textContent('#rw-h-import'), /monitor\.csv: 3 rijen, 1 niet overgenomen/);
@@ -235,18 +235,25 @@ test('voorbeeld-nederland is the default and shown read-only, as the Brabant exa
   await page.close();
 });
 
-test('an unreadable store is reported and set aside, not wiped', async () => {
-  for (const bad of ['{nee', '{"version": 7, "configuraties": []}']) {
-    const { page, problems } = await openWatchedPage(env.browser, env.server.url);
-    await page.waitForSelector('h1');
+test('an unreadable store is reported on every view and set aside in turn, not wiped', async () => {
+  const { page, problems } = await openWatchedPage(env.browser, env.server.url);
+  await page.waitForSelector('h1');
+  await page.evaluate((k) => localStorage.clear(), KEY);
+  for (const [n, bad] of [[1, '{nee'], [2, '{"version": 7, "configuraties": []}']]) {
     await page.evaluate(([k, v]) => localStorage.setItem(k, v), [KEY, bad]);
     await page.reload();
+    // Said at once in the explainer (the start build), and again in the Configuratie view.
+    const said = new RegExp(`De opgeslagen configuraties: niet te gebruiken .*bewaard onder 'routewijzer\\.v1\\.configuraties\\.beschadigd\\.${n}'`);
+    await page.waitForSelector('.rw-notice');
+    assert.match(await page.textContent('.rw-notice'), said);
     await view(page, 'Configuratie');
-    assert.match(await page.textContent('.rw-config .rw-notice'), /niet te lezen .*routewijzer\.v1\.configuraties\.beschadigd/);
-    assert.equal(await page.evaluate((k) => localStorage.getItem(`${k}.beschadigd`), KEY), bad);
-    assert.deepEqual(await problems(), []);
-    await page.close();
+    assert.match(await page.textContent('.rw-notice'), said);
+    assert.equal(await page.evaluate(([k, m]) => localStorage.getItem(`${k}.beschadigd.${m}`), [KEY, n]), bad);
   }
+  // The second did not replace the first.
+  assert.equal(await page.evaluate((k) => localStorage.getItem(`${k}.beschadigd.1`), KEY), '{nee');
+  assert.deepEqual(await problems(), []);
+  await page.close();
 });
 
 test('two tabs: the other tab\'s save is never overwritten unseen; the user chooses', async () => {

@@ -258,3 +258,96 @@ test('framed by an origin that is not listed, the app does not run and says so',
     app.stop();
   }
 });
+
+test('every malformed set-scenario is answered with routewijzer:error, and the app keeps its state', async () => {
+  const host = await startServer(hosts, { frameSrc: 'http://127.0.0.1:*' });
+  const hostOrigin = new URL(host.url).origin;
+  const app = await appServer([hostOrigin], [hostOrigin]);
+  try {
+    const { page, problems } = await openWatchedPage(browser, `${host.url}iframe-host.html?app=${encodeURIComponent(app.url)}`);
+    const frame = page.frameLocator('#frame');
+    await frame.locator('h1').waitFor();
+    await page.evaluate((s) => window.send({ type: 'routewijzer:set-scenario', scenario: s }), scenario);
+    await frame.locator('.rw-verzoek').first().waitFor();
+    const shown = async () => [await frame.locator('.rw-location-card').textContent(), await frame.locator('.rw-total-number').textContent()];
+    const before = await shown();
+    assert.match(before[0], /Oss/);
+    /** Sends what `make()` builds in the host page; resolves to the error answer it got. */
+    const refused = async (make) => {
+      const count = await page.evaluate(() => window.received.filter((m) => m.type === 'routewijzer:error').length);
+      await page.evaluate(`window.send(${make})`);
+      const answer = await page.waitForFunction((n) => window.received.filter((m) => m.type === 'routewijzer:error')[n], count);
+      return (await answer.jsonValue()).error;
+    };
+    const s = JSON.stringify(scenario);
+    const cases = [
+      ["({ type: 'routewijzer:set-scenario' })", /set-scenario zonder scenario/],
+      ["({ type: 'routewijzer:set-scenario', scenario: 42 })", /scenario moet een object of JSON-tekst zijn, geen getal/],
+      ["({ type: 'routewijzer:set-scenario', scenario: [1, 2] })", /scenario moet een object of JSON-tekst zijn, geen lijst/],
+      ["({ type: 'routewijzer:set-scenario', scenario: null })", /geen null/],
+      ["({ type: 'routewijzer:set-scenario', scenario: '{\"location\": ' })", /regel 1/],
+      // A repeated key in a scenario sent as text is an error (the strict reader), not last-wins.
+      [`({ type: 'routewijzer:set-scenario', scenario: ${JSON.stringify(s.replace('"gemeente":"GM0828"', '"gemeente":"GM0828","gemeente":"GM0855"'))} })`, /location\.gemeente: dubbele sleutel/],
+      ["({ type: 'routewijzer:set-scenario', scenario: { format: 'routewijzer-scenario/1', location: { gemeente: 'GM9999' }, activities: [] } })", /GM9999/],
+      // A Map would be `{}` to JSON.stringify, an empty scenario that clears the state.
+      [`({ type: 'routewijzer:set-scenario', scenario: new Map(Object.entries(${s})) })`, /^scenario: een Map-object is geen JSON-object/],
+      [`({ type: 'routewijzer:set-scenario', scenario: { ...${s}, location: { gemeente: 'GM0855', sinds: new Date() } } })`, /^scenario\.location\.sinds: een Date-object is geen JSON-object/],
+      [`({ type: 'routewijzer:set-scenario', scenario: { ...${s}, activities: [new Set()] } })`, /^scenario\.activities\[0\]: een Set-object/],
+    ];
+    for (const [make, expected] of cases) {
+      assert.match(await refused(make), expected, make);
+      assert.deepEqual(await shown(), before, `${make}: the state is kept`);
+    }
+    // A scenario sent as JSON text is opened, as a file is.
+    await page.evaluate((text) => window.send({ type: 'routewijzer:set-scenario', scenario: text }), JSON.stringify({ ...scenario, location: { gemeente: 'GM0855' } }));
+    await frame.locator('.rw-location-card').getByText('Tilburg').first().waitFor();
+    const foreign = (await problems()).filter((p) => !p.startsWith(`foreign request: ${app.url}`));
+    assert.deepEqual(foreign, []);
+    await page.close();
+  } finally {
+    host.stop();
+    app.stop();
+  }
+});
+
+test('a 100 MB message is refused by its size in JavaScript and never reaches wasm memory', async () => {
+  const host = await startServer(hosts, { frameSrc: 'http://127.0.0.1:*' });
+  const hostOrigin = new URL(host.url).origin;
+  const app = await appServer([hostOrigin], [hostOrigin]);
+  try {
+    const { page } = await openWatchedPage(browser, `${host.url}iframe-host.html?app=${encodeURIComponent(app.url)}`);
+    const frame = page.frameLocator('#frame');
+    await frame.locator('h1').waitFor();
+    await page.evaluate((s) => window.send({ type: 'routewijzer:set-scenario', scenario: s }), scenario);
+    await frame.locator('.rw-verzoek').first().waitFor();
+    const appFrame = page.frames().find((f) => f.url().startsWith(app.url));
+    // The wasm module's memory, as main.js exposes it for make bench.
+    const wasmBytes = () => appFrame.evaluate(() => document.getElementById('app').routewijzerWasmBytes());
+    const before = await wasmBytes();
+    const big = [
+      // As text: refused by its length.
+      ["'x'.repeat(100 << 20)", /^scenario is te groot \(104857600 tekens, maximaal 1048576\)/],
+      // As an object: the walk stops once it has seen 1 MiB.
+      [`({ ...${JSON.stringify(scenario)}, title: 'x'.repeat(100 << 20) })`, /^scenario is te groot \(meer dan 1048576 tekens/],
+      [`({ ...${JSON.stringify(scenario)}, activities: new Array(10_000_000).fill(0) })`, /^scenario is te groot \(meer dan 1048576 tekens/],
+    ];
+    for (const [make, expected] of big) {
+      const count = await page.evaluate(() => window.received.filter((m) => m.type === 'routewijzer:error').length);
+      await page.evaluate(`window.send({ type: 'routewijzer:set-scenario', scenario: ${make} })`);
+      const answer = await page.waitForFunction((n) => window.received.filter((m) => m.type === 'routewijzer:error')[n], count);
+      assert.match((await answer.jsonValue()).error, expected, make);
+    }
+    // Not ours, 100 MB: ignored without an answer.
+    await page.evaluate(() => window.send({ type: 'x'.repeat(100 << 20) }));
+    await page.evaluate(() => window.send({ type: 'routewijzer:get-outcome' }));
+    await page.waitForFunction(() => window.received.some((m) => m.type === 'routewijzer:outcome'));
+    const after = await wasmBytes();
+    console.log(`wasm memory: ${before} -> ${after} bytes`);
+    assert.ok(after - before <= 1 << 20, `wasm memory grew by ${after - before} bytes`);
+    assert.match(await frame.locator('.rw-location-card').textContent(), /Oss/);
+    await page.close();
+  } finally {
+    host.stop();
+    app.stop();
+  }
+});

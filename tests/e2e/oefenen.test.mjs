@@ -112,8 +112,8 @@ test('corrupt or future-version progress is set aside with a message, never lost
     await openOefenen(page);
     const notice = await page.textContent('.rw-oefenen .rw-notice');
     assert.match(notice, why);
-    assert.match(notice, new RegExp(`bewaard als '${KEY}.beschadigd'`));
-    assert.equal(await page.evaluate((k) => localStorage.getItem(`${k}.beschadigd`), KEY), bad);
+    assert.match(notice, new RegExp(`bewaard onder '${KEY}.beschadigd.1'`));
+    assert.equal(await page.evaluate((k) => localStorage.getItem(`${k}.beschadigd.1`), KEY), bad);
     assert.match(await page.textContent('#rw-h-casus'), /^Casus 1: /);
     assert.deepEqual(await problems(), []);
     await page.close();

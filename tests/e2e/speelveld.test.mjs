@@ -27,7 +27,7 @@ const computeMs = async () => Number(await page.getAttribute('.rw-sv-progress', 
 
 test('the ODBN matrix: every gemeente, every activity × verzoektype, cells from the engine', async () => {
   await openRegion('provincie:PV30', 56);
-  console.log(`Noord-Brabant matrix (56 × 33 = 1848 cells): routed in ${await computeMs()} ms in the browser (release wasm)`);
+  console.log(`Noord-Brabant matrix (56 × 35 = 1960 cells): routed in ${await computeMs()} ms in the browser (release wasm)`);
   const cut = await page.evaluate(() => [...document.querySelectorAll('.rw-sv-cell')].filter((b) => b.scrollWidth > b.clientWidth).length);
   assert.equal(cut, 0, 'no cell text is cut off');
   await openRegion('omgevingsdienst:ODBN', 10);
@@ -35,7 +35,7 @@ test('the ODBN matrix: every gemeente, every activity × verzoektype, cells from
   // The explainer's default configuration is the whole country's example (issue 17).
   assert.match(await page.textContent('.rw-sv-config'), /Voorbeeld Nederland/);
   assert.match(await page.textContent('.rw-sv-table caption'), /Omgevingsdienst Brabant Noord/);
-  assert.equal(await page.locator('.rw-sv-table tbody tr').first().locator('button.rw-sv-cell').count(), 33);
+  assert.equal(await page.locator('.rw-sv-table tbody tr').first().locator('button.rw-sv-cell').count(), 35);
   const oss = page.locator('button.rw-sv-cell[data-gemeente="GM0828"][data-activity="milieubelastende-activiteit"][data-verzoektype="melding"]');
   assert.equal(await oss.locator('.rw-sv-bd').textContent(), 'ODBN');
   assert.equal(await oss.locator('.rw-sv-triggers').textContent(), '2');
@@ -146,7 +146,7 @@ test('CSV export: UTF-8 BOM, semicolons, Dutch headers, one line per cell, CRLF'
   const lines = text.split('\r\n');
   assert.equal(lines.pop(), '', 'ends with CRLF');
   assert.equal(lines[0], 'Gemeente-id;Gemeente;Activiteit-id;Activiteit;Verzoektype-id;Verzoektype;Bevoegd gezag-id;Bevoegd gezag;Behandeldienst-id;Behandeldienst;Triggers;Gemiste behandeldienst-id;Gemiste behandeldienst;Bevindingen of fout');
-  assert.equal(lines.length, 1 + 10 * 33);
+  assert.equal(lines.length, 1 + 10 * 35);
   assert.ok(lines.includes('GM0828;Oss;milieubelastende-activiteit;Milieubelastende activiteit;melding;melding;GM0828;College van B&W van Oss;ODBN;Omgevingsdienst Brabant Noord;2;;;bd-copy'));
   assert.ok(lines.every((l) => l.split(';').length === 14));
   writeFileSync(join(outputDir, 'speelveld-odbn.csv'), bytes);
@@ -194,7 +194,7 @@ test('all 342 gemeenten build in chunks while the page keeps painting frames; th
   await page.waitForFunction(() => !document.querySelector('.rw-sv-progress progress')
     && /342 gemeenten/.test(document.querySelector('.rw-sv-progress').textContent), null, { timeout: 60000 });
   const elapsed = Date.now() - start;
-  console.log(`all-NL matrix (342 × 33 = 11286 cells, plus the combination check): routed in ${await computeMs()} ms`);
+  console.log(`all-NL matrix (342 × 35 = 11970 cells, plus the combination check): routed in ${await computeMs()} ms`);
   const gaps = await page.evaluate(() => { window.__stop = true; return window.__gaps; });
   const worst = Math.max(...gaps);
   const sorted = [...gaps].sort((a, b) => a - b);

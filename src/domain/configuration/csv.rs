@@ -211,6 +211,7 @@ fn map_row(row: &Row, engine: &Engine) -> Result<DraftEntry, String> {
         gemeenten,
         inhoud: String::new(),
         bron: (!begin.is_empty()).then(|| format!("Implementatiemonitor, begindatum {begin}")),
+        mandaat: None,
     })
 }
 

@@ -24,6 +24,8 @@ pub struct DraftEntry {
     pub gemeenten: Vec<String>,
     pub inhoud: String,
     pub bron: Option<String>,
+    /// Mandate from the bevoegd gezag (B16): kept as read; `None` = unknown.
+    pub mandaat: Option<bool>,
 }
 
 /// A configuration being edited.
@@ -69,6 +71,7 @@ impl DraftEntry {
             gemeenten: e.gemeenten.clone().unwrap_or_default(),
             inhoud: String::new(),
             bron: e.bron.clone(),
+            mandaat: e.mandaat,
         }
     }
 
@@ -91,6 +94,9 @@ impl DraftEntry {
         );
         if let Some(bron) = &self.bron {
             m.insert("bron".into(), json!(bron));
+        }
+        if let Some(mandaat) = self.mandaat {
+            m.insert("mandaat".into(), json!(mandaat));
         }
         // Kept so that the contract's parser refuses it with the B5 explanation.
         if !self.inhoud.trim().is_empty() {
@@ -125,6 +131,11 @@ impl DraftEntry {
             gemeenten,
             inhoud: text("inhoud")?,
             bron: non_empty(&text("bron")?).map(str::to_string),
+            mandaat: match m.get("mandaat") {
+                None | Some(Value::Null) => None,
+                Some(Value::Bool(b)) => Some(*b),
+                Some(_) => return None,
+            },
         })
     }
 }

@@ -118,6 +118,8 @@ fn entry(
         verzoektype: None,
         gemeenten,
         bron: Some(bron.to_string()),
+        // unknown: §6.3 says nothing about a mandate (no finding either way)
+        mandaat: None,
     }
 }
 

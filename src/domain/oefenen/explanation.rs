@@ -1,6 +1,7 @@
 //! A casus's explanation: placeholders (`{total_triggers}`, `{bd:ACTIVITEIT}`, …) filled from
 //! the engine's outcome, so the text cannot disagree with the engine.
 
+use super::super::finding::Finding;
 use super::super::outcome::{Named, Outcome};
 use super::answers::{after_receipt, missed, outcome_names, verzoek};
 use super::{Casus, CasusError};
@@ -29,6 +30,17 @@ fn name_of(outcome: &Outcome, id: &str) -> String {
         .map_or_else(|| id.to_string(), |n| n.name)
 }
 
+/// Who misses out, by the name the outcome gives an adviseur ("Veiligheidsregio
+/// Brabant-Noord", "Gedeputeerde Staten van Noord-Brabant"), else by its plain name.
+fn missed_name(outcome: &Outcome, id: &str) -> String {
+    outcome
+        .verzoeken
+        .iter()
+        .flat_map(|v| v.adviseurs.iter())
+        .find(|a| a.id == id)
+        .map_or_else(|| name_of(outcome, id), |a| a.name.clone())
+}
+
 fn opt_name(n: Option<&Named>) -> String {
     n.map_or_else(|| "geen".to_string(), |n| n.name.clone())
 }
@@ -53,7 +65,7 @@ fn placeholder(outcome: &Outcome, key: &str) -> Result<String, String> {
                 "niemand".to_string()
             } else {
                 m.iter()
-                    .map(|id| name_of(outcome, id))
+                    .map(|id| missed_name(outcome, id))
                     .collect::<Vec<_>>()
                     .join(", ")
             }
@@ -105,18 +117,22 @@ pub fn explanation(casus: &Casus, outcome: &Outcome, english: bool) -> Result<St
         .map_err(|m| CasusError::new(&casus.id, "explanation", m))
 }
 
-/// Rule ids behind the outcome (findings of verzoeken, the whole, and the timeline), each
-/// once, in order of appearance; for showing sources via `rules::Rules` (the app's reveal
-/// step lists them).
-pub fn rule_ids(outcome: &Outcome) -> Vec<String> {
-    let mut out: Vec<String> = Vec::new();
-    let all = outcome
+/// Every finding of the outcome: of each verzoek, of the whole, and of the timeline, in that
+/// order. The app's reveal step shows them with their rules and sources.
+pub fn all_findings(outcome: &Outcome) -> impl Iterator<Item = &Finding> {
+    outcome
         .verzoeken
         .iter()
         .flat_map(|v| v.findings.iter())
         .chain(outcome.findings.iter())
-        .chain(outcome.timeline.iter().flat_map(|s| s.findings.iter()));
-    for f in all {
+        .chain(outcome.timeline.iter().flat_map(|s| s.findings.iter()))
+}
+
+/// Rule ids behind the outcome (the rules of [`all_findings`]), each once, in order of
+/// appearance; for showing sources via `rules::Rules`.
+pub fn rule_ids(outcome: &Outcome) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for f in all_findings(outcome) {
         if !out.contains(&f.rule) {
             out.push(f.rule.clone());
         }

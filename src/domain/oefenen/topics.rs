@@ -1,5 +1,10 @@
 //! The vraagstukken of the seed deck a casus practises. Each has evidence in the outcome
 //! ([`Topic::shown_by`]), so a casus cannot be tagged with a topic it does not show.
+//!
+//! The deck's test grid wrote three of them as `1:1`, `1:n` and `1:?` (one bevoegd gezag
+//! to one, several or no behandeldienst). They read as ratios without the grid, so their
+//! ids are now words (`een-behandeldienst`, `meer-behandeldiensten`,
+//! `geen-behandeldienst-ingesteld`); the old ids are still read.
 
 use std::collections::BTreeSet;
 
@@ -43,10 +48,16 @@ pub enum Topic {
     OdVrVerschil,
     /// A verzoek split by verzoektype (melding and aanvraag).
     SplitVerzoektype,
+    /// Vraagstuk 4: an activity without toepasbare regels makes no verzoek (T9).
+    GeenToepasbareRegels,
+    /// The deck's bevinding 2: a behandeldienst without a mandate (B16).
+    Mandaat,
+    /// Brzo work of one bevoegd gezag that the DSO cannot split off (B14, B15).
+    Brzo,
 }
 
 impl Topic {
-    pub const ALL: [Topic; 13] = [
+    pub const ALL: [Topic; 16] = [
         Topic::EenOpEen,
         Topic::EenOpN,
         Topic::EenOpOnbekend,
@@ -60,13 +71,16 @@ impl Topic {
         Topic::VeiligheidsregioAdviseur,
         Topic::OdVrVerschil,
         Topic::SplitVerzoektype,
+        Topic::GeenToepasbareRegels,
+        Topic::Mandaat,
+        Topic::Brzo,
     ];
 
     pub fn as_str(self) -> &'static str {
         match self {
-            Topic::EenOpEen => "1:1",
-            Topic::EenOpN => "1:n",
-            Topic::EenOpOnbekend => "1:?",
+            Topic::EenOpEen => "een-behandeldienst",
+            Topic::EenOpN => "meer-behandeldiensten",
+            Topic::EenOpOnbekend => "geen-behandeldienst-ingesteld",
             Topic::Werkingsgebied => "werkingsgebied",
             Topic::NaOntvangst2020 => "na-ontvangst-2020",
             Topic::NaOntvangst2023 => "na-ontvangst-2023",
@@ -77,15 +91,34 @@ impl Topic {
             Topic::VeiligheidsregioAdviseur => "veiligheidsregio-adviseur",
             Topic::OdVrVerschil => "od-vr-verschil",
             Topic::SplitVerzoektype => "split-verzoektype",
+            Topic::GeenToepasbareRegels => "geen-toepasbare-regels",
+            Topic::Mandaat => "mandaat",
+            Topic::Brzo => "brzo",
+        }
+    }
+
+    /// The deck's grid ids, still read: `1:1`, `1:n`, `1:?`.
+    fn deck_id(self) -> Option<&'static str> {
+        match self {
+            Topic::EenOpEen => Some("1:1"),
+            Topic::EenOpN => Some("1:n"),
+            Topic::EenOpOnbekend => Some("1:?"),
+            _ => None,
         }
     }
 
     /// Dutch label for people.
     pub fn label(self) -> &'static str {
         match self {
-            Topic::EenOpEen => "1:1 — één behandeldienst per bevoegd gezag",
-            Topic::EenOpN => "1:n — meer behandeldiensten per bevoegd gezag",
-            Topic::EenOpOnbekend => "1:? — geen behandeldienst ingesteld",
+            Topic::EenOpEen => {
+                "één behandeldienst voor alles wat het bevoegd gezag instelde (in 2020: 1:1)"
+            }
+            Topic::EenOpN => {
+                "meer behandeldiensten onder één bevoegd gezag, per activiteit, verzoektype of gebied (in 2020: 1:n)"
+            }
+            Topic::EenOpOnbekend => {
+                "het bevoegd gezag heeft geen behandeldienst ingesteld (in 2020: 1:?)"
+            }
             Topic::Werkingsgebied => "routering per werkingsgebied, niet per inhoud",
             Topic::NaOntvangst2020 => "na ontvangst: behandeldienst niet te wijzigen (DSO 2020)",
             Topic::NaOntvangst2023 => "na ontvangst: behandeldienst wel te wijzigen (DSO 2023)",
@@ -98,11 +131,18 @@ impl Topic {
                 "Heusden: regio's omgevingsdienst en veiligheidsregio verschillen"
             }
             Topic::SplitVerzoektype => "splitsing melding en aanvraag",
+            Topic::GeenToepasbareRegels => {
+                "geen toepasbare regels: geen verzoek, niemand krijgt iets (vraagstuk 4)"
+            }
+            Topic::Mandaat => "behandeldienst zonder mandaat (bevinding 2 van 2020)",
+            Topic::Brzo => "Brzo-werk en ander milieuwerk van één bevoegd gezag",
         }
     }
 
     pub fn parse(s: &str) -> Option<Topic> {
-        Topic::ALL.into_iter().find(|t| t.as_str() == s)
+        Topic::ALL
+            .into_iter()
+            .find(|t| t.as_str() == s || t.deck_id() == Some(s))
     }
 
     /// True when the outcome (and the configuration the scenario applied) shows this topic.
@@ -182,6 +222,9 @@ impl Topic {
             }),
             Topic::OdVrVerschil => has_code(FindingCode::OdVrVerschil),
             Topic::SplitVerzoektype => has_code(FindingCode::SplitVerzoektype),
+            Topic::GeenToepasbareRegels => has_code(FindingCode::GeenToepasbareRegels),
+            Topic::Mandaat => has_code(FindingCode::BdZonderMandaat),
+            Topic::Brzo => has_code(FindingCode::BrzoBehandeldienst),
         }
     }
 }

@@ -126,8 +126,47 @@ pub(super) fn behandeldienst(ctx: &Ctx, bg: &Org, acts: &[&Act], vt: Verzoektype
         let why = why_none(ctx, bg, acts, vt, &per_act, &misses, configured_elsewhere);
         findings.push(Finding::geen_behandeldienst(ctx.texts(), bg, why));
     }
+    let without_mandate = chosen.filter(|id| {
+        *id != bg.id
+            && per_act
+                .iter()
+                .flatten()
+                .any(|e| e.behandeldienst == *id && e.mandaat == Some(false))
+    });
+    if let Some(id) = without_mandate {
+        findings.push(Finding::bd_zonder_mandaat(ctx.texts(), &ctx.bd_org(id), bg));
+    }
+    findings.extend(brzo(ctx, bg, acts, &per_act, chosen));
     let bd = chosen.map(|id| ctx.bd_org(id));
     BdResult { bd, findings }
+}
+
+/// `brzo-behandeldienst`: the first Brzo activity (a flag marked `brzo`) of a provincie's
+/// verzoek that the configuration links to another behandeldienst than the provincie's Brzo
+/// omgevingsdienst (its own entry, else the verzoek's behandeldienst). (B14, B15)
+fn brzo(
+    ctx: &Ctx,
+    bg: &Org,
+    acts: &[&Act],
+    per_act: &[Option<&ConfigEntry>],
+    chosen: Option<&str>,
+) -> Option<Finding> {
+    if bg.kind != OrgKind::Provincie {
+        return None;
+    }
+    let dienst = ctx.engine.organisations.brzo_dienst(&bg.id)?;
+    acts.iter().zip(per_act).find_map(|(a, res)| {
+        let bd = res.map(|e| e.behandeldienst.as_str()).or(chosen)?;
+        (a.applied.iter().any(|e| e.brzo) && bd != dienst.id).then(|| {
+            Finding::brzo_behandeldienst(
+                ctx.texts(),
+                a.def,
+                (bg, &ctx.bd_org(bd)),
+                &ctx.loc.provincie,
+                &ctx.bd_org(&dienst.id),
+            )
+        })
+    })
 }
 
 /// Why a verzoek got no behandeldienst, in one reason: no configuration chosen; else

@@ -1,13 +1,14 @@
 //! Step 6: who gets a trigger (the bevoegd gezag, its behandeldienst, or both), and the
-//! adviseurs, who get none: those of a meervoudige aanvraag and the activities' fixed
-//! adviseurs (the veiligheidsregio for brandveilig gebruik). (T2–T4)
+//! adviseurs, who get none: those of a meervoudige aanvraag and the fixed adviseurs of the
+//! activities and their flags (the veiligheidsregio for brandveilig gebruik by practice,
+//! T10; at a Seveso-inrichting by law, L17). (T2–T4)
 
-use super::super::catalogue::VasteAdviseur;
+use super::super::catalogue::{VasteAdviseur, VasteAdviseurRegel};
 use super::super::finding::Finding;
 use super::super::ids::{AdviesRole, OrgKind, RecipientRole};
 use super::super::organisations::Org;
 use super::super::outcome::{Adviseur, Recipient, Verzoek};
-use super::{bd_named, bg_named, count, own_bg, Ctx, Draft};
+use super::{bd_named, bg_named, count, own_bg, Advice, Ctx, Draft};
 
 /// The verzoek as submitted: steps 5 and 6 put together, with every finding about it in a
 /// fixed order (exceptions, step 4, step 5, recipients, adviseurs).
@@ -20,15 +21,21 @@ pub(super) fn verzoek(
     let mut findings: Vec<Finding> = draft
         .acts
         .iter()
-        .filter_map(|a| own_bg::exception_finding(ctx, a))
+        .flat_map(|a| own_bg::activity_findings(ctx, a, draft.verzoektype))
         .collect();
     findings.extend(draft.findings.iter().cloned());
     findings.extend(bd_findings);
     let (recipients, copy) = recipients_for(ctx, &draft.bg, bd);
     findings.extend(copy);
     let adviseurs = vaste_adviseurs(ctx, draft, &recipients);
-    for (org, role) in &adviseurs {
-        findings.push(Finding::adviseur_zonder_trigger(ctx.texts(), org, *role));
+    for x in &adviseurs {
+        findings.push(Finding::adviseur_zonder_trigger(
+            ctx.texts(),
+            &x.org,
+            x.role,
+            x.basis,
+            x.rule.as_deref(),
+        ));
     }
     Verzoek {
         verzoektype: draft.verzoektype,
@@ -39,10 +46,10 @@ pub(super) fn verzoek(
         recipients,
         adviseurs: adviseurs
             .iter()
-            .map(|(org, role)| Adviseur {
-                id: org.id.clone(),
-                role: *role,
-                name: org.adviseur_name(),
+            .map(|x| Adviseur {
+                id: x.org.id.clone(),
+                role: x.role,
+                name: x.org.adviseur_name(),
             })
             .collect(),
         findings,
@@ -82,30 +89,48 @@ pub(super) fn behandeldienst_recipient(bd: &Org) -> Recipient {
     }
 }
 
-/// The draft's adviseurs plus the activities' fixed adviseurs, unless they already receive
-/// the verzoek or are its bevoegd gezag.
-fn vaste_adviseurs(ctx: &Ctx, draft: &Draft, recipients: &[Recipient]) -> Vec<(Org, AdviesRole)> {
+/// The draft's adviseurs plus the fixed adviseurs of its activities and their flags that
+/// apply to its verzoektype, unless they already receive the verzoek or are its bevoegd
+/// gezag.
+fn vaste_adviseurs(ctx: &Ctx, draft: &Draft, recipients: &[Recipient]) -> Vec<Advice> {
     let mut adviseurs = draft.adviseurs.clone();
     for a in &draft.acts {
-        for v in &a.def.vaste_adviseurs {
-            let (named, kind) = match v {
-                VasteAdviseur::Veiligheidsregio => {
-                    (ctx.loc.veiligheidsregio.as_ref(), OrgKind::Veiligheidsregio)
-                }
-                VasteAdviseur::Omgevingsdienst => {
-                    (ctx.loc.omgevingsdienst.as_ref(), OrgKind::Omgevingsdienst)
-                }
+        let regels = a
+            .def
+            .vaste_adviseurs
+            .iter()
+            .chain(a.applied.iter().flat_map(|e| e.vaste_adviseurs.iter()))
+            .filter(|r| r.applies_to(draft.verzoektype));
+        for r in regels {
+            let Some(org) = fixed_adviseur(ctx, r) else {
+                continue;
             };
-            let Some(named) = named else { continue };
-            let org = ctx.org_by_id(&named.id, &named.name, kind);
-            let is_recipient = recipients.iter().any(|r| r.id == org.id);
+            let is_recipient = recipients.iter().any(|x| x.id == org.id);
             if !is_recipient
                 && org.id != draft.bg.id
-                && !adviseurs.iter().any(|(o, _)| o.id == org.id)
+                && !adviseurs.iter().any(|x| x.org.id == org.id)
             {
-                adviseurs.push((org, AdviesRole::Advies));
+                adviseurs.push(Advice {
+                    org,
+                    role: AdviesRole::Advies,
+                    basis: r.basis,
+                    rule: r.rule.clone(),
+                });
             }
         }
     }
     adviseurs
+}
+
+/// The organisation of a fixed adviseur at this location, if the location has one.
+fn fixed_adviseur(ctx: &Ctx, r: &VasteAdviseurRegel) -> Option<Org> {
+    let (named, kind) = match r.adviseur {
+        VasteAdviseur::Veiligheidsregio => {
+            (ctx.loc.veiligheidsregio.as_ref(), OrgKind::Veiligheidsregio)
+        }
+        VasteAdviseur::Omgevingsdienst => {
+            (ctx.loc.omgevingsdienst.as_ref(), OrgKind::Omgevingsdienst)
+        }
+    };
+    named.map(|n| ctx.org_by_id(&n.id, &n.name, kind))
 }

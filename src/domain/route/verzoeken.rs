@@ -1,11 +1,11 @@
 //! Steps 3 and 4: group the activities into verzoeken, and give each verzoek its one
 //! bevoegd gezag. (SP1, SP2, L5–L7, L9, L10, R2)
 
-use super::super::catalogue::Activity;
+use super::super::catalogue::{Activity, AdviesBasis, RoleAssumption};
 use super::super::finding::Finding;
 use super::super::ids::{AdviesRole, OrgKind, Verzoektype};
 use super::super::organisations::Org;
-use super::{Act, Ctx, Draft};
+use super::{Act, Advice, Ctx, Draft};
 
 /// Activities of one verzoektype that can go in one verzoek as far as step 3 is concerned;
 /// for `aanvraag-vergunning`, the water or the non-water part.
@@ -156,25 +156,47 @@ fn aanvraag<'a>(ctx: &Ctx, part: Vec<&'a Act<'a>>, is_water: bool) -> Draft<'a> 
         (ctx.gemeente_org(), None)
     };
 
-    let mut adviseurs: Vec<(Org, AdviesRole)> = Vec::new();
+    let mut adviseurs: Vec<Advice> = Vec::new();
+    let mut roles = Vec::new();
     for a in &part {
         if a.own_bg.id == bg.id {
             continue;
         }
-        match adviseurs.iter_mut().find(|(o, _)| o.id == a.own_bg.id) {
-            Some((_, role)) => *role = (*role).max(a.def.adviseur_role),
-            None => adviseurs.push((a.own_bg.clone(), a.def.adviseur_role)),
+        let role = adviseur_role(ctx, a.def);
+        if a.def.adviseur_role_assumption.is_some() {
+            roles.push(Finding::bopa_adviesrol(ctx.texts(), &a.own_bg, a.def, role));
+        }
+        match adviseurs.iter_mut().find(|x| x.org.id == a.own_bg.id) {
+            Some(x) => x.role = x.role.max(role),
+            None => adviseurs.push(Advice {
+                org: a.own_bg.clone(),
+                role,
+                basis: AdviesBasis::Wet,
+                rule: None,
+            }),
         }
     }
     if via.is_some() && !adviseurs.is_empty() {
         findings.push(magneet(ctx, &part, &bg, &adviseurs));
     }
+    findings.extend(roles);
     Draft {
         verzoektype: Verzoektype::AanvraagVergunning,
         acts: part,
         bg,
         adviseurs,
         findings,
+    }
+}
+
+/// The role of an activity's overruled own bevoegd gezag: the catalogue's, or the
+/// assumption's where the catalogue leaves it to one (`bopa_adviesrol`, L15).
+fn adviseur_role(ctx: &Ctx, def: &Activity) -> AdviesRole {
+    match def.adviseur_role_assumption {
+        Some(RoleAssumption::BopaAdviesrol) => {
+            ctx.assumptions.bopa_adviesrol.unwrap_or(def.adviseur_role)
+        }
+        None => def.adviseur_role,
     }
 }
 
@@ -199,7 +221,7 @@ fn bg_conflict(ctx: &Ctx, rijk: &[&Act], first: &Act) -> Option<Finding> {
 
 /// `magneet`: every magneet that points at the chosen bevoegd gezag (so the finding does not
 /// depend on the order of the activities), what it pulls along, and who advises instead.
-fn magneet(ctx: &Ctx, part: &[&Act], bg: &Org, adviseurs: &[(Org, AdviesRole)]) -> Finding {
+fn magneet(ctx: &Ctx, part: &[&Act], bg: &Org, adviseurs: &[Advice]) -> Finding {
     let magneten: Vec<&Act> = part
         .iter()
         .copied()
@@ -215,7 +237,7 @@ fn magneet(ctx: &Ctx, part: &[&Act], bg: &Org, adviseurs: &[(Org, AdviesRole)]) 
         &defs(&magneten),
         bg,
         &defs(&pulled),
-        &adviseurs.iter().map(|(o, _)| o).collect::<Vec<_>>(),
+        &adviseurs.iter().map(|x| &x.org).collect::<Vec<_>>(),
     )
 }
 

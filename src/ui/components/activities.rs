@@ -19,8 +19,16 @@ use crate::ui::state::{add_activity, Action};
 fn flag_question(lang: Lang, exception: &Exception) -> String {
     let text = match exception.flag.as_str() {
         "ippc" => lang.t(
-            "Gaat het om een IPPC-installatie (grote industriële of agrarische installatie)?",
-            "Is it an IPPC installation (large industrial or agricultural installation)?",
+            "Gaat het om een IPPC-installatie (grote industriële installatie), geen intensieve veehouderij?",
+            "Is it an IPPC installation (large industrial installation), not intensive livestock farming?",
+        ),
+        "ippc-veehouderij" => lang.t(
+            "Gaat het om een IPPC-installatie voor intensieve veehouderij (varkens of pluimvee, RIE-categorie 6.6)?",
+            "Is it an IPPC installation for intensive livestock farming (pigs or poultry, IED category 6.6)?",
+        ),
+        "defensieterrein" => lang.t(
+            "Ligt de activiteit op een defensielocatie (bijvoorbeeld een vliegbasis)?",
+            "Does the activity take place on a defence site (an air base, for example)?",
         ),
         "seveso" => lang.t(
             "Is het een Seveso-inrichting (Brzo-bedrijf met gevaarlijke stoffen)?",

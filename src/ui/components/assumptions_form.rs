@@ -3,7 +3,7 @@
 
 use yew::prelude::*;
 
-use crate::domain::{Assumptions, BdMerge, Dso};
+use crate::domain::{AdviesRole, Assumptions, BdMerge, Dso};
 use crate::ui::context::use_app;
 use crate::ui::i18n::Lang;
 use crate::ui::state::Action;
@@ -78,6 +78,41 @@ pub fn assumptions_form() -> Html {
                     lang.t("Het bevoegd gezag krijgt geen kopie.", "The bevoegd gezag gets no copy."),
                     choose(Assumptions { bg_notified_when_bd: false, ..now })) }
             </fieldset>
+            { bopa_choice(&app) }
+        </fieldset>
+    }
+}
+
+/// The gemeente's role for a buitenplanse omgevingsplanactiviteit (assumption
+/// `bopa_adviesrol`, rule L15 [?]): shown once a chosen activity leaves its role to it.
+fn bopa_choice(app: &crate::ui::context::AppContext) -> Html {
+    let lang = app.state.lang;
+    let draft = &app.state.draft;
+    let relevant = draft.activities.iter().any(|a| {
+        app.engine
+            .catalogue
+            .activity(&a.activity)
+            .is_some_and(|d| d.adviseur_role_assumption.is_some())
+    });
+    if !relevant {
+        return Html::default();
+    }
+    let now = draft.assumptions;
+    let role = now.bopa_adviesrol.unwrap_or(AdviesRole::Advies);
+    let choices = [
+        (AdviesRole::Advies, lang.t("advies (de standaard van het contract)", "advies (the contract's default)")),
+        (AdviesRole::AdviesMetInstemming, lang.t("advies met instemming (waarschijnlijk, niet nagelezen)", "advies met instemming (probable, not checked)")),
+    ];
+    html! {
+        <fieldset class="rw-radios">
+            <legend>{ lang.t("Rol van de gemeente bij een buitenplanse omgevingsplanactiviteit als de provincie of het Rijk beslist (regel L15, onbekend)",
+                "The gemeente's role for a buitenplanse omgevingsplanactiviteit when the provincie or the Rijk decides (rule L15, unknown)") }</legend>
+            { for choices.into_iter().map(|(r, text)| {
+                let onchange = app.callback(move |_: Event| {
+                    Some(Action::SetAssumptions(Assumptions { bopa_adviesrol: Some(r), ..now }))
+                });
+                radio("rw-bopa", r.as_str(), role == r, text, onchange)
+            }) }
         </fieldset>
     }
 }

@@ -1,23 +1,34 @@
 //! The user's configurations in localStorage (the store's reducer does no IO): loaded once,
-//! saved after each change, watched for another tab's save; and the explainer's inline
-//! configuration following every valid edit of the one it uses.
+//! saved after each change, watched for another tab's save (the full build: the start
+//! build, which cannot edit them, only reads them); and the explainer's inline configuration
+//! following every valid edit of the one it uses.
 
+#[cfg(feature = "views")]
 use gloo_events::EventListener;
 use yew::prelude::*;
 
 use super::super::embedding::Embedding;
-use super::super::state::store::{Store, StoreAction, STORAGE_NAME};
+#[cfg(feature = "views")]
+use super::super::state::store::StoreAction;
+use super::super::state::store::{Store, STORAGE_NAME};
 use super::super::state::{Action, State};
 use super::super::storage;
 use crate::domain::{ConfigurationRef, Engine};
 
-/// The store saved under `key`; an unreadable one is set aside with a notice.
+/// The store saved under `key`; one that cannot be read is set aside (or, where even that
+/// fails, left in place and not written over, `ui::storage`), with a report as its notice.
 fn load(key: Option<String>) -> Store {
     let text = key.as_deref().and_then(storage::read);
-    Store::from_text(key.clone(), text.as_deref()).unwrap_or_else(|why| {
-        let aside = key.as_deref().and_then(storage::set_aside);
-        Store::unreadable(key, &why, aside)
-    })
+    match (Store::from_text(key.clone(), text.as_deref()), key.as_deref(), text) {
+        (Err(why), Some(at), Some(text)) => {
+            let aside = storage::set_aside(at, &text);
+            let report = storage::report("De opgeslagen configuraties", &why, &aside, at);
+            let mut empty = Store::from_text(key, None).unwrap_or_default();
+            empty.notice = Some(format!("{report} U begint met een lege lijst."));
+            empty
+        }
+        (store, _, _) => store.unwrap_or_default(),
+    }
 }
 
 #[hook]
@@ -30,10 +41,12 @@ pub fn use_config_store(
         let key = embedding.storage_key(STORAGE_NAME);
         use_reducer(move || load(key))
     };
+    // Saved after a change only (the full build: the start build cannot edit them): loading
+    // writes nothing (so an unreadable store stays in place for the full build to report
+    // too, after a lazy switch).
+    #[cfg(feature = "views")]
     {
         let reducer = store.clone();
-        // Saved after a change only: loading writes nothing (so an unreadable store stays
-        // in place for the full build to report too, after a lazy switch).
         let loaded = use_mut_ref(|| true);
         use_effect_with((*store).clone(), move |store| {
             if std::mem::replace(&mut *loaded.borrow_mut(), false) {
@@ -49,7 +62,10 @@ pub fn use_config_store(
             }
         });
     }
-    // Another tab saved the configurations: this tab stops saving and asks.
+    // Another tab saved the configurations: this tab stops saving and asks. (The start build
+    // writes nothing, so it has nothing to lose; it reads them again when the full build
+    // takes over, or on a reload.)
+    #[cfg(feature = "views")]
     {
         let store = store.clone();
         use_effect_with((), move |_| {

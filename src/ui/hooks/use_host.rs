@@ -7,7 +7,6 @@ use std::rc::Rc;
 
 use gloo_events::EventListener;
 use serde::Serialize;
-use serde_json::Value;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
@@ -16,7 +15,7 @@ use super::super::context::Derived;
 use super::super::embedding::Embedding;
 use super::super::js_json;
 use super::super::state::{Action, Opened, State};
-use crate::domain::{Engine, Outcome, ScenarioDraft};
+use crate::domain::{Engine, Outcome, ScenarioDraft, MAX_INPUT_BYTES};
 
 /// What the app sends; `type` is `routewijzer:changed`, `…:outcome`, `…:error` or
 /// `…:resize`.
@@ -72,13 +71,27 @@ impl<'a> Message<'a> {
 
 /// A request from the host page; anything that is not one of ours is `None` and ignored.
 enum HostRequest {
-    SetScenario(Value),
+    /// The scenario as JSON text, or why the message holds none.
+    SetScenario(Result<String, String>),
     GetOutcome,
 }
 
-fn host_request(data: &Value) -> Option<HostRequest> {
-    match data.get("type")?.as_str()? {
-        "routewijzer:set-scenario" => Some(HostRequest::SetScenario(data.get("scenario")?.clone())),
+/// Reads the host's message where it is, in JavaScript: only its `type` and, for
+/// `set-scenario`, its `scenario`, measured before any of it is copied into wasm memory
+/// (`js_json::bounded_text`, the input limit). A message that is not an object, or has no
+/// type of ours, is `None`.
+fn host_request(data: &JsValue) -> Option<HostRequest> {
+    let field = |name: &str| js_sys::Reflect::get(data, &JsValue::from_str(name)).ok();
+    let kind = field("type")?;
+    // A `type` is a short name: a long string is not ours, and is never copied in.
+    let kind = kind.dyn_ref::<js_sys::JsString>().filter(|k| k.length() < 64)?;
+    match String::from(kind).as_str() {
+        "routewijzer:set-scenario" => Some(HostRequest::SetScenario(
+            match field("scenario").filter(|s| !s.is_undefined()) {
+                Some(scenario) => js_json::bounded_text(&scenario, "scenario", MAX_INPUT_BYTES),
+                None => Err("set-scenario zonder scenario (verwacht een scenario-object of JSON-tekst)".into()),
+            },
+        )),
         "routewijzer:get-outcome" => Some(HostRequest::GetOutcome),
         _ => None,
     }
@@ -160,14 +173,11 @@ fn use_messages(
                 else {
                     return;
                 };
-                // Read through JSON text: serde_json's nesting limit then guards the stack.
-                let data = js_json::from_js(&event.data());
-                match host_request(&data) {
+                // Read through JSON text, by the strict reader: a repeated key is an error, and
+                // serde_json's nesting limit guards the stack.
+                match host_request(&event.data()) {
                     Some(HostRequest::SetScenario(scenario)) => {
-                        let opened = engine
-                            .parse_draft(&scenario)
-                            .map_err(|e| e.to_string())
-                            .and_then(|draft| Opened::new(engine, draft));
+                        let opened = scenario.and_then(|text| Opened::from_text(engine, &text));
                         match opened {
                             Ok(opened) => state.dispatch(Action::Load(Box::new(opened))),
                             Err(e) => Message {

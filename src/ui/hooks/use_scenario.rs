@@ -13,6 +13,7 @@ use super::super::links;
 use super::super::state::{Action, Notice, Opened, State};
 use super::super::storage;
 use super::super::view::View;
+use super::super::water::{self, OPENS_LATER};
 use crate::domain::Engine;
 
 /// The key's last part, after the instance's versioned prefix (`routewijzer.v1.scenario`).
@@ -41,118 +42,142 @@ fn first_view(embedding: &Embedding) -> View {
     }
 }
 
+/// The scenario saved in this browser if it is readable, and the report of one that is not:
+/// it is set aside, or, where even that fails, left in place and never written over
+/// (`ui::storage`). A point in a large water is not damage: it opens when the water areas
+/// are here (`ui::water`).
+fn from_storage(embedding: &Embedding, engine: &Engine) -> (Option<Opened>, Option<String>) {
+    let Some(key) = embedding.storage_key(STORAGE_NAME) else {
+        return (None, None);
+    };
+    let Some(text) = storage::read(&key) else {
+        return (None, None);
+    };
+    // Versions before 0.2 stored the scenario as a JSON string holding the JSON.
+    // (Read as a Value, not as String: a typed read links serde's float formatting for its
+    // "invalid type" errors, docs/performance.md.)
+    let inner = match crate::domain::strict_json::parse(&text) {
+        Ok(serde_json::Value::String(inner)) => Some(inner),
+        _ => None,
+    };
+    match water::open_text(engine, inner.as_deref().unwrap_or(&text)) {
+        Ok(opened) => (Some(opened), None),
+        Err(why) if why == OPENS_LATER => (None, None),
+        Err(why) => {
+            let aside = storage::set_aside(&key, &text);
+            let what = "Het opgeslagen scenario";
+            (None, Some(storage::report(what, &why, &aside, &key)))
+        }
+    }
+}
+
 /// The first state: the URL (if this instance owns it), else this instance's stored work,
-/// else the host's options, else empty; in the language chosen last, else the host's.
+/// else the host's options, else empty; in the language chosen last, else the host's. The
+/// stored entry is checked either way, so a link never replaces a damaged one unseen. A
+/// packed link is opened later (`links::unpack`).
 fn initial(embedding: &Embedding, engine: &Engine) -> State {
     let lang = embedding
         .storage_key(LANG_NAME)
         .and_then(|key| storage::read(&key))
         .and_then(|code| Lang::from_code(&code))
         .unwrap_or(embedding.lang);
-    let start = State {
+    let (stored, report) = from_storage(embedding, engine);
+    let state = State {
         lang,
         view: first_view(embedding),
+        report,
         ..State::default()
     };
-    let fallback = || match from_storage(embedding, engine).or_else(|| embedding.initial.clone()) {
-        Some(opened) => start.clone().reduce(Action::Load(Box::new(opened))),
-        None => start.clone(),
+    let load = |opened: Option<Opened>| match opened {
+        Some(opened) => state.clone().reduce(Action::Load(Box::new(opened))),
+        None => state.clone(),
     };
+    let fallback = || load(stored.clone().or_else(|| embedding.initial.clone()));
     match links::scenario(embedding, engine) {
+        Some(Ok(opened)) => load(Some(*opened)),
+        Some(Err(message)) => fallback().reduce(Action::Notify(refused_link(&message, lang))),
         None => fallback(),
-        Some(Ok(opened)) => start.clone().reduce(Action::Load(Box::new(opened))),
-        Some(Err(message)) => State {
-            notice: Some(refused_link(&message, lang)),
-            ..fallback()
-        },
     }
 }
 
-/// The scenario saved in this browser, if it is readable; a corrupt or foreign entry is set
-/// aside (never overwritten unseen).
-fn from_storage(embedding: &Embedding, engine: &Engine) -> Option<Opened> {
-    let key = embedding.storage_key(STORAGE_NAME)?;
-    let text = storage::read(&key)?;
-    // Versions before 0.2 stored the scenario as a JSON string holding the JSON.
-    // (Read as a Value, not as String: a typed read links serde's float formatting for its
-    // "invalid type" errors, docs/performance.md.)
-    let text = match crate::domain::strict_json::parse(&text) {
-        Ok(serde_json::Value::String(inner)) => inner,
-        _ => text,
-    };
-    let opened = super::super::water::open_text(engine, &text);
-    // a point in a large water is not damage: it opens when the water areas are here
-    if opened.as_ref().is_err_and(|e| e != super::super::water::OPENS_LATER) {
-        storage::set_aside(&key);
-    }
-    opened.ok()
+/// A scenario from a link: loaded, or the reason it was refused (the state is kept).
+fn apply(state: &UseReducerHandle<State>, opened: Result<Box<Opened>, String>) {
+    state.dispatch(match opened {
+        Ok(opened) => Action::Load(opened),
+        Err(message) => Action::Notify(refused_link(&message, state.lang)),
+    });
 }
 
 /// The explainer's state, kept in the URL and in storage as it changes (a casus link the
 /// page was opened with stays in the URL until the scenario itself changes), and reloaded
-/// when a link is pasted into the address bar. Also returns why the work is not kept in
-/// this browser (storage full or blocked), while that lasts.
+/// when a link is pasted into the address bar. Why the work is not kept in this browser or
+/// in the URL is in the state (`State::not_kept`), while that lasts.
 #[hook]
-pub fn use_scenario(
-    embedding: &Rc<Embedding>,
-    engine: &'static Engine,
-) -> (UseReducerHandle<State>, Option<String>) {
+pub fn use_scenario(embedding: &Rc<Embedding>, engine: &'static Engine) -> UseReducerHandle<State> {
     let state = {
         let embedding = embedding.clone();
         use_reducer(move || initial(&embedding, engine))
     };
-    let problem = use_state(|| None::<String>);
-    {
-        let embedding = embedding.clone();
-        let first = use_mut_ref(|| true);
-        let problem = problem.clone();
-        use_effect_with((state.draft.clone(), state.view), move |(draft, view)| {
-            let first = std::mem::replace(&mut *first.borrow_mut(), false);
-            // The explainer's link replaces itself as the scenario changes; a change of view
-            // is a new history entry. A casus link stays until the scenario changes.
-            match view {
-                View::Verklaren if first || links::view(&embedding) == Some(View::Verklaren) => {
-                    if !(first && links::has_casus(&embedding)) {
-                        links::show(draft, &embedding);
-                    }
-                }
-                other => links::show_view(*other, draft, &embedding),
-            }
-            let saved = match embedding.storage_key(STORAGE_NAME) {
-                Some(key) => storage::write(&key, &draft.to_value().to_string()),
-                None => Ok(()),
-            };
-            if *problem != saved.as_ref().err().cloned() {
-                problem.set(saved.err());
-            }
-        });
-    }
-    use_page_language(embedding, state.lang, state.view);
+    // First (effects run in order): a packed link in the URL is unpacked, and the URL is left
+    // alone meanwhile; a link pasted later, Back and Forward are followed.
     {
         let state = state.clone();
         let embedding = embedding.clone();
         use_effect_with((), move |_| {
+            let opened = state.clone();
+            links::unpack(&embedding, engine, move |result| apply(&opened, result));
             let listener = links::on_change(move || {
-                // Back, Forward, or a link to a view.
                 if let Some(view) = links::view(&embedding).filter(|v| embedding.views.contains(v)) {
                     state.dispatch(Action::SetView(view));
                 }
                 if links::shows(&state.draft) {
                     return;
                 }
-                match links::scenario(&embedding, engine) {
-                    Some(Ok(opened)) => state.dispatch(Action::Load(Box::new(opened))),
-                    Some(Err(message)) => {
-                        state.dispatch(Action::Notify(refused_link(&message, state.lang)))
+                let opened = state.clone();
+                if !links::unpack(&embedding, engine, move |result| apply(&opened, result)) {
+                    if let Some(result) = links::scenario(&embedding, engine) {
+                        apply(&state, result);
                     }
-                    None => {}
                 }
             });
             move || drop(listener)
         });
     }
-    let problem = (*problem).clone();
-    (state, problem)
+    {
+        let embedding = embedding.clone();
+        let first = use_mut_ref(|| true);
+        let state = state.clone();
+        use_effect_with((state.draft.clone(), state.view), move |(draft, view)| {
+            let first = std::mem::replace(&mut *first.borrow_mut(), false);
+            let told = {
+                let state = state.clone();
+                move |why: Option<String>| {
+                    if state.not_kept.link != why {
+                        state.dispatch(Action::NotKept(true, why));
+                    }
+                }
+            };
+            // The explainer's link replaces itself as the scenario changes; a change of view
+            // is a new history entry. A casus link stays until the scenario changes.
+            match view {
+                View::Verklaren if first || links::view(&embedding) == Some(View::Verklaren) => {
+                    if !(first && links::has_casus(&embedding)) {
+                        links::show(draft, &embedding, told);
+                    }
+                }
+                other => links::show_view(*other, draft, &embedding, told),
+            }
+            let saved = match embedding.storage_key(STORAGE_NAME) {
+                Some(key) => storage::write(&key, &draft.to_value().to_string()),
+                None => Ok(()),
+            };
+            if state.not_kept.storage != saved.as_ref().err().cloned() {
+                state.dispatch(Action::NotKept(false, saved.err()));
+            }
+        });
+    }
+    use_page_language(embedding, state.lang, state.view);
+    state
 }
 
 /// The chosen language is kept (after the first render: the host's default is not a

@@ -11,7 +11,6 @@ use yew::prelude::*;
 use crate::domain::configuration::csv::{import_csv, RowProblem};
 use crate::domain::configuration::draft::{Draft, DraftEntry, Severity};
 use crate::domain::{Configuration, ConfigurationRef, Engine};
-use crate::ui::components::notice::notice;
 use crate::ui::context::{use_app, AppContext};
 use crate::ui::i18n::Lang;
 use crate::ui::state::store::{Store, StoreAction, BUNDLED};
@@ -134,10 +133,6 @@ pub fn configuratie() -> Html {
         let report = report.clone();
         Callback::from(move |r| report.set(Some(r)))
     };
-    let ondismiss = {
-        let store = store.clone();
-        Callback::from(move |_| store.dispatch(StoreAction::Notify(None)))
-    };
     let is_active = editable.is_some() && active == store.selected;
 
     html! {
@@ -152,9 +147,6 @@ pub fn configuratie() -> Html {
                     "Eén activiteit, drie behandeldiensten per gemeente. Kies ‘Nieuwe lege configuratie’ en voeg drie instellingen toe voor Gedeputeerde Staten van Noord-Brabant (PV30) met Ontgrondingsactiviteit: Oss (GM0828) naar Omgevingsdienst Brabant Noord (ODBN), Eindhoven (GM0772) naar Omgevingsdienst Zuidoost-Brabant (ODZOB) en Tilburg (GM0855) naar Omgevingsdienst Midden- en West-Brabant (OMWB). Kies ‘Gebruik in de verklaring’ en kies met die activiteit Oss, Eindhoven of Tilburg. Probeer daarna een voorwaarde op inhoud (bijvoorbeeld ‘alleen boven 1000 m²’): u ziet waarom dat niet kan.",
                     "One activity, three behandeldiensten by gemeente. Choose ‘New empty configuration’ and add three settings for Gedeputeerde Staten of Noord-Brabant (PV30) with Ontgrondingsactiviteit: Oss (GM0828) to Omgevingsdienst Brabant Noord (ODBN), Eindhoven (GM0772) to Omgevingsdienst Zuidoost-Brabant (ODZOB) and Tilburg (GM0855) to Omgevingsdienst Midden- en West-Brabant (OMWB). Choose ‘Use in the explainer’ and choose Oss, Eindhoven or Tilburg with that activity. Then try a condition on content (say ‘only above 1000 m²’): you will see why that is impossible.") }</p>
             </details>
-            if let Some(text) = &store.notice {
-                { notice(text, Lang::Nl, lang, ondismiss) }
-            }
             <bar::Bar shown={shown.clone()} editable={editable.is_some()} {onreport} />
             if is_active {
                 <p class="rw-config-status" role="status">{

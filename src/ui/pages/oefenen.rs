@@ -38,15 +38,17 @@ impl Reducible for OefenState {
 /// leerpad, and a casus from the link.
 fn initial(app: &AppContext) -> OefenState {
     let key = app.embedding.storage_key(STORAGE_NAME);
-    let (progress, message) = match key.as_deref().and_then(storage::read) {
+    let stored = key.as_deref().and_then(|k| Some((k, storage::read(k)?)));
+    let (progress, message) = match stored {
         None => (Progress::fresh(), None),
-        Some(text) => match Progress::from_text(&text) {
+        Some((key, text)) => match Progress::from_text(&text) {
             Ok(progress) => (progress, None),
             Err(problem) => {
-                let aside = key.as_deref().and_then(storage::set_aside);
+                let aside = storage::set_aside(key, &text);
+                let what = "De opgeslagen oefenvoortgang";
                 (
                     Progress::fresh(),
-                    Some(Progress::set_aside_message(problem, aside)),
+                    Some(storage::report(what, problem, &aside, key)),
                 )
             }
         },
@@ -303,7 +305,7 @@ fn casus_article(
     };
     let reveal = match (&revealed, outcome) {
         (Some(g), Some(Ok(o))) => html! {
-            <Reveal state={state.clone()} grading={g.clone()} outcome={o.clone()} explanation={texts.explanation.clone()} {lang} dutch_only={text_lang.is_some()} />
+            <Reveal state={state.clone()} grading={g.clone()} outcome={o.clone()} casus={casus.clone()} {lang} dutch_only={text_lang.is_some()} />
         },
         (_, Some(Err(e))) => html! { <p class="rw-notice" role="alert" lang="nl">{ e.clone() }</p> },
         _ => html! {},

@@ -215,11 +215,7 @@ fn open_case(engine: &Engine, draft: &ScenarioDraft, case: Case) -> Action {
     let (gemeente, activities) = case;
     let activities = activities
         .into_iter()
-        .map(|(activity, verzoektype)| SelectedActivity {
-            activity,
-            verzoektype,
-            flags: Vec::new(),
-        })
+        .map(|(activity, verzoektype)| SelectedActivity::new(activity, verzoektype))
         .collect();
     let scenario = draft.aimed(Location::Gemeente { gemeente }, activities);
     match Opened::new(engine, scenario.into()) {

@@ -18,12 +18,6 @@ use crate::ui::i18n::Lang;
 use crate::ui::state::{round6, Action, Notice};
 use crate::ui::water::{open_text, place_or_wait};
 
-#[derive(Properties, PartialEq)]
-pub struct VerklarenProps {
-    /// Why the work is not kept in this browser, while that lasts.
-    pub storage_problem: Option<String>,
-}
-
 /// A point on the map or typed in, as the scenario keeps it.
 fn at_point(p: LonLat) -> Location {
     Location::LonLat {
@@ -33,7 +27,7 @@ fn at_point(p: LonLat) -> Location {
 }
 
 #[function_component(Verklaren)]
-pub fn verklaren(props: &VerklarenProps) -> Html {
+pub fn verklaren() -> Html {
     let reading = use_mut_ref(|| None::<Reading>);
     let Some(app) = use_app() else {
         return Html::default();
@@ -103,11 +97,14 @@ pub fn verklaren(props: &VerklarenProps) -> Html {
                     <ConfigurationSelect />
                     <OutcomeView />
                     <AssumptionsForm />
-                    if let Some(problem) = &props.storage_problem {
-                        <p class="rw-warning" role="status">
-                            { lang.t("Niet bewaard in deze browser: ", "Not kept in this browser: ") }<span lang="nl">{ problem }</span>
-                        </p>
-                    }
+                    // Not in storage, or too long for a link the app can read (the address bar
+                    // then shows none, and the file, the button below, keeps or shares it).
+                    { for [(lang.t("Niet bewaard in deze browser: ", "Not kept in this browser: "), &state.not_kept.storage),
+                            (lang.t("Geen link: ", "No link: "), &state.not_kept.link)].into_iter().filter_map(|(what, problem)| {
+                        problem.as_ref().map(|problem| html! {
+                            <p class="rw-warning" role="status">{ what }<span lang="nl">{ format!("{problem}.") }</span></p>
+                        })
+                    }) }
                     <div class="rw-file-actions">
                         <button type="button" class="nl-button nl-button--secondary" onclick={ondownload}>{ lang.t("Download scenario", "Download scenario") }</button>
                         <input id="rw-open" class="rw-file-input" type="file" accept=".json,application/json" onchange={onopen} />

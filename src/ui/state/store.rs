@@ -1,6 +1,6 @@
 //! The user's configurations: drafts with undo/redo, kept in localStorage as a versioned
 //! envelope (the hook `use_config_store` reads and writes it; this reducer does no IO). A
-//! store this version cannot read is reported and copied aside, never wiped. Another tab's
+//! store this version cannot read is reported and copied aside, never wiped (`ui::storage`). Another tab's
 //! save is never overwritten unseen: this tab stops saving and asks which version to keep.
 //! Part of the start build too: the explainer lists these configurations.
 
@@ -40,21 +40,32 @@ pub struct Store {
     pub conflict: Option<Result<Vec<Draft>, String>>,
 }
 
+/// The edits come from the Configuratie view, and another tab's save matters only to a tab
+/// that saves: only the full build has them (a smaller first load, docs/performance.md).
 pub enum StoreAction {
+    #[cfg(feature = "views")]
     Select(Option<String>),
     /// Show a bundled configuration (by name).
+    #[cfg(feature = "views")]
     SelectBundled(String),
     /// A new draft (copy, empty or import), selected at once.
+    #[cfg(feature = "views")]
     Add(Draft),
     /// A changed draft (same id); the key joins keystrokes in one field into one undo step.
+    #[cfg(feature = "views")]
     Update(Draft, Option<(usize, &'static str)>),
+    #[cfg(feature = "views")]
     Remove(String),
+    #[cfg(feature = "views")]
     Undo,
+    #[cfg(feature = "views")]
     Redo,
     Notify(Option<String>),
     /// Another tab wrote this text under our key.
+    #[cfg(feature = "views")]
     External(String),
     /// Resolve a conflict: take the other tab's version (true) or keep ours (false).
+    #[cfg(feature = "views")]
     Resolve(bool),
 }
 
@@ -71,21 +82,6 @@ impl Store {
             drafts,
             ..Store::default()
         })
-    }
-
-    /// An empty store that says why the saved one could not be read, and where it was kept
-    /// (`aside`, if it could be).
-    pub fn unreadable(key: Option<String>, why: &str, aside: Option<String>) -> Store {
-        let kept = aside.map_or(String::new(), |aside| {
-            format!(" Ze zijn bewaard onder {aside} en niet gewist;")
-        });
-        Store {
-            key,
-            notice: Some(format!(
-                "De opgeslagen configuraties zijn niet te lezen ({why}).{kept} u begint met een lege lijst."
-            )),
-            ..Store::default()
-        }
     }
 
     /// The text this store saves.
@@ -161,18 +157,23 @@ fn parse(text: &str) -> Result<Vec<Draft>, String> {
 impl Store {
     pub fn reduce(self, action: StoreAction) -> Store {
         let mut next = self;
+        #[cfg_attr(not(feature = "views"), allow(unused_mut))]
         let mut edit = None;
         match action {
+            #[cfg(feature = "views")]
             StoreAction::Select(id) => next.selected = id,
+            #[cfg(feature = "views")]
             StoreAction::SelectBundled(name) => {
                 next.selected = None;
                 next.bundled = Some(name);
             }
+            #[cfg(feature = "views")]
             StoreAction::Add(draft) => {
                 next.remember();
                 next.selected = Some(draft.id.clone());
                 next.drafts.push(draft);
             }
+            #[cfg(feature = "views")]
             StoreAction::Update(draft, key) => {
                 let key = key.map(|(i, f)| (draft.id.clone(), i, f));
                 if key.is_none() || key != next.last_edit {
@@ -183,29 +184,34 @@ impl Store {
                     *slot = draft;
                 }
             }
+            #[cfg(feature = "views")]
             StoreAction::Remove(id) => {
                 next.remember();
                 next.drafts.retain(|d| d.id != id);
                 next.selected = None;
             }
+            #[cfg(feature = "views")]
             StoreAction::Undo => {
                 if let Some(previous) = next.undo.pop() {
                     next.redo
                         .push(std::mem::replace(&mut next.drafts, previous));
                 }
             }
+            #[cfg(feature = "views")]
             StoreAction::Redo => {
                 if let Some(later) = next.redo.pop() {
                     next.undo.push(std::mem::replace(&mut next.drafts, later));
                 }
             }
             StoreAction::Notify(text) => next.notice = text,
+            #[cfg(feature = "views")]
             StoreAction::External(text) => {
                 // Our own last save echoed back, or the same content: nothing to choose.
                 if text != next.text() {
                     next.conflict = Some(parse(&text));
                 }
             }
+            #[cfg(feature = "views")]
             StoreAction::Resolve(take_theirs) => {
                 if let (true, Some(Ok(theirs))) = (take_theirs, next.conflict.take()) {
                     next.remember();

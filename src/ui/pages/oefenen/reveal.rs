@@ -4,7 +4,7 @@
 
 use yew::prelude::*;
 
-use crate::domain::oefenen::{fill_explanation, Grading};
+use crate::domain::oefenen::{self, Casus, Grading};
 use crate::domain::{Finding, Outcome};
 use crate::ui::components::findings::Findings;
 use crate::ui::components::outcome::verzoek_card;
@@ -17,8 +17,8 @@ pub struct RevealProps {
     pub state: UseReducerHandle<OefenState>,
     pub grading: Grading,
     pub outcome: Outcome,
-    /// The casus's explanation, with placeholders for the outcome.
-    pub explanation: String,
+    /// The casus: its explanation is filled in by the domain (`oefenen::explanation`).
+    pub casus: Casus,
     pub lang: Lang,
     /// The explanation is in Dutch only (a trainer's own casus).
     pub dutch_only: bool,
@@ -39,7 +39,7 @@ pub fn reveal(props: &RevealProps) -> Html {
         state,
         grading: g,
         outcome: o,
-        explanation,
+        casus,
         lang,
         dutch_only,
     } = props;
@@ -47,7 +47,7 @@ pub fn reveal(props: &RevealProps) -> Html {
     let Some(app) = use_app() else {
         return Html::default();
     };
-    let text = fill_explanation(explanation, o).unwrap_or_default();
+    let text = oefenen::explanation(casus, o, lang == Lang::En).unwrap_or_else(|e| e.to_string());
     let findings = other_findings(o);
     let onretry = {
         let state = state.clone();

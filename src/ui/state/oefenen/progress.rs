@@ -32,8 +32,8 @@ impl Progress {
         }
     }
 
-    /// The stored text as progress, or what is wrong with it (for the message that says it
-    /// was set aside, under `<key>.beschadigd`, so the next save loses nothing).
+    /// The stored text as progress, or what is wrong with it (for the report that says where
+    /// it was set aside, `ui::storage`, so the next save loses nothing).
     pub fn from_text(text: &str) -> Result<Progress, &'static str> {
         // Raw text, not gloo's JSON-in-JSON, so the entry is plain JSON anyone can read.
         let value = crate::domain::strict_json::parse(text).ok();
@@ -42,18 +42,12 @@ impl Progress {
             .and_then(|v| v.get("version"))
             .and_then(serde_json::Value::as_u64);
         match version {
-            Some(v) if v != u64::from(VERSION) => Err("komt van een andere versie van Routewijzer"),
+            Some(v) if v != u64::from(VERSION) => {
+                Err("het komt van een andere versie van Routewijzer")
+            }
             _ => value
                 .and_then(|v| serde_json::from_value::<Progress>(v).ok())
-                .ok_or("is beschadigd"),
+                .ok_or("het is beschadigd"),
         }
-    }
-
-    /// The message for stored progress that could not be used (`aside`: where it was kept).
-    pub fn set_aside_message(problem: &str, aside: Option<String>) -> String {
-        let kept = aside.map_or(String::new(), |aside| {
-            format!(" Het oude gegeven is bewaard als '{aside}'.")
-        });
-        format!("De opgeslagen oefenvoortgang {problem} en wordt niet gebruikt.{kept}")
     }
 }
