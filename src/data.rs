@@ -89,3 +89,7 @@ pub const OEFENEN_CASUSSEN: &[(&str, &str)] = &[
     ),
     ("16-brzo.json", include_str!("../data/oefenen/16-brzo.json")),
 ];
+
+/// The DSO's activity names mapped to catalogue ids, for the monitor-CSV import
+/// (`domain::configuration::names`). Linked only where the import is: the full build.
+pub const ACTIVITEITNAMEN_CSV: &str = include_str!("../data/activiteitnamen.csv");

@@ -8,7 +8,9 @@
 //! whose message is one non-empty line of plain text (no control characters, so it cannot
 //! break a terminal or a log line) of reasonable length.
 
-use routewijzer::domain::configuration::csv::{export_csv, import_csv};
+use routewijzer::domain::configuration::csv::{
+    export_csv, import_csv, parse_records, problems_csv,
+};
 use routewijzer::domain::oefenen::{self, casus_to_json, load_casus, load_leerpad};
 use routewijzer::domain::rules::Rules;
 use routewijzer::domain::{explain_json, link, parse_json_text};
@@ -436,19 +438,51 @@ pub fn leerpad(data: &[u8]) {
 }
 
 /// A behandeldienstconfiguratie export from the DSO's implementation monitor (CSV, often via
-/// Excel): every row is imported or named with its line; what is imported validates and
-/// exports to CSV that imports to the same entries.
+/// Excel): every row ends in exactly one of the four counts, each rejected row is named with
+/// its line, each note is a clean line; the rejected-rows file holds no cell a spreadsheet
+/// would run; what is imported validates and exports to CSV that imports to the same entries.
 pub fn configuration_csv(data: &[u8]) {
     let e = engine();
     match import_csv(&text(data), "fuzz", e) {
         Ok(import) => {
-            assert!(
-                import.problems.len() <= import.rows,
-                "more problems than rows"
+            let c = import.counts;
+            assert_eq!(
+                c.taken + c.parent + c.merged + c.rejected,
+                import.rows,
+                "the counts do not add up to the rows"
+            );
+            assert_eq!(
+                import.problems.len(),
+                c.rejected,
+                "a rejected row not listed"
             );
             for p in &import.problems {
                 assert!(p.line >= 2, "a row problem on the header line {}", p.line);
                 assert_message("csv row", &p.message);
+            }
+            for n in &import.notes {
+                assert!(n.line >= 2, "a note on the header line {}", n.line);
+                assert_message("csv note", &n.message);
+            }
+            let rejected = problems_csv(&import.problems);
+            assert!(!rejected.contains('\u{0}'), "NUL in the rejected-rows file");
+            let records = parse_records(&rejected)
+                .unwrap_or_else(|m| panic!("the rejected-rows file does not read back: {m}"));
+            assert_eq!(
+                records.len(),
+                1 + import.problems.len(),
+                "rows lost in the file"
+            );
+            for (_, cells) in &records {
+                for cell in cells {
+                    let number = cell
+                        .strip_prefix(['-', '+'])
+                        .is_some_and(|d| !d.is_empty() && d.bytes().all(|b| b.is_ascii_digit()));
+                    assert!(
+                        !cell.starts_with(['=', '+', '-', '@']) || number,
+                        "a cell that runs as a formula: {cell:?}"
+                    );
+                }
             }
             if let Ok(config) = import.draft.to_configuration(e) {
                 let again = import_csv(&export_csv(&import.draft, e), "fuzz", e)

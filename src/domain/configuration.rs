@@ -17,6 +17,9 @@ use super::organisations::Organisations;
 pub mod csv;
 pub mod diff;
 pub mod draft;
+pub mod import;
+pub mod names;
+pub mod org_names;
 pub mod voorbeeld;
 
 /// Why a condition on the content of a verzoek cannot be configured (domain-research B5,
@@ -342,37 +345,33 @@ fn entry_gemeenten(
 }
 
 /// At most one entry per (bevoegd_gezag, activity, verzoektype, gemeente) (contract §3).
+/// Linear: each area (a gemeente, or everywhere) of a key remembers the first entry that has it.
 fn check_duplicates(entries: &[ConfigEntry], list_path: &str) -> Result<(), ScenarioError> {
-    let mut buckets: HashMap<(&str, &str, Option<Verzoektype>), Vec<usize>> = HashMap::new();
+    type Area<'a> = (&'a str, &'a str, Option<Verzoektype>, Option<&'a str>);
+    let mut first: HashMap<Area, usize> = HashMap::new();
     for (i, e) in entries.iter().enumerate() {
-        let bucket = buckets
-            .entry((e.bevoegd_gezag.as_str(), e.activity.as_str(), e.verzoektype))
-            .or_default();
-        for &j in bucket.iter() {
-            let Some(other) = entries.get(j) else {
+        let key = (e.bevoegd_gezag.as_str(), e.activity.as_str(), e.verzoektype);
+        let areas: Vec<Option<&str>> = match &e.gemeenten {
+            None => vec![None],
+            Some(list) => list.iter().map(|g| Some(g.as_str())).collect(),
+        };
+        for area in areas {
+            let j = *first.entry((key.0, key.1, key.2, area)).or_insert(i);
+            if j == i {
                 continue;
-            };
-            let overlap: Option<String> = match (&e.gemeenten, &other.gemeenten) {
-                (None, None) => Some("alle gemeenten".into()),
-                (Some(a), Some(b)) => a
-                    .iter()
-                    .find(|g| b.contains(g))
-                    .map(|g| format!("gemeente {g}")),
-                _ => None,
-            };
-            if let Some(what) = overlap {
-                return Err(ScenarioError::new(
-                    index_path(list_path, i),
-                    format!(
-                        "dubbel met behandeldiensten[{j}]: zelfde bevoegd_gezag {}, activity {}, verzoektype {} en {what}; maximaal één regel per combinatie",
-                        e.bevoegd_gezag,
-                        e.activity,
-                        e.verzoektype.map_or("null", |v| v.as_str()),
-                    ),
-                ));
             }
+            let what =
+                area.map_or_else(|| "alle gemeenten".to_string(), |g| format!("gemeente {g}"));
+            return Err(ScenarioError::new(
+                index_path(list_path, i),
+                format!(
+                    "dubbel met behandeldiensten[{j}]: zelfde bevoegd_gezag {}, activity {}, verzoektype {} en {what}; maximaal één regel per combinatie",
+                    e.bevoegd_gezag,
+                    e.activity,
+                    e.verzoektype.map_or("null", |v| v.as_str()),
+                ),
+            ));
         }
-        bucket.push(i);
     }
     Ok(())
 }

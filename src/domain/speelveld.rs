@@ -9,7 +9,7 @@ use super::finding::FindingCode;
 use super::ids::Verzoektype;
 use super::outcome::{MissedReason, Named, Outcome};
 use super::scenario::{Assumptions, ConfigurationRef, Location, Scenario, SelectedActivity};
-use super::spreadsheet::push_line;
+use super::spreadsheet::{document, push_line};
 use super::{Configuration, Engine, ScenarioDraft, ScenarioError};
 use crate::geo::{GemeenteInfo, Located};
 
@@ -487,7 +487,7 @@ pub const CSV_HEADER: [&str; 14] = [
 /// The matrix as CSV that Excel opens as is: UTF-8 with byte-order mark, `;` between
 /// fields, CRLF line ends, quoted as `spreadsheet::field` quotes.
 pub fn csv<'a>(columns: &[Column], rows: impl IntoIterator<Item = &'a Row>) -> Vec<u8> {
-    let mut out = String::from("\u{feff}");
+    let mut out = document();
     push_line(&mut out, CSV_HEADER);
     for row in rows {
         for (column, cell) in columns.iter().zip(&row.cells) {

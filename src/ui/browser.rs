@@ -129,6 +129,15 @@ pub fn offer_json(name: &str, value: &serde_json::Value) -> Result<(), String> {
     offer_file(name, "application/json", &json)
 }
 
+/// Milliseconds from the page's clock (`performance.now()`, or the date where it is missing).
+/// For the work the full build spreads over timer ticks (Speelveld, CSV import).
+#[cfg(feature = "views")]
+pub fn now_ms() -> f64 {
+    gloo_utils::window()
+        .performance()
+        .map_or_else(js_sys::Date::now, |p| p.now())
+}
+
 /// The element with `id` in the document or shadow root that holds `near` (an instance
 /// may live in a shadow root, where `document.getElementById` does not look).
 pub fn element_by_id(near: &web_sys::Node, id: &str) -> Option<web_sys::Element> {

@@ -32,8 +32,19 @@ async function fresh(page, url) {
   await page.waitForSelector('.rw-verzoek');
 }
 
+/** A fresh page (scenario in Oss, no stored configurations) on the Configuratie view. */
+async function configuratiePage() {
+  const watched = await openWatchedPage(env.browser, env.server.url);
+  await fresh(watched.page, env.server.url);
+  await view(watched.page, 'Configuratie');
+  return watched;
+}
+
 const bd = (page) => page.locator('.rw-verzoek .rw-bd').getAttribute('data-id');
 const view = (page, name) => page.locator('.rw-views').getByRole('link', { name }).click();
+// The Configuratie view with the entries that can apply in Oss (the tables draw 25 entries
+// at a time; Oss's own come later in the bundled example).
+const ossEntries = async (page) => { await view(page, 'Configuratie'); await page.fill('#rw-cfg-filter-gemeente', 'Oss'); };
 
 test('edit an entry and the explainer follows; wrong input is reported; reload keeps it', async () => {
   const { page, problems } = await openWatchedPage(env.browser, env.server.url);
@@ -42,10 +53,12 @@ test('edit an entry and the explainer follows; wrong input is reported; reload k
 
   await view(page, 'Configuratie');
   await page.waitForSelector('.rw-config-table');
-  assert.equal(await page.locator('.rw-config-table caption', { hasText: 'College van B&W van Oss' }).count(), 1);
+  // 178 entries: the first 25 are drawn, the rest on request.
+  assert.match(await page.textContent('.rw-config-more'), /^Getoond: 25 van 178 instellingen\./);
   // Filter: everything for gemeente Oss shows only entries that can apply there.
   await page.fill('#rw-cfg-filter-gemeente', 'Oss');
   assert.match(await page.textContent('#rw-h-entries'), /^Instellingen \(\d+ \/ 178\)$/);
+  assert.equal(await page.locator('.rw-config-table caption', { hasText: 'College van B&W van Oss' }).count(), 1);
   assert.equal(await page.locator('.rw-config-table caption', { hasText: 'College van B&W van Boxtel' }).count(), 0);
 
   await page.getByRole('button', { name: 'Kopiëren om te bewerken' }).click();
@@ -57,7 +70,7 @@ test('edit an entry and the explainer follows; wrong input is reported; reload k
   assert.equal(await bd(page), 'ODBN');
 
   // Edit: Oss sends milieubelastende activiteiten to OMWB; the explainer follows at once.
-  await view(page, 'Configuratie');
+  await ossEntries(page);
   const field = page.getByLabel(`Behandeldienst (code, bijvoorbeeld ODBN) van instelling ${ossRow}`, { exact: true });
   await field.fill('OMWB');
   assert.match(await page.textContent('.rw-config-status'), /wijzigingen werken direct door/);
@@ -65,7 +78,7 @@ test('edit an entry and the explainer follows; wrong input is reported; reload k
   await page.waitForFunction(() => document.querySelector('.rw-verzoek .rw-bd')?.dataset.id === 'OMWB');
 
   // An unknown id: reported next to the entry; the explainer keeps the last valid version.
-  await view(page, 'Configuratie');
+  await ossEntries(page);
   await field.fill('ODXX');
   const diags = page.locator('.rw-config-diags');
   // The error is tied to the field (aria-describedby, aria-invalid) and counted in a status.
@@ -76,7 +89,7 @@ test('edit an entry and the explainer follows; wrong input is reported; reload k
   assert.match(await page.textContent('.rw-config-status'), /laatste geldige versie/);
   await view(page, 'Verklaren');
   assert.equal(await bd(page), 'OMWB');
-  await view(page, 'Configuratie');
+  await ossEntries(page);
   await field.fill('OMWB');
   assert.equal(await diags.count(), 0);
   assert.equal(await field.getAttribute('aria-invalid'), null);
@@ -176,9 +189,7 @@ test('vraagstuk 1: one activity, three behandeldiensten by gemeente; content rou
 });
 
 test('a CSV with one bad row imports the rest and names the line; reload keeps it', async () => {
-  const { page, problems } = await openWatchedPage(env.browser, env.server.url);
-  await fresh(page, env.server.url);
-  await view(page, 'Configuratie');
+  const { page, problems } = await configuratiePage();
   const csv = '\ufeffBegindatum;Bevoegd gezag;Activiteit;Behandeldienst;Toestemming;Bevoegd gezag (locatie)\r\n'
     + '2024-01-01;Gedeputeerde Staten van Noord-Brabant;Milieubelastende activiteit;Omgevingsdienst Brabant Noord;;Gemeente Oss\r\n'
     + '2024-01-01;College van B&W van Atlantis;kappen;ODBN;;\r\n'
@@ -286,6 +297,179 @@ test('two tabs: the other tab\'s save is never overwritten unseen; the user choo
   assert.deepEqual(await b.problems(), []);
   await a.page.close();
   await b.page.close();
+});
+
+const HEADER = 'Begindatum;Bevoegd gezag;Activiteit;Behandeldienst;Toestemming;Bevoegd gezag (locatie)\r\n';
+
+/**
+ * Starts measuring, in the page, the longest gap between two animation frames
+ * (requestAnimationFrame timestamps); `stop()` returns it in milliseconds. A gap is time the
+ * page could not paint: a measurement of the app in the page, not of the machine's speed.
+ */
+async function frameGaps(page) {
+  await page.evaluate(() => {
+    window.__gaps = { max: 0, last: 0, running: true };
+    const tick = (t) => {
+      const g = window.__gaps;
+      if (g.last) g.max = Math.max(g.max, t - g.last);
+      g.last = t;
+      if (g.running) requestAnimationFrame(tick);
+    };
+    requestAnimationFrame(tick);
+  });
+  // Two frames first, so the meter runs before the action starts.
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  return {
+    async stop() {
+      await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+      return page.evaluate(() => { window.__gaps.running = false; return window.__gaps.max; });
+    },
+  };
+}
+
+/** A CSV file as the browser's file chooser gives it. */
+const csvFile = (name, text) => ({ name, mimeType: 'text/csv', buffer: Buffer.from(text) });
+
+/** The cells of a CSV as a spreadsheet reads them: BOM, `;`, quotes, CRLF. */
+function readSpreadsheet(bytes) {
+  assert.deepEqual([...bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf], 'a byte-order mark');
+  const text = bytes.subarray(3).toString('utf8');
+  const rows = [];
+  let row = [], cell = '', quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') { cell += '"'; i++; } else if (c === '"') quoted = false; else cell += c;
+    } else if (c === '"' && cell === '') quoted = true;
+    else if (c === ';') { row.push(cell); cell = ''; }
+    else if (c === '\r') continue;
+    else if (c === '\n') { row.push(cell); rows.push(row); row = []; cell = ''; }
+    else cell += c;
+  }
+  return rows;
+}
+
+test('a messy I3 export: every row a person could map is kept, each parent mapping warned, each rejection explained and downloadable', async () => {
+  const { page, problems } = await openWatchedPage(env.browser, env.server.url);
+  const dialogs = [];
+  page.on('dialog', (d) => { dialogs.push(d.message()); d.dismiss(); });
+  await fresh(page, env.server.url);
+  await view(page, 'Configuratie');
+  const text = readFileSync(join(repoRoot, 'tests/fixtures/configuratie/i3-rommelig.csv'), 'utf8');
+  await page.setInputFiles('#rw-cfg-import', csvFile('i3-rommelig.csv', text));
+  const report = page.locator('.rw-config-report');
+  await report.waitFor();
+  assert.equal(await page.textContent('#rw-h-import'), 'Import i3-rommelig.csv: 24 rijen, 4 niet overgenomen');
+  const count = (what) => report.locator(`[data-count="${what}"]`).textContent();
+  assert.equal(await count('taken'), '13 overgenomen');
+  assert.match(await count('parent'), /^5 overgenomen onder een bovenliggende activiteit/);
+  assert.equal(await count('merged'), '2 samengevoegd met een eerdere rij');
+  assert.equal(await count('rejected'), '4 niet overgenomen');
+  assert.match(await report.textContent(), /bovenliggende activiteit geldt nu voor de hele activiteit/);
+
+  // Each parent mapping is warned about on its own row (line 14 is also merged).
+  const parents = report.locator('.rw-config-note[data-kind="bovenliggend"]');
+  assert.equal(await parents.count(), 6);
+  for (const note of await parents.allTextContents()) assert.match(note, /^Rij \d+: .*kan afwijken van de echte configuratie/);
+  assert.match(await report.locator('.rw-config-note[data-kind="voormalig"]').textContent(), /^Rij 3: 'College van burgemeester en wethouders van Cuijk' is een voormalige gemeente; gelezen als Gemeente Land van Cuijk \(GM1982\)/);
+  assert.match(await report.locator('.rw-config-note[data-kind="samengevoegd"]').first().textContent(), /^Rij 3: .*gelijk aan rij 2: samengevoegd/);
+
+  // Each rejection with its line and reason; markup in a cell is shown as text, never run.
+  const rejected = await report.locator('.rw-config-problem').allTextContents();
+  assert.equal(rejected.length, 4);
+  assert.match(rejected[0], /^Rij 15: Activiteit: activiteit 'Stortingsactiviteit op zee' staat niet in de catalogus/);
+  assert.match(rejected[1], /^Rij 16: Bevoegd gezag: organisatie 'Gemeente Atlantis' niet gevonden/);
+  assert.match(rejected[2], /^Rij 17: Behandeldienst: organisatie '<img src=x onerror=alert\(1\)>' niet gevonden/);
+  assert.match(rejected[3], /^Rij 22: .*rij 21.*regel B4/);
+  assert.match(await report.textContent(), /<b>Seveso<\/b>/);
+  assert.equal(await page.locator('.rw-config img, .rw-config-report b').count(), 0);
+  assert.deepEqual(dialogs, []);
+
+  // The rejected rows as a file: safe to open, every row with its line, reason and cells.
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    report.getByRole('button', { name: 'Download de niet overgenomen rijen (CSV)' }).click(),
+  ]);
+  assert.equal(download.suggestedFilename(), 'i3-rommelig-niet-overgenomen.csv');
+  const rows = readSpreadsheet(readFileSync(await download.path()));
+  assert.deepEqual(rows[0], ['Rij', 'Reden', ...HEADER.trim().split(';')]);
+  assert.deepEqual(rows.slice(1).map((r) => r[0]), ['15', '16', '17', '22']);
+  assert.equal(rows[3][5], '<img src=x onerror=alert(1)>');
+  assert.equal(rows[2][3], 'Gemeente Atlantis');
+
+  // The configuration is clean: the explainer can use it at once.
+  assert.match(await page.textContent('#rw-h-entries'), /\(18 \/ 18\)/);
+  assert.equal(await page.locator('.rw-config-fout').count(), 0);
+  assert.deepEqual(await axeViolations(page), []);
+  await report.screenshot({ path: join(outputDir, 'configuratie-import-i3.png') });
+  await page.getByRole('button', { name: 'Gebruik in de verklaring' }).click();
+  await page.waitForSelector('.rw-verzoek', { state: 'visible' });
+  assert.match(await page.locator('#rw-configuration option:checked').textContent(), /i3-rommelig/);
+  assert.deepEqual(await problems(), []);
+  await page.close();
+});
+
+test('2 000 duplicate rows and 100 000 unmatched rows: the page keeps painting, with progress', async () => {
+  const { page, problems } = await configuratiePage();
+  await page.waitForSelector('.rw-config-table');
+
+  const dupes = HEADER + ';GM0828;kappen;ODBN;;\r\n'.repeat(2000);
+  let meter = await frameGaps(page);
+  await page.setInputFiles('#rw-cfg-import', csvFile('dubbel.csv', dupes));
+  await page.waitForFunction(() => document.querySelector('#rw-h-import')?.textContent.includes('dubbel.csv'));
+  const dupesGap = await meter.stop();
+  assert.equal(await page.textContent('#rw-h-import'), 'Import dubbel.csv: 2000 rijen, 0 niet overgenomen');
+  assert.equal(await page.locator('[data-count="merged"]').textContent(), '1999 samengevoegd met een eerdere rij');
+  assert.match(await page.textContent('#rw-h-entries'), /\(1 \/ 1\)/);
+
+  // 100 000 rows that match nothing (400 kB): progress while it runs, then a short summary.
+  await page.evaluate(() => {
+    window.__sawProgress = false;
+    new MutationObserver(() => { if (document.querySelector('#rw-cfg-progress')) window.__sawProgress = true; })
+      .observe(document.body, { childList: true, subtree: true });
+  });
+  const unmatched = HEADER + 'x;y\r\n'.repeat(100_000);
+  meter = await frameGaps(page);
+  await page.setInputFiles('#rw-cfg-import', csvFile('onbekend.csv', unmatched));
+  await page.waitForFunction(() => document.querySelector('#rw-h-import')?.textContent.includes('onbekend.csv'), null, { timeout: 120_000 });
+  const unmatchedGap = await meter.stop();
+  assert.equal(await page.textContent('#rw-h-import'), 'Import onbekend.csv: 100000 rijen, 100000 niet overgenomen');
+  assert.equal(await page.evaluate(() => window.__sawProgress), true, 'a progress bar while importing');
+  assert.equal(await page.locator('.rw-config-problem').count(), 50);
+  assert.match(await page.textContent('.rw-config-report'), /… en nog 99950 meer/);
+
+  console.log(`longest frame gap: 2 000 duplicates ${dupesGap.toFixed(0)} ms, 100 000 unmatched ${unmatchedGap.toFixed(0)} ms`);
+  assert.ok(dupesGap < 200, `2 000 duplicates: a frame gap of ${dupesGap} ms`);
+  assert.ok(unmatchedGap < 200, `100 000 unmatched rows: a frame gap of ${unmatchedGap} ms`);
+  assert.deepEqual(await problems(), []);
+  await page.close();
+});
+
+test('a stored draft of 2 000 duplicate entries opens without freezing, its diagnostics summed up', async () => {
+  const { page, problems } = await openWatchedPage(env.browser, env.server.url);
+  await page.waitForSelector('h1');
+  const entry = { bevoegd_gezag: 'GM0828', activity: 'kappen', behandeldienst: 'ODBN', verzoektype: null, gemeenten: null };
+  const stored = { version: 1, configuraties: [{ format: 'routewijzer-configuratie/1', id: 'eigen-1', name: 'Tweeduizend', behandeldiensten: Array(2000).fill(entry) }] };
+  await page.evaluate(([k, v]) => localStorage.setItem(k, v), [KEY, JSON.stringify(stored)]);
+  await page.reload();
+  await view(page, 'Configuratie');
+  await page.waitForSelector('.rw-config-table');
+  const meter = await frameGaps(page);
+  await page.selectOption('#rw-cfg-select', 'eigen-1');
+  await page.waitForSelector('.rw-config-summary');
+  // The first 25 entries are drawn a few per frame; the meter runs until all are there.
+  await page.waitForFunction(() => document.querySelectorAll('.rw-config-row').length === 25);
+  const gap = await meter.stop();
+  assert.match(await page.textContent('.rw-config-problems[role="status"]'), /^1999 fouten, 0 waarschuwingen\.$/);
+  assert.equal(await page.locator('.rw-config-summary-list li').count(), 10);
+  assert.match(await page.textContent('#rw-h-entries'), /\(2000 \/ 2000\)/);
+  assert.equal(await page.locator('.rw-config-row').count(), 25, 'the first 25 entries drawn');
+  await page.getByRole('button', { name: 'Toon nog 25' }).click();
+  await page.waitForFunction(() => document.querySelectorAll('.rw-config-row').length === 50);
+  console.log(`longest frame gap opening 2 000 stored entries: ${gap.toFixed(0)} ms`);
+  assert.ok(gap < 200, `a frame gap of ${gap} ms`);
+  assert.deepEqual(await problems(), []);
+  await page.close();
 });
 
 test('deleting a configuration says so and offers undo; disabled buttons look disabled; English', async () => {

@@ -210,8 +210,11 @@ impl Draft {
     /// Every problem at once, in entry order (errors and warnings).
     pub fn check(&self, engine: &Engine) -> Vec<Diagnostic> {
         let mut out = Vec::new();
+        // (activity, bevoegd gezag) → can it ever be BG: a file repeats its pairs.
+        let mut bg_cache = HashMap::new();
         for (i, e) in self.entries.iter().enumerate() {
-            check_entry(i, e, &engine.catalogue, &engine.organisations, &mut out);
+            let ctx = (&engine.catalogue, &engine.organisations, &mut bg_cache);
+            check_entry(i, e, ctx, &mut out);
         }
         check_overlaps(&self.entries, &mut out);
         out.sort_by_key(|d| d.entry);
@@ -241,11 +244,12 @@ fn unknown(entry: usize, field: &'static str, message: String) -> Diagnostic {
     diag(entry, field, "bd-onbekend", None, Severity::Fout, message)
 }
 
+type BgCache = HashMap<(String, String), bool>;
+
 fn check_entry(
     i: usize,
     e: &DraftEntry,
-    catalogue: &Catalogue,
-    orgs: &Organisations,
+    (catalogue, orgs, bg_cache): (&Catalogue, &Organisations, &mut BgCache),
     out: &mut Vec<Diagnostic>,
 ) {
     let bg = orgs.get(e.bevoegd_gezag.trim());
@@ -275,7 +279,10 @@ fn check_entry(
             format!("onbekende activiteit of groep '{}'", e.activity),
         ));
     } else if let Some(org) = bg.filter(|o| o.kind.is_bestuursorgaan()) {
-        if !can_ever_be_bg(catalogue, e.activity.trim(), org.kind, &org.id) {
+        let can = *bg_cache
+            .entry((e.activity.trim().to_string(), org.id.clone()))
+            .or_insert_with(|| can_ever_be_bg(catalogue, e.activity.trim(), org.kind, &org.id));
+        if !can {
             out.push(diag(
                 i,
                 "activity",
@@ -350,14 +357,15 @@ fn check_verzoektype(i: usize, e: &DraftEntry, catalogue: &Catalogue, out: &mut 
 }
 
 fn check_gemeenten(i: usize, e: &DraftEntry, orgs: &Organisations, out: &mut Vec<Diagnostic>) {
-    for (j, g) in e.gemeenten.iter().enumerate() {
+    let mut seen = std::collections::HashSet::new();
+    for g in &e.gemeenten {
         if !orgs.get(g).is_some_and(|o| o.kind == OrgKind::Gemeente) {
             out.push(unknown(
                 i,
                 "gemeenten",
                 format!("onbekende gemeente '{g}' (verwacht een CBS-code zoals GM0828)"),
             ));
-        } else if e.gemeenten.iter().take(j).any(|x| x == g) {
+        } else if !seen.insert(g.as_str()) {
             out.push(diag(
                 i,
                 "gemeenten",
@@ -403,28 +411,77 @@ fn can_ever_be_bg(catalogue: &Catalogue, activity: &str, kind: OrgKind, org_id: 
 
 type Key<'a> = (&'a str, &'a str, &'a str);
 
+/// The first two entries that claimed an area of a key with different behandeldiensten, and
+/// the first per behandeldienst: enough to name, for any later entry, one duplicate and one
+/// overlap, so the diagnostics grow with the entries, not with their pairs.
+#[derive(Default)]
+struct Claims<'a> {
+    first: Option<usize>,
+    other: Option<usize>,
+    by_bd: HashMap<&'a str, usize>,
+}
+
 /// Same (bevoegd gezag, activity, verzoektype) with overlapping areas: a duplicate when the
-/// behandeldienst is the same, an overlap (ambiguous routing) when it differs (B4).
+/// behandeldienst is the same, an overlap (ambiguous routing) when it differs (B4). Each
+/// entry is named against the first earlier entry of each kind, with the shared gemeenten.
 fn check_overlaps(entries: &[DraftEntry], out: &mut Vec<Diagnostic>) {
-    let mut seen: HashMap<Key, Vec<usize>> = HashMap::new();
+    // (key, gemeente or "" for everywhere) → who claimed it.
+    let mut claims: HashMap<(Key, &str), Claims> = HashMap::new();
     for (i, e) in entries.iter().enumerate() {
         let key = (
             e.bevoegd_gezag.trim(),
             e.activity.trim(),
             e.verzoektype.trim(),
         );
-        let earlier = seen.entry(key).or_default();
-        for &j in earlier.iter() {
+        let bd = e.behandeldienst.trim();
+        let mut areas: Vec<&str> = e.gemeenten.iter().map(String::as_str).collect();
+        if areas.is_empty() {
+            areas.push("");
+        }
+        areas.sort_unstable();
+        areas.dedup();
+        // (earlier entry, duplicate?) → the shared areas, in order of first finding.
+        let mut found: Vec<((usize, bool), Vec<&str>)> = Vec::new();
+        for area in areas {
+            let c = claims.entry((key, area)).or_default();
+            let first_bd = c
+                .first
+                .and_then(|j| entries.get(j))
+                .map(|x| x.behandeldienst.trim());
+            let earlier = [
+                c.by_bd.get(bd).map(|&j| (j, true)),
+                match first_bd {
+                    Some(f) if f != bd => c.first.map(|j| (j, false)),
+                    _ => c.other.map(|j| (j, false)),
+                },
+            ];
+            for hit in earlier.into_iter().flatten() {
+                match found.iter_mut().find(|(h, _)| *h == hit) {
+                    Some((_, list)) => list.push(area),
+                    None => found.push((hit, vec![area])),
+                }
+            }
+            match first_bd {
+                None => c.first = Some(i),
+                Some(f) if f != bd && c.other.is_none() => c.other = Some(i),
+                _ => {}
+            }
+            c.by_bd.entry(bd).or_insert(i);
+        }
+        found.sort_by_key(|((j, _), _)| *j);
+        for ((j, duplicate), shared) in found {
             let Some(other) = entries.get(j) else {
                 continue;
             };
-            let Some(area) = overlap(&e.gemeenten, &other.gemeenten) else {
-                continue;
-            };
-            let (code, what) = if other.behandeldienst.trim() == e.behandeldienst.trim() {
+            let (code, what) = if duplicate {
                 ("bd-dubbel", "dubbel met")
             } else {
                 ("bd-overlap", "overlapt met")
+            };
+            let area = if shared == [""] {
+                "beide voor alle gemeenten".to_string()
+            } else {
+                format!("gemeenten {}", shared.join(", "))
             };
             out.push(diag(
                 i,
@@ -439,22 +496,6 @@ fn check_overlaps(entries: &[DraftEntry], out: &mut Vec<Diagnostic>) {
                     e.behandeldienst
                 ),
             ));
-        }
-        earlier.push(i);
-    }
-}
-
-fn overlap(a: &[String], b: &[String]) -> Option<String> {
-    match (a.is_empty(), b.is_empty()) {
-        (true, true) => Some("beide voor alle gemeenten".into()),
-        (true, false) | (false, true) => None,
-        (false, false) => {
-            let shared: Vec<&str> = a
-                .iter()
-                .filter(|g| b.contains(g))
-                .map(String::as_str)
-                .collect();
-            (!shared.is_empty()).then(|| format!("gemeenten {}", shared.join(", ")))
         }
     }
 }

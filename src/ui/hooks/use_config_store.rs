@@ -41,20 +41,23 @@ pub fn use_config_store(
         let key = embedding.storage_key(STORAGE_NAME);
         use_reducer(move || load(key))
     };
-    // Saved after a change only (the full build: the start build cannot edit them): loading
-    // writes nothing (so an unreadable store stays in place for the full build to report
+    // Saved after a change of the drafts only (the full build: the start build cannot edit
+    // them): loading writes nothing (so an unreadable store stays in place for the full build to report
     // too, after a lazy switch).
     #[cfg(feature = "views")]
     {
         let reducer = store.clone();
+        // Choosing another configuration to show saves nothing (a draft can be thousands of
+        // entries).
         let loaded = use_mut_ref(|| true);
-        use_effect_with((*store).clone(), move |store| {
+        let deps = (store.drafts.clone(), store.save_key().map(str::to_string));
+        use_effect_with(deps, move |(_, key)| {
             if std::mem::replace(&mut *loaded.borrow_mut(), false) {
                 return;
             }
-            let Some(key) = store.save_key() else { return };
-            if let Err(e) = storage::write(key, &store.text()) {
-                if store.notice.is_none() {
+            let Some(key) = key else { return };
+            if let Err(e) = storage::write(key, &reducer.text()) {
+                if reducer.notice.is_none() {
                     reducer.dispatch(StoreAction::Notify(Some(format!(
                         "De configuraties zijn niet bewaard: {e}. Exporteer ze om ze te houden."
                     ))));
@@ -86,8 +89,12 @@ pub fn use_config_store(
     // The user configuration the explainer uses follows every valid edit.
     {
         let state = state.clone();
-        use_effect_with((*store).clone(), move |store| {
-            let Some(draft) = state.inline_id().and_then(|id| store.draft(id)) else {
+        let inline = state
+            .inline_id()
+            .and_then(|id| store.drafts.iter().find(|d| d.id == id))
+            .cloned();
+        use_effect_with(inline, move |inline| {
+            let Some(draft) = inline else {
                 return;
             };
             let Ok(configuration) = draft.to_configuration(engine) else {

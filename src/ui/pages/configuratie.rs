@@ -4,11 +4,13 @@
 
 mod bar;
 mod compare;
+mod import;
 mod table;
+
+use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::domain::configuration::csv::{import_csv, RowProblem};
 use crate::domain::configuration::draft::{Draft, DraftEntry, Severity};
 use crate::domain::{Configuration, ConfigurationRef, Engine};
 use crate::ui::context::{use_app, AppContext};
@@ -61,14 +63,6 @@ pub fn draft_by_id(engine: &Engine, store: &Store, id: &str) -> Option<Draft> {
         .or_else(|| bundled_draft(engine, id))
 }
 
-/// What the last import said: file name, rows read, rejected rows.
-#[derive(Clone, PartialEq)]
-pub struct ImportReport {
-    file: String,
-    rows: usize,
-    problems: Vec<RowProblem>,
-}
-
 /// Use a (valid) configuration in the explainer and show it there: the bundled one by
 /// name, a user's one inline.
 pub(crate) fn to_explainer(app: &AppContext) -> Callback<Configuration> {
@@ -86,7 +80,7 @@ pub(crate) fn to_explainer(app: &AppContext) -> Callback<Configuration> {
 
 #[function_component(Configuratie)]
 pub fn configuratie() -> Html {
-    let report = use_state(|| None::<ImportReport>);
+    let imports = import::use_import();
     let Some(app) = use_app() else {
         return Html::default();
     };
@@ -96,13 +90,20 @@ pub fn configuratie() -> Html {
         .inline_id()
         .and_then(|id| store.draft(id))
         .map(|d| d.id.clone());
-    let editable = store.selected_draft().cloned();
-    let chosen = shown_id(&store, &app);
-    let shown = editable
-        .clone()
-        .or_else(|| draft_by_id(engine, &store, &chosen))
-        .unwrap_or_default();
-    let diagnostics = shown.check(engine);
+    // Shared with the store, not copied: a draft can have thousands of entries.
+    let editable: Option<Rc<Draft>> = store
+        .selected
+        .as_deref()
+        .and_then(|id| store.drafts.iter().find(|d| d.id == id))
+        .cloned();
+    // A bundled one made into a draft once per choice (voorbeeld-nederland has 1 107 entries).
+    let bundled = use_memo(shown_id(&store, &app), |name| {
+        Rc::new(bundled_draft(engine, name).unwrap_or_default())
+    });
+    let shown = editable.clone().unwrap_or_else(|| (*bundled).clone());
+    // Checked once per version of the draft, not on every render (a draft can have
+    // thousands of entries).
+    let diagnostics = use_memo(shown.clone(), |d| d.check(engine));
     let has_errors = diagnostics.iter().any(|d| d.severity == Severity::Fout);
 
     let onkey = {
@@ -129,10 +130,6 @@ pub fn configuratie() -> Html {
             },
         )
     };
-    let onreport = {
-        let report = report.clone();
-        Callback::from(move |r| report.set(Some(r)))
-    };
     let is_active = editable.is_some() && active == store.selected;
 
     html! {
@@ -147,7 +144,7 @@ pub fn configuratie() -> Html {
                     "Eén activiteit, drie behandeldiensten per gemeente. Kies ‘Nieuwe lege configuratie’ en voeg drie instellingen toe voor Gedeputeerde Staten van Noord-Brabant (PV30) met Ontgrondingsactiviteit: Oss (GM0828) naar Omgevingsdienst Brabant Noord (ODBN), Eindhoven (GM0772) naar Omgevingsdienst Zuidoost-Brabant (ODZOB) en Tilburg (GM0855) naar Omgevingsdienst Midden- en West-Brabant (OMWB). Kies ‘Gebruik in de verklaring’ en kies met die activiteit Oss, Eindhoven of Tilburg. Probeer daarna een voorwaarde op inhoud (bijvoorbeeld ‘alleen boven 1000 m²’): u ziet waarom dat niet kan.",
                     "One activity, three behandeldiensten by gemeente. Choose ‘New empty configuration’ and add three settings for Gedeputeerde Staten of Noord-Brabant (PV30) with Ontgrondingsactiviteit: Oss (GM0828) to Omgevingsdienst Brabant Noord (ODBN), Eindhoven (GM0772) to Omgevingsdienst Zuidoost-Brabant (ODZOB) and Tilburg (GM0855) to Omgevingsdienst Midden- en West-Brabant (OMWB). Choose ‘Use in the explainer’ and choose Oss, Eindhoven or Tilburg with that activity. Then try a condition on content (say ‘only above 1000 m²’): you will see why that is impossible.") }</p>
             </details>
-            <bar::Bar shown={shown.clone()} editable={editable.is_some()} {onreport} />
+            <bar::Bar shown={shown.clone()} editable={editable.is_some()} onfile={imports.onfile.clone()} />
             if is_active {
                 <p class="rw-config-status" role="status">{
                     if has_errors {
@@ -158,56 +155,19 @@ pub fn configuratie() -> Html {
                     }
                 }</p>
             }
-            if let Some(r) = &*report {
-                <section class="rw-card rw-config-report" aria-labelledby="rw-h-import">
-                    <h3 id="rw-h-import">{ format!("{} {}: {}, {} {}", lang.t("Import", "Import"), r.file,
-                        lang.count(r.rows, ("rij", "row"), ("rijen", "rows")), r.problems.len(), lang.t("niet overgenomen", "rejected")) }</h3>
-                    <ul>{ for r.problems.iter().map(|p| html! {
-                        <li class="rw-config-problem">{ format!("{} {}: ", lang.t("Rij", "Row"), p.line) }<span lang="nl">{ &p.message }</span></li>
-                    }) }</ul>
-                </section>
+            if let Some(p) = &*imports.progress {
+                { import::progress_view(p, lang) }
+            }
+            if let Some(r) = &*imports.report {
+                { import::report_view(r, lang, imports.ondownload.clone()) }
             }
             if let Some(d) = &editable {
-                <table::Meta draft={d.clone()} onchange={onchange.clone()} {lang} />
+                <table::Meta draft={Rc::clone(d)} onchange={onchange.clone()} {lang} />
             }
-            <table::Tables draft={shown.clone()} editable={editable.is_some()} diagnostics={diagnostics} {onchange} {lang} />
+            <table::Tables key={shown.id.clone()} draft={shown.clone()} editable={editable.is_some()} diagnostics={diagnostics} {onchange} {lang} />
             <compare::Compare />
         </section>
     }
-}
-
-/// A file's text → a new draft named after the file, and what happened to its rows.
-pub(crate) fn import_file(
-    name: &str,
-    text: &str,
-    engine: &Engine,
-) -> Result<(Draft, ImportReport), String> {
-    let base = name.rsplit_once('.').map_or(name, |(b, _)| b).to_string();
-    let looks_json = text
-        .trim_start_matches('\u{feff}')
-        .trim_start()
-        .starts_with('{');
-    let (mut draft, rows, problems) = if looks_json {
-        let value = crate::domain::parse_json_text(text).map_err(|e| e.to_string())?;
-        let c = Configuration::from_value(&value, "", &engine.catalogue, &engine.organisations)
-            .map_err(|e| e.to_string())?;
-        let d = Draft::from_configuration(&c);
-        let rows = d.entries.len();
-        (d, rows, Vec::new())
-    } else {
-        let r = import_csv(text, &base, engine)?;
-        (r.draft, r.rows, r.problems)
-    };
-    draft.id = new_id();
-    if draft.name.trim().is_empty() {
-        draft.name = base;
-    }
-    let report = ImportReport {
-        file: name.to_string(),
-        rows,
-        problems,
-    };
-    Ok((draft, report))
 }
 
 /// A new entry: the bevoegd gezag of the last one, so adding within a table is quick.

@@ -19,7 +19,7 @@ use crate::domain::{
     Assumptions, Engine, Location, ScenarioDraft, SelectedActivity, Verzoektype,
 };
 use crate::geo::{omgevingsdiensten_on_map, GemeenteInfo, OdOnMap};
-use crate::ui::browser;
+use crate::ui::browser::{self, now_ms};
 use crate::ui::components::assumptions_form::bd_merge_text;
 use crate::ui::context::use_app;
 use crate::ui::forms::keep_value;
@@ -55,12 +55,6 @@ struct Job {
     timer: Option<Timeout>,
     /// Time spent routing so far (not drawing), for the status line and the e2e figures.
     compute_ms: f64,
-}
-
-fn now_ms() -> f64 {
-    gloo_utils::window()
-        .performance()
-        .map_or_else(js_sys::Date::now, |p| p.now())
 }
 
 impl Job {

@@ -7,6 +7,8 @@
 // The editing half serves the Configuratie view, which only the full build has.
 #![cfg_attr(not(feature = "views"), allow(dead_code))]
 
+use std::rc::Rc;
+
 use serde_json::{json, Value};
 
 use crate::domain::configuration::draft::Draft;
@@ -22,14 +24,16 @@ const MAX_UNDO: usize = 100;
 
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Store {
-    pub drafts: Vec<Draft>,
+    /// Each draft shared: an undo step, a copy of the store and a view's props hold the
+    /// same draft instead of copying it (a draft can have thousands of entries).
+    pub drafts: Vec<Rc<Draft>>,
     /// The configuration shown: a user draft id, or `None` for a bundled one.
     pub selected: Option<String>,
     /// The bundled configuration shown when no user draft is (by name); `None`: the one the
     /// explainer uses, or [`BUNDLED`].
     pub bundled: Option<String>,
-    undo: Vec<Vec<Draft>>,
-    redo: Vec<Vec<Draft>>,
+    undo: Vec<Vec<Rc<Draft>>>,
+    redo: Vec<Vec<Rc<Draft>>>,
     /// (draft id, entry, field) of the last edit, so typing in one field is one undo step.
     last_edit: Option<(String, usize, &'static str)>,
     pub notice: Option<String>,
@@ -79,7 +83,7 @@ impl Store {
         };
         Ok(Store {
             key,
-            drafts,
+            drafts: drafts.into_iter().map(Rc::new).collect(),
             ..Store::default()
         })
     }
@@ -88,7 +92,7 @@ impl Store {
     pub fn text(&self) -> String {
         json!({
             "version": VERSION,
-            "configuraties": self.drafts.iter().map(Draft::to_value).collect::<Vec<_>>(),
+            "configuraties": self.drafts.iter().map(|d| d.to_value()).collect::<Vec<_>>(),
         })
         .to_string()
     }
@@ -107,7 +111,7 @@ impl Store {
     }
 
     pub fn draft(&self, id: &str) -> Option<&Draft> {
-        self.drafts.iter().find(|d| d.id == id)
+        self.drafts.iter().find(|d| d.id == id).map(|d| &**d)
     }
 
     pub fn selected_draft(&self) -> Option<&Draft> {
@@ -171,7 +175,7 @@ impl Store {
             StoreAction::Add(draft) => {
                 next.remember();
                 next.selected = Some(draft.id.clone());
-                next.drafts.push(draft);
+                next.drafts.push(Rc::new(draft));
             }
             #[cfg(feature = "views")]
             StoreAction::Update(draft, key) => {
@@ -181,7 +185,7 @@ impl Store {
                 }
                 edit = key;
                 if let Some(slot) = next.drafts.iter_mut().find(|d| d.id == draft.id) {
-                    *slot = draft;
+                    *slot = Rc::new(draft);
                 }
             }
             #[cfg(feature = "views")]
@@ -215,7 +219,7 @@ impl Store {
             StoreAction::Resolve(take_theirs) => {
                 if let (true, Some(Ok(theirs))) = (take_theirs, next.conflict.take()) {
                     next.remember();
-                    next.drafts = theirs;
+                    next.drafts = theirs.into_iter().map(Rc::new).collect();
                 }
                 next.conflict = None;
             }

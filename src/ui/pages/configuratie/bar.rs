@@ -3,7 +3,7 @@
 
 use yew::prelude::*;
 
-use super::{all_configurations, import_file, new_id, shown_id, to_explainer, ImportReport};
+use super::{all_configurations, new_id, shown_id, to_explainer};
 use crate::domain::configuration::csv::export_csv;
 use crate::domain::configuration::draft::Draft;
 use crate::domain::{Engine, MAX_INPUT_BYTES};
@@ -15,10 +15,10 @@ use crate::ui::state::store::{StoreAction, BUNDLED};
 #[derive(Properties, PartialEq)]
 pub struct BarProps {
     /// The configuration shown (a bundled one when no user draft is selected).
-    pub shown: Draft,
+    pub shown: std::rc::Rc<Draft>,
     pub editable: bool,
-    /// What the last import said.
-    pub onreport: Callback<ImportReport>,
+    /// A file chosen for import: (name, text).
+    pub onfile: Callback<(String, String)>,
 }
 
 /// After a delete: what was deleted, with a button to undo it; focus goes to that button.
@@ -121,22 +121,12 @@ pub fn bar(props: &BarProps) -> Html {
     let export = |csv: bool| export(shown, &store, engine, csv);
     let onimport = {
         let store = store.clone();
-        let onreport = props.onreport.clone();
-        browser::on_files(&reading, MAX_INPUT_BYTES, move |read| {
-            let imported = read.and_then(|files| {
-                let (name, text) = files.into_iter().next().unwrap_or_default();
-                import_file(&name, &text, engine).map_err(|e| format!("{name}: {e}"))
-            });
-            match imported {
-                Ok((draft, r)) => {
-                    store.dispatch(StoreAction::Notify(None));
-                    store.dispatch(StoreAction::Add(draft));
-                    onreport.emit(r);
-                }
-                Err(message) => store.dispatch(StoreAction::Notify(Some(format!(
-                    "{message}. Er is niets veranderd."
-                )))),
-            }
+        let onfile = props.onfile.clone();
+        browser::on_files(&reading, MAX_INPUT_BYTES, move |read| match read {
+            Ok(files) => onfile.emit(files.into_iter().next().unwrap_or_default()),
+            Err(message) => store.dispatch(StoreAction::Notify(Some(format!(
+                "{message}. Er is niets veranderd."
+            )))),
         })
     };
     html! {

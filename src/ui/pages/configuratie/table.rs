@@ -1,5 +1,7 @@
 //! One table per bevoegd gezag, filters, and the editing of entries.
 
+use std::rc::Rc;
+
 use yew::prelude::*;
 
 use crate::domain::configuration::draft::{Diagnostic, Draft, DraftEntry, Severity};
@@ -10,9 +12,18 @@ use crate::ui::i18n::Lang;
 
 type OnChange = Callback<(Draft, Option<(usize, &'static str)>)>;
 
+/// Entries shown at first, and more per click: a configuration of thousands of entries (an
+/// import, a stored draft) opens without drawing them all.
+const PAGE: usize = 25;
+/// Entries drawn per frame until the shown ones are all there: a row with its selects costs
+/// the browser a few milliseconds of layout, so a page of them is spread over frames.
+const STEP: usize = 5;
+/// Diagnostics listed in the summary above the tables; the rest are counted.
+const SUMMARY: usize = 10;
+
 #[derive(Properties, PartialEq)]
 pub struct MetaProps {
-    pub draft: Draft,
+    pub draft: Rc<Draft>,
     pub onchange: OnChange,
     pub lang: Lang,
 }
@@ -26,7 +37,7 @@ pub fn meta(props: &MetaProps) -> Html {
         let onchange = props.onchange.clone();
         Callback::from(move |e: InputEvent| {
             if let Some(v) = input_value(&e) {
-                let mut d = draft.clone();
+                let mut d = Draft::clone(&draft);
                 set(&mut d, v);
                 onchange.emit((d, Some((usize::MAX, key))));
             }
@@ -64,11 +75,30 @@ fn select_value(e: &Event) -> Option<String> {
 
 #[derive(Properties, PartialEq)]
 pub struct TablesProps {
-    pub draft: Draft,
+    /// Shared, so the callbacks of every cell hold the draft without copying it; a copy is
+    /// made only when a cell changes.
+    pub draft: Rc<Draft>,
     pub editable: bool,
-    pub diagnostics: Vec<Diagnostic>,
+    /// Sorted by entry (`Draft::check`), shared.
+    pub diagnostics: Rc<Vec<Diagnostic>>,
     pub onchange: OnChange,
     pub lang: Lang,
+}
+
+/// How many entries to draw now: STEP at first, STEP more each frame up to `limit`.
+#[hook]
+fn use_drawn(limit: usize) -> usize {
+    let drawn = use_state(|| STEP);
+    {
+        let handle = drawn.clone();
+        use_effect_with((*drawn, limit), move |&(now, limit)| {
+            let timer = (now < limit).then(|| {
+                gloo_timers::callback::Timeout::new(0, move || handle.set(now + STEP))
+            });
+            move || drop(timer)
+        });
+    }
+    *drawn
 }
 
 #[function_component(Tables)]
@@ -76,6 +106,10 @@ pub fn tables(props: &TablesProps) -> Html {
     let lang = props.lang;
     let gemeente_query = use_state(String::new);
     let bd_filter = use_state(String::new);
+    let limit = use_state(|| PAGE);
+    let drawn_limit = use_drawn(*limit);
+    // The entry just added is shown, though it lies beyond the entries shown so far.
+    let added = use_state(|| None::<usize>);
     let Some(engine) = use_app().map(|app| app.engine) else {
         return Html::default();
     };
@@ -93,19 +127,15 @@ pub fn tables(props: &TablesProps) -> Html {
     bds.sort_unstable();
     bds.dedup();
 
-    // Entries by bevoegd gezag, in order of first appearance, with their index.
-    let mut groups: Vec<(String, Vec<(usize, &DraftEntry)>)> = Vec::new();
-    for (i, e) in props.draft.entries.iter().enumerate() {
-        let shown = gemeente.is_none_or(|g| applies_in(e, g, engine))
-            && (bd_filter.is_empty() || e.behandeldienst == *bd_filter);
-        if !shown {
-            continue;
-        }
-        match groups.iter_mut().find(|(bg, _)| *bg == e.bevoegd_gezag) {
-            Some((_, list)) => list.push((i, e)),
-            None => groups.push((e.bevoegd_gezag.clone(), vec![(i, e)])),
-        }
-    }
+    let keep = |e: &DraftEntry| {
+        gemeente.is_none_or(|g| applies_in(e, g, engine))
+            && (bd_filter.is_empty() || e.behandeldienst == *bd_filter)
+    };
+    let (groups, matching) = group_entries(&props.draft, keep, (*limit).min(drawn_limit), *added);
+    let onmore = {
+        let limit = limit.clone();
+        Callback::from(move |_| limit.set(*limit + PAGE))
+    };
     let ongemeente = {
         let q = gemeente_query.clone();
         Callback::from(move |e: InputEvent| q.set(input_value(&e).unwrap_or_default()))
@@ -117,13 +147,17 @@ pub fn tables(props: &TablesProps) -> Html {
     let onadd = {
         let draft = props.draft.clone();
         let onchange = props.onchange.clone();
+        let added = added.clone();
         Callback::from(move |_| {
-            let mut d = draft.clone();
+            let mut d = Draft::clone(&draft);
+            added.set(Some(d.entries.len()));
             d.entries.push(super::new_entry(&draft));
             onchange.emit((d, None));
         })
     };
-    let shown_count: usize = groups.iter().map(|(_, l)| l.len()).sum();
+    let shown_count = matching;
+    // Shown: what the user asked for (drawing may still be catching up, a few per frame).
+    let shown = matching.min(*limit);
 
     html! {
         <section class="rw-config-tables" aria-labelledby="rw-h-entries">
@@ -147,6 +181,7 @@ pub fn tables(props: &TablesProps) -> Html {
                     </select>
                 </div>
             </div>
+            { summary(&props.diagnostics, lang) }
             if props.editable {
                 <datalist id="rw-cfg-orgs">
                     { for engine.organisations.all().into_iter().filter(|o| matches!(o.kind, OrgKind::Omgevingsdienst | OrgKind::Veiligheidsregio | OrgKind::Provincie | OrgKind::Waterschap | OrgKind::Minister)).map(|o| html! {
@@ -174,11 +209,50 @@ pub fn tables(props: &TablesProps) -> Html {
                     </tbody>
                 </table>
             }) }
+            if shown < matching {
+                <p class="rw-config-more">
+                    { format!("{} {shown} {} {matching} {}. ", lang.t("Getoond:", "Shown:"), lang.t("van", "of"), lang.t("instellingen", "settings")) }
+                    <button type="button" class="rw-button" onclick={onmore}>{ format!("{} {}", lang.t("Toon nog", "Show"), PAGE.min(matching - shown)) }</button>
+                </p>
+            }
             if props.editable {
                 <button type="button" class="nl-button nl-button--secondary" onclick={onadd}>{ lang.t("Instelling toevoegen", "Add a setting") }</button>
             }
         </section>
     }
+}
+
+type Groups<'a> = Vec<(String, Vec<(usize, &'a DraftEntry)>)>;
+
+/// Entries by bevoegd gezag, in order of first appearance, with their index: the first
+/// `limit` that `keep` lets through, and entry `always` too (the one just added, wherever it
+/// falls); and how many it lets through in all.
+fn group_entries(
+    draft: &Draft,
+    keep: impl Fn(&DraftEntry) -> bool,
+    limit: usize,
+    always: Option<usize>,
+) -> (Groups<'_>, usize) {
+    let mut groups: Groups = Vec::new();
+    let mut group_of: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    let mut matching = 0usize;
+    for (i, e) in draft.entries.iter().enumerate() {
+        if !keep(e) {
+            continue;
+        }
+        matching += 1;
+        if matching > limit && always != Some(i) {
+            continue;
+        }
+        let g = *group_of.entry(e.bevoegd_gezag.as_str()).or_insert_with(|| {
+            groups.push((e.bevoegd_gezag.clone(), Vec::new()));
+            groups.len() - 1
+        });
+        if let Some((_, list)) = groups.get_mut(g) {
+            list.push((i, e));
+        }
+    }
+    (groups, matching)
 }
 
 /// True when entry `e` can apply to a verzoek in gemeente `g`: it lists `g`, or it covers
@@ -243,6 +317,27 @@ fn verzoektype_label(v: &str, lang: Lang) -> String {
     )
 }
 
+/// The first few problems of the draft (the count is [`problems_status`]): a draft of
+/// thousands of problems is summed up here, not in one long list.
+fn summary(diagnostics: &[Diagnostic], lang: Lang) -> Html {
+    if diagnostics.is_empty() {
+        return Html::default();
+    }
+    let rest = diagnostics.len().saturating_sub(SUMMARY);
+    html! {
+        <div class="rw-config-summary">
+            <ul class="rw-config-summary-list">{ for diagnostics.iter().take(SUMMARY).map(|d| html! {
+                <li class={if d.severity == Severity::Fout { "rw-config-fout" } else { "rw-config-waarschuwing" }}>
+                    { format!("{} {}: ", lang.t("Instelling", "Setting"), d.entry + 1) }<span lang="nl">{ &d.message }</span>
+                </li>
+            }) }</ul>
+            if rest > 0 {
+                <p>{ format!("{} {rest} {}", lang.t("Nog", "Another"), lang.t("staan bij hun instelling.", "are shown at their setting.")) }</p>
+            }
+        </div>
+    }
+}
+
 /// The id of the list of problems with setting `i`.
 fn diag_id(i: usize) -> String {
     format!("rw-cfg-diag-{i}")
@@ -273,7 +368,11 @@ fn problems_status(diagnostics: &[Diagnostic], lang: Lang) -> Html {
 
 fn row(props: &TablesProps, engine: &Engine, i: usize, e: &DraftEntry) -> Html {
     let lang = props.lang;
-    let diags: Vec<&Diagnostic> = props.diagnostics.iter().filter(|d| d.entry == i).collect();
+    // Diagnostics are sorted by entry: this entry's are one slice, found in log time.
+    let all = &props.diagnostics;
+    let from = all.partition_point(|d| d.entry < i);
+    let to = all.partition_point(|d| d.entry <= i);
+    let diags: Vec<&Diagnostic> = all.get(from..to).unwrap_or_default().iter().collect();
     let cols = if props.editable { 8 } else { 5 };
     let cells = if props.editable {
         edit_cells(props, engine, i, e)
@@ -316,7 +415,7 @@ fn setter(
     let draft = props.draft.clone();
     let onchange = props.onchange.clone();
     move |v: String| {
-        let mut d = draft.clone();
+        let mut d = Draft::clone(&draft);
         if let Some(e) = d.entries.get_mut(i) {
             set(e, v);
             onchange.emit((d, Some((i, key))));
@@ -384,7 +483,7 @@ fn edit_cells(props: &TablesProps, engine: &Engine, i: usize, e: &DraftEntry) ->
         let draft = props.draft.clone();
         let onchange = props.onchange.clone();
         Callback::from(move |_| {
-            let mut d = draft.clone();
+            let mut d = Draft::clone(&draft);
             if i < d.entries.len() {
                 d.entries.remove(i);
                 onchange.emit((d, None));
