@@ -24,6 +24,7 @@ pub mod scenario;
 pub mod speelveld;
 pub(crate) mod spreadsheet;
 pub mod strict_json;
+pub mod werkafspraken;
 
 use std::collections::HashMap;
 use std::sync::OnceLock;

@@ -135,17 +135,21 @@ impl Store {
     }
 }
 
-fn parse(text: &str) -> Result<Vec<Draft>, String> {
+/// What is stored under a key: JSON text with a `version` this Routewijzer knows
+/// (`version`), read strictly; or why it cannot be read. Shared by every stored envelope.
+pub(crate) fn envelope(text: &str, version: u64) -> Result<Value, String> {
     let value = crate::domain::strict_json::parse(text).map_err(|e| e.to_string())?;
     match value.get("version").and_then(Value::as_u64) {
-        Some(VERSION) => {}
-        Some(v) => {
-            return Err(format!(
-                "versie {v}, deze Routewijzer kent versie {VERSION}"
-            ))
-        }
-        None => return Err("geen versienummer".into()),
+        Some(v) if v == version => Ok(value),
+        Some(v) => Err(format!(
+            "versie {v}, deze Routewijzer kent versie {version}"
+        )),
+        None => Err("geen versienummer".into()),
     }
+}
+
+fn parse(text: &str) -> Result<Vec<Draft>, String> {
+    let value = envelope(text, VERSION)?;
     value
         .get("configuraties")
         .and_then(Value::as_array)
