@@ -205,11 +205,43 @@ test('a CSV with one bad row imports the rest and names the line; reload keeps i
 
   await page.reload();
   // The view is in the URL: the reload opens it again (the full build, loaded on first use).
-  await page.waitForSelector('#rw-cfg-select option:nth-child(2)', { state: 'attached' });
+  await page.waitForSelector('#rw-cfg-select option:nth-child(3)', { state: 'attached' });
   assert.deepEqual(
     await page.locator('#rw-cfg-select option').allTextContents(),
-    ['Voorbeeld Noord-Brabant (meegeleverd, alleen lezen)', 'monitor'],
+    ['Voorbeeld Nederland (meegeleverd, alleen lezen)', 'Voorbeeld Noord-Brabant (meegeleverd, alleen lezen)', 'monitor'],
   );
+  assert.deepEqual(await problems(), []);
+  await page.close();
+});
+
+test('voorbeeld-nederland is the default and shown read-only, as the Brabant example', async () => {
+  const { page, problems } = await openWatchedPage(env.browser, env.server.url);
+  await page.waitForSelector('h1');
+  await page.evaluate((k) => localStorage.clear(), KEY);
+  await page.goto(env.server.url);
+  await page.reload();
+  await page.waitForSelector('#rw-configuration');
+  assert.equal(await page.inputValue('#rw-configuration'), 'voorbeeld-nederland', 'the explainer starts with it');
+  await view(page, 'Configuratie');
+  await page.waitForSelector('.rw-config-table');
+  assert.match(await page.locator('#rw-cfg-select option:checked').textContent(), /^Voorbeeld Nederland \(meegeleverd, alleen lezen\)$/);
+  assert.match(await page.textContent('#rw-h-entries'), /^Instellingen \(1107 \/ 1107\)$/);
+  assert.equal(await page.locator('#rw-cfg-name').count(), 0, 'no name to edit');
+  assert.equal(await page.getByRole('button', { name: 'Instelling toevoegen' }).count(), 0, 'nothing to add');
+  assert.equal(await page.locator('.rw-config-table input, .rw-config-table select').count(), 0, 'no field to edit');
+  await page.fill('#rw-cfg-filter-gemeente', 'Utrecht');
+  assert.match(await page.textContent('#rw-h-entries'), /^Instellingen \(6 \/ 1107\)$/);
+  assert.match(await page.textContent('.rw-config-table'), /Omgevingsdienst Utrecht/);
+  assert.deepEqual(await axeViolations(page), []);
+  // Brabant's example stays, read-only too.
+  await page.selectOption('#rw-cfg-select', 'voorbeeld-noord-brabant');
+  await page.fill('#rw-cfg-filter-gemeente', '');
+  assert.match(await page.textContent('#rw-h-entries'), /^Instellingen \(178 \/ 178\)$/);
+  assert.equal(await page.locator('#rw-cfg-name').count(), 0);
+  // Using it in the explainer names it there.
+  await page.getByRole('button', { name: 'Gebruik in de verklaring' }).click();
+  await page.waitForSelector('#rw-configuration', { state: 'visible' });
+  assert.equal(await page.inputValue('#rw-configuration'), 'voorbeeld-noord-brabant');
   assert.deepEqual(await problems(), []);
   await page.close();
 });
