@@ -179,7 +179,9 @@ impl Geography {
             .zip(&self.gemeenten)
             .filter_map(|(b, g)| b.map(|(r, k, m)| (r, k, m, g)))
             .collect();
-        hits.sort_by(|a, b| (a.0, a.1, &a.3.name).cmp(&(b.0, b.1, &b.3.name)));
+        crate::short_sort::sort_by(&mut hits, |a, b| {
+            (a.0, a.1, &a.3.name).cmp(&(b.0, b.1, &b.3.name))
+        });
         hits.into_iter()
             .take(limit)
             .map(|(_, kind, matched, g)| SearchHit {
