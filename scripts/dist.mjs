@@ -64,7 +64,6 @@ const shrink = (name) => {
       // rustc 1.95's wasm32 features (spec/toolchain.md 3.2): wasm-opt validates against them.
       '--enable-bulk-memory', '--enable-bulk-memory-opt', '--enable-reference-types', '--enable-nontrapping-float-to-int',
       '--enable-sign-ext', '--enable-mutable-globals', '--enable-multivalue', '--enable-call-indirect-overlong',
-      '--enable-simd', // .cargo/config.toml
       // Local rewrites that shorten the code and leave it alike (each measured: "Tried").
       '--duplicate-function-elimination', '--remove-unused-brs', '--optimize-instructions',
       '--remove-unused-module-elements', '--vacuum', '--reorder-locals',
