@@ -272,15 +272,15 @@ impl Bounds {
 fn area_paths<'a>(
     arcs: &[Vec<Coord<f64>>],
     topo: &Topology,
-    areas: &[super::Area],
+    bboxes: &[[f64; 4]],
     names: impl Iterator<Item = (&'a str, &'a str)>,
     wanted: impl Fn(&str) -> bool,
     bounds: &mut Bounds,
     paths: &mut Vec<SvgPath>,
 ) {
-    for ((id, name), (polys, area)) in names.zip(topo.features.iter().zip(areas)) {
+    for ((id, name), (polys, bbox)) in names.zip(topo.features.iter().zip(bboxes)) {
         if wanted(id) {
-            bounds.add_box(area.bbox);
+            bounds.add_box(*bbox);
             paths.push(SvgPath {
                 id: id.to_string(),
                 name: name.to_string(),
@@ -316,9 +316,9 @@ impl Geography {
     /// drawing the paths.
     pub fn svg_view_box(&self, gemeenten: &[&str]) -> [f64; 4] {
         let mut bounds = Bounds::new();
-        for (g, area) in self.gemeenten.iter().zip(&self.gm_areas) {
+        for (g, bbox) in self.gemeenten.iter().zip(&self.gm_areas.bboxes) {
             if gemeenten.contains(&g.id.as_str()) {
-                bounds.add_box(area.bbox);
+                bounds.add_box(*bbox);
             }
         }
         bounds.view_box()
@@ -338,7 +338,7 @@ impl Geography {
             Layer::Gemeenten => area_paths(
                 arcs,
                 &self.gm_topo,
-                &self.gm_areas,
+                &self.gm_areas.bboxes,
                 self.gemeenten
                     .iter()
                     .map(|g| (g.id.as_str(), g.name.as_str())),
@@ -349,7 +349,7 @@ impl Geography {
             Layer::Waterschappen => area_paths(
                 arcs,
                 &self.ws_topo,
-                &self.ws_areas,
+                &self.ws_areas.bboxes,
                 self.waterschappen
                     .iter()
                     .map(|w| (w.id.as_str(), w.name.as_str())),
