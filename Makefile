@@ -1,5 +1,5 @@
 # Thin entry points; each target is one readable script under scripts/.
-.PHONY: serve build test sizes bench dist fuzz geo
+.PHONY: serve build test sizes bench dist fuzz geo voorbeeld
 
 serve:  ## build the app and serve it on http://127.0.0.1:8000/
 	bash scripts/serve.sh
@@ -24,3 +24,6 @@ fuzz:   ## fuzz every parser DURATION seconds each (default 60; nightly + cargo-
 
 geo:    ## regenerate data/geo from its sources; a new boundary year: make geo WBK=file TABLES=dir [REMAP=OLD=NEW]
 	bash scripts/geo.sh
+
+voorbeeld:  ## write what follows from the gemeente→omgevingsdienst table: voorbeeld-nederland.json (contract §6.3), the map's OD colours
+	cargo run --quiet --example voorbeeld_nederland

@@ -16,27 +16,10 @@ use routewijzer::geo::{escape_markup, Geography};
 /// As `src/ui/components/map.rs`: the explainer's simplification tolerance (metres) and start region.
 const TOLERANCE_M: f64 = 60.0;
 const START_PROVINCIE: &str = "PV30";
-/// As `src/ui/components/map.rs` (`od_colour`): fills per omgevingsdienst.
-const OD_COLOURS: [(&str, &str); 3] = [
-    ("ODBN", "#b9d7ea"),
-    ("ODZOB", "#f5d7a1"),
-    ("OMWB", "#cfe3b4"),
-];
-const OTHER_OD: &str = "#e4e4e4";
-const NO_OD: &str = "#ffffff";
-
-fn fill(od: Option<&str>) -> &'static str {
-    match od {
-        None => NO_OD,
-        Some(id) => OD_COLOURS
-            .iter()
-            .find(|(code, _)| *code == id)
-            .map_or(OTHER_OD, |(_, colour)| colour),
-    }
-}
-
 fn markup(geo: &Geography) -> String {
     let (gemeenten, provincies) = geo.svg_gemeenten_and_provincies(TOLERANCE_M);
+    // As `src/ui/components/map.rs`: fills by the omgevingsdienst colouring.
+    let colours = geo.omgevingsdienst_colours();
     let mut out = String::from("<g class=\"rw-gemeenten\">");
     for (path, info) in gemeenten.paths.iter().zip(geo.gemeenten()) {
         let od = info.omgevingsdienst.as_ref().map(|o| o.id.as_str());
@@ -44,7 +27,7 @@ fn markup(geo: &Geography) -> String {
         let _ = write!(
             out,
             "<path class=\"rw-gemeente\" fill=\"{}\" data-id=\"{}\" data-x=\"{}\" data-y=\"{}\" d=\"{}\"><title>{}</title></path>",
-            fill(od),
+            colours.fill(od),
             escape_markup(&path.id),
             x.round_ties_even() as i64,
             (-y).round_ties_even() as i64,

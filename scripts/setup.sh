@@ -19,6 +19,10 @@ if [ "${1:-}" = "--browser" ]; then
     step apt-get update -q
     step apt-get install -y -q chromium chromium-driver
   fi
+  # odfpy: a real ODF parser, to read back the Werkafspraken ODT (tests/odt_read.py).
+  if ! python3 -c 'import odf.opendocument' 2>/dev/null; then
+    step python3 -m pip install --quiet odfpy
+  fi
   if [ ! -d tests/e2e/node_modules ]; then
     (cd tests/e2e && step npm ci --no-audit --no-fund)
   fi

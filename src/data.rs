@@ -88,6 +88,10 @@ pub const OEFENEN_CASUSSEN: &[(&str, &str)] = &[
         include_str!("../data/oefenen/15-mandaat.json"),
     ),
     ("16-brzo.json", include_str!("../data/oefenen/16-brzo.json")),
+    (
+        "17-werkafspraak-ontbreekt.json",
+        include_str!("../data/oefenen/17-werkafspraak-ontbreekt.json"),
+    ),
 ];
 
 /// The DSO's activity names mapped to catalogue ids, for the monitor-CSV import

@@ -24,6 +24,7 @@ pub mod scenario;
 pub mod speelveld;
 pub(crate) mod spreadsheet;
 pub mod strict_json;
+pub mod werkafspraken;
 
 use std::collections::HashMap;
 use std::sync::OnceLock;
@@ -49,6 +50,7 @@ pub use scenario::{
 };
 
 use crate::geo::Geography;
+use configuration::voorbeeld::{voorbeeld_nederland, VOORBEELD_NEDERLAND};
 
 /// Input larger than this is rejected before parsing (1 MiB).
 pub const MAX_INPUT_BYTES: usize = 1 << 20;
@@ -57,7 +59,8 @@ pub const MAX_INPUT_BYTES: usize = 1 << 20;
 pub struct Engine {
     pub catalogue: Catalogue,
     pub organisations: Organisations,
-    /// Bundled configurations, in `data::CONFIGURATIONS` order, by name.
+    /// Bundled configurations by name: `voorbeeld-nederland` (generated from the geography),
+    /// then `data::CONFIGURATIONS` in order.
     pub configurations: Vec<(String, Configuration)>,
     /// The findings' sentences in Dutch (`data/findings/nl.json`), for the outcome's `text`;
     /// English: [`Engine::english`].
@@ -84,7 +87,8 @@ impl Engine {
             .map_err(Clone::clone)
     }
 
-    /// An engine over the given data files (a trainer's edited catalogue or configurations).
+    /// An engine over the given data files (a trainer's edited catalogue or configurations),
+    /// with `voorbeeld-nederland` generated from `geography`'s table.
     pub fn new(
         geography: &'static Geography,
         catalogue_json: &str,
@@ -98,6 +102,26 @@ impl Engine {
         let organisations = Organisations::from_json(organisations_json, geography)?;
         let catalogue = Catalogue::from_json(catalogue_json, organisations.ministers())?;
         let mut configs = Vec::new();
+        // Generated from the geography's own table (contract §6.3), first: the explainer's
+        // default. A file of the same name among `configurations` takes its place.
+        if !configurations
+            .iter()
+            .any(|(n, _)| *n == VOORBEELD_NEDERLAND)
+        {
+            let c = voorbeeld_nederland(geography);
+            // its organisations come from this geography; its activities must be catalogued
+            if let Some(e) = c
+                .behandeldiensten
+                .iter()
+                .find(|e| !catalogue.is_activity_or_group(&e.activity))
+            {
+                return Err(DataError::new(
+                    VOORBEELD_NEDERLAND,
+                    format!("activiteit '{}' ontbreekt in de catalogus", e.activity),
+                ));
+            }
+            configs.push((VOORBEELD_NEDERLAND.to_string(), c));
+        }
         for (name, text) in configurations {
             let c = Configuration::from_json(name, text, &catalogue, &organisations)?;
             configs.push(((*name).to_string(), c));

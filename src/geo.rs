@@ -38,7 +38,10 @@ pub use rd::{
     parse_coordinates, parse_coordinates_detailed, rd_to_wgs84, shown_number, wgs84_to_rd,
     CoordError, CoordFormat,
 };
-pub use regions::RegionColours;
+pub use regions::{
+    omgevingsdienst_map_tsv, omgevingsdiensten_on_map, OdOnMap, RegionColours, NO_REGION_FILL,
+    OTHER_REGION_FILL, REGION_FILLS,
+};
 pub use search::{normalize, MatchKind, SearchHit};
 pub use svg::{escape_markup, lonlat_to_svg, svg_to_lonlat, Layer, SvgMap, SvgPath};
 

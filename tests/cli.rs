@@ -12,7 +12,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 
 use routewijzer::domain::{explain_str, MAX_INPUT_BYTES};
-use serde_json::Value;
+use serde_json::{json, Value};
 
 fn cli() -> Command {
     Command::new(env!("CARGO_BIN_EXE_routewijzer"))
@@ -201,6 +201,32 @@ fn without_assumptions_the_behandeldienst_can_be_changed_after_receipt() {
     assert_eq!(step["findings"][0]["code"], "bd-gewijzigd");
     assert_eq!(step["behandeldienst"]["id"], "ODZOB");
     assert_eq!(step["triggers"], 1);
+}
+
+/// Issue 17: with `voorbeeld-nederland` (contract §6.3) a melding in Utrecht goes to the
+/// gemeente and ODU, an ontgronding in Groningen to Gedeputeerde Staten and ODG; two
+/// verzoeknotificaties each.
+#[test]
+fn voorbeeld_nederland_routes_utrecht_and_groningen() {
+    for (fixture, bevoegd_gezag, behandeldienst) in [
+        ("nederland-utrecht-melding-milieu", "GM0344", "ODU"),
+        ("nederland-groningen-ontgronding", "PV20", "ODG"),
+    ] {
+        let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join(format!("tests/fixtures/routing/{fixture}.scenario.json"));
+        let out = cli().arg("route").arg(&path).output().unwrap();
+        assert_eq!(out.status.code(), Some(0), "{fixture}");
+        let o: Value = serde_json::from_slice(&out.stdout).unwrap();
+        assert_eq!(o["configuration"]["id"], "voorbeeld-nederland");
+        let v = &o["verzoeken"][0];
+        assert_eq!(v["bevoegd_gezag"]["id"], bevoegd_gezag, "{fixture}");
+        assert_eq!(v["behandeldienst"]["id"], behandeldienst, "{fixture}");
+        assert_eq!(
+            (&v["triggers"], &o["total_triggers"]),
+            (&json!(2), &json!(2))
+        );
+        assert_eq!(o["location"]["omgevingsdienst"]["id"], behandeldienst);
+    }
 }
 
 /// The one line on stderr of a run that could not write its output: exit 1, no panic.

@@ -137,7 +137,7 @@ fn engine_exposes_what_the_app_needs() {
             .iter()
             .map(|(n, _)| n.as_str())
             .collect::<Vec<_>>(),
-        ["voorbeeld-noord-brabant"]
+        ["voorbeeld-nederland", "voorbeeld-noord-brabant"]
     );
     assert!(e.organisations.get("ODZOB").is_some());
     // Parse, then route: the app keeps the parsed scenario to edit and share it.

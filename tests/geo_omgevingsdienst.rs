@@ -345,3 +345,71 @@ fn neighbouring_omgevingsdiensten_never_share_a_colour() {
     assert_eq!(vr.colours.len(), 25);
     assert!(vr.count <= 6);
 }
+
+/// The map's fills (issue 17): the bundled colouring fits the four fills, so every
+/// omgevingsdienst has one of them and neighbours' fills differ; each code's label point is
+/// a point of one of the service's own gemeenten; the Speelveld's CSS repeats the fills.
+#[test]
+fn every_omgevingsdienst_has_a_fill_and_a_label_in_its_own_area() {
+    use routewijzer::geo::{NO_REGION_FILL, REGION_FILLS};
+    let g = Geography::bundled();
+    let colours = g.omgevingsdienst_colours();
+    assert!(usize::from(colours.count) <= REGION_FILLS.len());
+    for od in colours.colours.keys() {
+        assert!(REGION_FILLS.contains(&colours.fill(Some(od))), "{od}");
+    }
+    assert_eq!(colours.fill(None), NO_REGION_FILL);
+    let fill_of = |id: &str| {
+        colours.fill(
+            g.gemeente(id)
+                .unwrap()
+                .omgevingsdienst
+                .as_ref()
+                .map(|o| o.id.as_str()),
+        )
+    };
+    for (a, b) in shared_edges(g) {
+        let (oa, ob) = (
+            &g.gemeente(&a).unwrap().omgevingsdienst,
+            &g.gemeente(&b).unwrap().omgevingsdienst,
+        );
+        if oa != ob {
+            assert_ne!(fill_of(&a), fill_of(&b), "{a} {b}");
+        }
+    }
+    // The app reads both from the generated table, which must be what they give.
+    assert!(
+        std::fs::read_to_string(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/data/geo/omgevingsdienst_kaart.tsv"
+        ))
+        .unwrap()
+            == routewijzer::geo::omgevingsdienst_map_tsv(g),
+        "data/geo/omgevingsdienst_kaart.tsv differs from the colouring: run `make voorbeeld`"
+    );
+    let on_map = routewijzer::geo::omgevingsdiensten_on_map();
+    assert_eq!(on_map.len(), 26);
+    for od in &on_map {
+        assert_eq!(od.fill(), colours.fill(Some(&od.id)), "{}", od.id);
+    }
+    let labels = g.omgevingsdienst_label_points();
+    assert_eq!(labels.len(), 26);
+    for (od, point) in labels {
+        assert!(
+            g.gemeenten().iter().any(|x| x.representative_rd == point
+                && x.omgevingsdienst.as_ref().is_some_and(|o| o.id == od.id)),
+            "{}",
+            od.id
+        );
+    }
+    let css =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/www/views.css")).unwrap();
+    for (i, fill) in REGION_FILLS.iter().enumerate() {
+        assert!(
+            css.contains(&format!(
+                ".rw-sv-c{i} {{ background: {fill} !important; fill: {fill}; }}"
+            )),
+            "www/views.css .rw-sv-c{i} is not {fill}"
+        );
+    }
+}

@@ -206,7 +206,8 @@ fn the_default_state_uses_the_bundled_configuration_and_nothing_else() {
     let state = State::default();
     assert_eq!(
         state.draft.configuration,
-        Some(ConfigurationRef::Bundled("voorbeeld-noord-brabant".into()))
+        Some(ConfigurationRef::Bundled("voorbeeld-nederland".into())),
+        "issue 17: the whole country's example is the default"
     );
     assert!(state.draft.location.is_none() && state.draft.activities.is_empty());
     assert_eq!(
@@ -254,6 +255,31 @@ fn the_store_undoes_redoes_and_notices_another_tab() {
     // it: ui::storage, tests/ui_storage.rs).
     let why = Store::from_text(None, Some("kapot")).unwrap_err();
     assert!(why.contains("regel 1"), "{why}");
+}
+
+/// Two bundled configurations (issue 17): the Configuratie view's choice of one stays, and
+/// choosing a user draft and back does not lose it.
+#[test]
+fn the_store_remembers_which_bundled_configuration_is_shown() {
+    let store = Store::from_text(None, None).unwrap();
+    assert_eq!(
+        (store.selected.as_deref(), store.bundled.as_deref()),
+        (None, None)
+    );
+    let store = store.reduce(StoreAction::SelectBundled("voorbeeld-noord-brabant".into()));
+    assert_eq!(store.bundled.as_deref(), Some("voorbeeld-noord-brabant"));
+    assert!(store.selected.is_none());
+    let draft = routewijzer::domain::configuration::draft::Draft {
+        id: "eigen-1".into(),
+        ..Default::default()
+    };
+    let store = store.reduce(StoreAction::Add(draft));
+    assert_eq!(store.selected.as_deref(), Some("eigen-1"));
+    let store = store.reduce(StoreAction::SelectBundled("voorbeeld-nederland".into()));
+    assert_eq!(
+        (store.selected.as_deref(), store.bundled.as_deref()),
+        (None, Some("voorbeeld-nederland"))
+    );
 }
 
 fn oefen_state() -> OefenState {

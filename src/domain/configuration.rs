@@ -20,6 +20,7 @@ pub mod draft;
 pub mod import;
 pub mod names;
 pub mod org_names;
+pub mod voorbeeld;
 
 /// Why a condition on the content of a verzoek cannot be configured (domain-research B5,
 /// W-BD-CONTENT): shown by the editor and in the error for an `inhoud` field.

@@ -195,6 +195,21 @@ pub(crate) fn opt_list_of<T>(
     }
 }
 
+/// The file's `format` must be `want` (every data file the app reads names its format).
+pub(crate) fn format_field(map: &Map<String, Value>, want: &str) -> Result<(), ScenarioError> {
+    let found = text_field(map, "", "format")?;
+    if found == want {
+        return Ok(());
+    }
+    Err(ScenarioError::new(
+        "format",
+        format!(
+            "{} wordt niet ondersteund (verwacht '{want}')",
+            quote(&found)
+        ),
+    ))
+}
+
 /// `object.key` as text, or `None` when absent or `null`.
 pub(crate) fn opt_text_field(
     map: &Map<String, Value>,

@@ -107,10 +107,12 @@ pub enum Ask {
     BevoegdGezagNaOntvangst,
     /// Behandeldienst after the after-receipt steps.
     BehandeldienstNaOntvangst,
+    /// Which gaps of the casus's agreement have no agreement (needs `werkafspraak`).
+    OntbrekendeAfspraak,
 }
 
 impl Ask {
-    pub const ALL: [Ask; 7] = [
+    pub const ALL: [Ask; 8] = [
         Ask::BevoegdGezag,
         Ask::Behandeldienst,
         Ask::Triggers,
@@ -118,6 +120,7 @@ impl Ask {
         Ask::BuitenBeeld,
         Ask::BevoegdGezagNaOntvangst,
         Ask::BehandeldienstNaOntvangst,
+        Ask::OntbrekendeAfspraak,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -129,6 +132,7 @@ impl Ask {
             Ask::BuitenBeeld => "buiten-beeld",
             Ask::BevoegdGezagNaOntvangst => "bevoegd-gezag-na-ontvangst",
             Ask::BehandeldienstNaOntvangst => "behandeldienst-na-ontvangst",
+            Ask::OntbrekendeAfspraak => "ontbrekende-afspraak",
         }
     }
 
@@ -174,6 +178,9 @@ pub struct Casus {
     pub explanation: String,
     /// The texts in English (`en`), for a session in English; optional.
     pub en: Option<CasusTexts>,
+    /// A bundled agreement the casus starts from (`werkafspraak`), analysed by the engine:
+    /// its gaps and those without agreement ("welke afspraak ontbreekt hier?").
+    pub werkafspraak: Option<super::werkafspraken::Oefening>,
 }
 
 /// A casus's texts for people in a second language: what the trainee reads.

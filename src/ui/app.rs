@@ -324,10 +324,14 @@ fn conflict(store: &UseReducerHandle<Store>, lang: Lang) -> Html {
 /// Every view but the explainer (which stays mounted, hidden, to keep the map's view).
 #[cfg(feature = "views")]
 fn other_views(view: View, speelveld_seen: bool, _lang: Lang) -> Html {
-    use super::pages::{configuratie::Configuratie, oefenen::Oefenen, speelveld::Speelveld};
+    use super::pages::{
+        configuratie::Configuratie, oefenen::Oefenen, speelveld::Speelveld,
+        werkafspraken::Werkafspraken,
+    };
     html! {
         <>
             if view == View::Oefenen { <Oefenen /> }
+            if view == View::Werkafspraken { <Werkafspraken /> }
             if view == View::Configuratie { <Configuratie /> }
             if speelveld_seen || view == View::Speelveld {
                 <div hidden={view != View::Speelveld}><Speelveld /></div>

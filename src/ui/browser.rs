@@ -104,10 +104,21 @@ fn read_files(
 /// Offers `text` as a file download (a Blob, so nothing leaves the browser). The Blob
 /// stores it as UTF-8; a leading U+FEFF becomes the byte-order mark EF BB BF.
 pub fn offer_file(name: &str, mime: &str, text: &str) -> Result<(), String> {
+    offer_parts(name, mime, &wasm_bindgen::JsValue::from_str(text))
+}
+
+/// Offers `bytes` as a file download (an ODT, say). The full build only.
+#[cfg(feature = "views")]
+pub fn offer_bytes(name: &str, mime: &str, bytes: &[u8]) -> Result<(), String> {
+    offer_parts(name, mime, &js_sys::Uint8Array::from(bytes))
+}
+
+fn offer_parts(name: &str, mime: &str, part: &wasm_bindgen::JsValue) -> Result<(), String> {
     let fail = || "kon het bestand niet maken".to_string();
-    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
+    let parts = js_sys::Array::of1(part);
     let options = web_sys::BlobPropertyBag::new();
     options.set_type(mime);
+    // The JavaScript constructor takes strings and byte arrays alike.
     let blob =
         web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).map_err(|_| fail())?;
     let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(|_| fail())?;

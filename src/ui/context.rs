@@ -27,6 +27,14 @@ impl Reducible for Store {
     }
 }
 
+#[cfg(feature = "views")]
+impl Reducible for super::state::werkafspraken::WaState {
+    type Action = super::state::werkafspraken::WaAction;
+    fn reduce(self: Rc<Self>, action: Self::Action) -> Rc<Self> {
+        Rc::new((*self).clone().reduce(action))
+    }
+}
+
 /// The explainer's outcome: `None` while the scenario is incomplete, else the outcome or
 /// the engine's one-line message.
 pub type Derived = Option<Result<Outcome, String>>;

@@ -6,21 +6,6 @@
 pub use crate::domain::Lang;
 
 impl Lang {
-    /// Picks the text for this language.
-    pub fn t(self, nl: &'static str, en: &'static str) -> &'static str {
-        match self {
-            Lang::Nl => nl,
-            Lang::En => en,
-        }
-    }
-
-    pub fn code(self) -> &'static str {
-        match self {
-            Lang::Nl => "nl",
-            Lang::En => "en",
-        }
-    }
-
     pub fn from_code(code: &str) -> Option<Lang> {
         match code {
             "nl" => Some(Lang::Nl),

@@ -8,3 +8,5 @@ pub mod oefenen;
 #[cfg(feature = "views")]
 pub mod speelveld;
 pub mod verklaren;
+#[cfg(feature = "views")]
+pub mod werkafspraken;

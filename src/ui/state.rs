@@ -7,6 +7,8 @@
 #[cfg(feature = "views")]
 pub mod oefenen;
 pub mod store;
+#[cfg(feature = "views")]
+pub mod werkafspraken;
 
 use super::i18n::Lang;
 use super::view::View;

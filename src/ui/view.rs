@@ -9,14 +9,16 @@ pub enum View {
     Oefenen,
     Speelveld,
     Configuratie,
+    Werkafspraken,
 }
 
 impl View {
     /// In the order of the tabs.
-    pub const ALL: [View; 4] = [
+    pub const ALL: [View; 5] = [
         View::Verklaren,
         View::Configuratie,
         View::Speelveld,
+        View::Werkafspraken,
         View::Oefenen,
     ];
 
@@ -27,6 +29,7 @@ impl View {
             View::Configuratie => "configuratie",
             View::Speelveld => "speelveld",
             View::Oefenen => "oefenen",
+            View::Werkafspraken => "werkafspraken",
         }
     }
 
@@ -35,12 +38,15 @@ impl View {
     }
 
     pub fn label(self, lang: Lang) -> &'static str {
-        match self {
-            View::Verklaren => lang.t("Verklaren", "Explain"),
-            View::Oefenen => lang.t("Oefenen", "Training"),
-            View::Speelveld => lang.t("Speelveld", "Overview"),
-            View::Configuratie => lang.t("Configuratie", "Configuration"),
-        }
+        // One choice of language, not one per view: smaller in the start build.
+        let (nl, en) = match self {
+            View::Verklaren => ("Verklaren", "Explain"),
+            View::Oefenen => ("Oefenen", "Training"),
+            View::Speelveld => ("Speelveld", "Overview"),
+            View::Configuratie => ("Configuratie", "Configuration"),
+            View::Werkafspraken => ("Werkafspraken", "Agreements"),
+        };
+        lang.t(nl, en)
     }
 
     /// The page's title while this view is on screen.

@@ -4,7 +4,7 @@
 import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { useAppPage, clickGemeente as clickGemeenteOn, axeViolations, outputDir, openView, switchLanguage, developerDetails } from './harness.mjs';
+import { useAppPage, clickGemeente as clickGemeenteOn, axeViolations, outputDir, openView, switchLanguage, developerDetails, launchBrowser, openWatchedPage } from './harness.mjs';
 
 let page;
 let problems;
@@ -266,4 +266,47 @@ test('axe-core finds no violations with an outcome on screen, findings open, in 
   }
   await page.setViewportSize({ width: 1280, height: 800 });
   assert.deepEqual(await problems(), []);
+});
+
+test('issue 17: the location card says afgeleid and tot 2026; the map names and colours all 26 omgevingsdiensten', async () => {
+  // A browser of its own: nothing stored, no configuration named, so the explainer's
+  // default, the whole country's example.
+  const browser = await launchBrowser();
+  const { page: other, problems: otherProblems } = await openWatchedPage(browser, app.server.url);
+  await other.waitForSelector('#rw-configuration');
+  assert.equal(await other.inputValue('#rw-configuration'), 'voorbeeld-nederland');
+  const open = async (gemeente) => {
+    const scenario = { location: { gemeente }, configuration: 'voorbeeld-nederland',
+      activities: [{ activity: 'milieubelastende-activiteit', verzoektype: 'melding' }] };
+    await other.goto(`${app.server.url}#scenario=${encodeURIComponent(JSON.stringify(scenario))}`);
+    await other.waitForFunction((id) => document.querySelector('.rw-location-card')?.textContent.includes(`(${id})`), gemeente);
+  };
+  await open('GM0344');
+  const od = other.locator('.rw-location-card .rw-od');
+  assert.equal(await od.getAttribute('data-id'), 'ODU');
+  assert.match(await od.textContent(), /^Omgevingsdienst Utrecht \(ODU\) · tot 2026: RUD Utrecht \(RUDU\)$/);
+  assert.equal(await other.locator('.rw-location-card .rw-od-basis').count(), 0, 'a sourced row');
+  assert.equal(await other.locator('.rw-verzoek .rw-bd').getAttribute('data-id'), 'ODU');
+  assert.equal(await other.textContent('.rw-total-number'), '2');
+  await open('GM1991');
+  assert.match(await od.textContent(), /^Omgevingsdienst Brabant Noord \(ODBN\) · afgeleid: geen bron noemt deze gemeente/);
+  assert.equal(await other.locator('.rw-location-card .rw-od-before').count(), 0);
+  // The legend lists every omgevingsdienst by code and name; the code is on the map too.
+  const legend = await other.locator('#rw-map-legend li[data-id]').evaluateAll((lis) => lis.map((li) => li.dataset.id));
+  assert.equal(legend.length, 26);
+  assert.ok(legend.includes('ODG') && legend.includes('ODGM') && legend.includes('DCMR'), legend.join(' '));
+  const labels = await other.locator('svg.rw-map .rw-od-labels text').allTextContents();
+  assert.deepEqual([...labels].sort(), [...legend].sort());
+  // Bordering omgevingsdiensten have different fills (Oss: ODBN, Tilburg: OMWB), and the
+  // legend's swatch is the area's fill.
+  const fill = (id) => other.getAttribute(`svg.rw-map path[data-id="${id}"]`, 'fill');
+  assert.notEqual(await fill('GM0828'), await fill('GM0855'), 'ODBN and OMWB border');
+  assert.equal(await other.getAttribute('#rw-map-legend li[data-id="ODBN"] rect', 'fill'), await fill('GM0828'));
+  assert.deepEqual(await axeViolations(other), []);
+  await other.emulateMedia({ media: 'print' });
+  assert.equal(await other.$eval('svg.rw-map .rw-od-labels', (g) => getComputedStyle(g).display), 'inline');
+  await other.screenshot({ path: join(outputDir, 'explainer-omgevingsdiensten-print.png'), fullPage: true });
+  await other.emulateMedia({ media: 'screen' });
+  assert.deepEqual(await otherProblems(), []);
+  await browser.close();
 });

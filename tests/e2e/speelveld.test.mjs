@@ -32,7 +32,8 @@ test('the ODBN matrix: every gemeente, every activity × verzoektype, cells from
   assert.equal(cut, 0, 'no cell text is cut off');
   await openRegion('omgevingsdienst:ODBN', 10);
   assert.match(await page.textContent('#rw-sv-title'), /Omgevingsdienst Brabant Noord/);
-  assert.match(await page.textContent('.rw-sv-config'), /Voorbeeld Noord-Brabant/);
+  // The explainer's default configuration is the whole country's example (issue 17).
+  assert.match(await page.textContent('.rw-sv-config'), /Voorbeeld Nederland/);
   assert.match(await page.textContent('.rw-sv-table caption'), /Omgevingsdienst Brabant Noord/);
   assert.equal(await page.locator('.rw-sv-table tbody tr').first().locator('button.rw-sv-cell').count(), 35);
   const oss = page.locator('button.rw-sv-cell[data-gemeente="GM0828"][data-activity="milieubelastende-activiteit"][data-verzoektype="melding"]');
@@ -83,7 +84,7 @@ test('combination check: Maashorst loses ODBN in a meervoudige aanvraag; the cel
   assert.equal(await page.textContent('.rw-total-number'), '1');
   assert.equal(await page.locator('.rw-verzoek .rw-bd').getAttribute('data-id'), null, 'no behandeldienst');
   assert.match(await page.textContent('.rw-verzoek .rw-missed'), /Omgevingsdienst Brabant Noord/);
-  assert.equal(await page.inputValue('#rw-configuration'), 'voorbeeld-noord-brabant');
+  assert.equal(await page.inputValue('#rw-configuration'), 'voorbeeld-nederland');
   assert.deepEqual(await problems(), []);
 });
 
@@ -157,7 +158,10 @@ test('map mode: colours by behandeldienst, details on focus, Enter opens the cas
   await page.selectOption('#rw-sv-column', column);
   const areas = page.locator('svg.rw-sv-map path.rw-sv-area');
   assert.equal(await areas.count(), 10);
-  assert.match(await page.locator('path.rw-sv-area[data-id="GM0828"]').getAttribute('class'), /rw-sv-c0/, 'ODBN colour');
+  // ODBN's colour is the explainer map's (omgevingsdienst_colours), as the legend shows it.
+  const odbn = (await page.getAttribute('.rw-sv-legend-list li[data-id="ODBN"] .rw-sv-swatch', 'class')).match(/rw-sv-c\d/)[0];
+  assert.match(odbn, /^rw-sv-c[0-3]$/);
+  assert.match(await page.locator('path.rw-sv-area[data-id="GM0828"]').getAttribute('class'), new RegExp(odbn), 'ODBN colour');
   await page.focus('path.rw-sv-area[data-id="GM1991"]');
   await page.waitForFunction(() => document.querySelector('.rw-sv-details').textContent.startsWith('Maashorst'));
   assert.match(await page.textContent('.rw-sv-details'), /Omgevingsdienst Brabant Noord; 2 verzoeknotificaties/);
@@ -199,6 +203,22 @@ test('all 342 gemeenten build in chunks while the page keeps painting frames; th
   assert.ok(sorted[Math.floor(sorted.length / 2)] < 100, 'the median frame comes within 100 ms');
   assert.equal(await page.locator('.rw-sv-table tbody tr').count(), 60);
   assert.match(await page.textContent('.rw-sv-pages'), /Gemeenten 1–60 van 342/);
+  // voorbeeld-nederland (the default): every gemeente has its own omgevingsdienst as
+  // behandeldienst, so the legend names all 26, and the region choice offers each of them.
+  const legend = await page.locator('.rw-sv-legend-list li[data-id]').evaluateAll((lis) => lis.map((li) => li.dataset.id));
+  assert.equal(legend.length, 26, legend.join(' '));
+  const odRegions = await page.$$eval('#rw-sv-region option', (os) => os.filter((o) => o.value.startsWith('omgevingsdienst:')).length);
+  assert.equal(odRegions, 26);
+  await page.selectOption('#rw-sv-region', 'provincie:PV26');
+  await page.waitForFunction(() => !document.querySelector('.rw-sv-progress progress')
+    && /26 gemeenten/.test(document.querySelector('.rw-sv-progress').textContent));
+  const utrecht = page.locator('button.rw-sv-cell[data-gemeente="GM0344"][data-activity="milieubelastende-activiteit"][data-verzoektype="melding"]');
+  assert.equal(await utrecht.locator('.rw-sv-bd').textContent(), 'ODU');
+  assert.equal(await utrecht.locator('.rw-sv-triggers').textContent(), '2');
+  assert.deepEqual(await axeViolations(page), []);
+  await page.selectOption('#rw-sv-region', 'nl');
+  await page.waitForFunction(() => !document.querySelector('.rw-sv-progress progress')
+    && /342 gemeenten/.test(document.querySelector('.rw-sv-progress').textContent), null, { timeout: 60000 });
   for (let i = 0; i < 5; i++) await page.click('.rw-sv-pages button:text-is("Volgende")');
   assert.match(await page.textContent('.rw-sv-pages'), /Gemeenten 301–342 van 342/);
   assert.equal(await page.locator('.rw-sv-table tbody tr').count(), 42);
@@ -224,7 +244,7 @@ test('print: the ODBN matrix fits one A4 landscape page with configuration, assu
   assert.equal(await page.$eval('.rw-header', (e) => getComputedStyle(e).display), 'none');
   assert.equal(await page.$eval('.rw-sv-controls', (e) => getComputedStyle(e).display), 'none');
   const meta = await page.textContent('.rw-sv-meta');
-  assert.match(meta, /Voorbeeld Noord-Brabant/);
+  assert.match(meta, /Voorbeeld Nederland/);
   assert.match(meta, /alleen als alle activiteiten van het verzoek dezelfde behandeldienst hebben/);
   assert.match(meta, /Combinatiecheck.*Milieubelastende activiteit \(aanvraag vergunning\)/);
   assert.match(meta, /\d{1,2} [a-z]+ 20\d\d/);

@@ -24,6 +24,23 @@ pub enum Lang {
     En,
 }
 
+impl Lang {
+    /// Picks the text for this language: each text is written as its pair where it is used.
+    pub fn t<'a>(self, nl: &'a str, en: &'a str) -> &'a str {
+        match self {
+            Lang::Nl => nl,
+            Lang::En => en,
+        }
+    }
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::Nl => "nl",
+            Lang::En => "en",
+        }
+    }
+}
+
 /// A piece of a template: text, `{name}`, or `{name|one|other}`.
 enum Piece<'t> {
     Text(&'t str),

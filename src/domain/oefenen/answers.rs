@@ -82,7 +82,7 @@ pub fn expected_answers(engine: &Engine, casus: &Casus) -> Result<Answers, Casus
 pub fn expected_from_outcome(casus: &Casus, outcome: &Outcome) -> Result<Answers, CasusError> {
     let mut answers = Vec::new();
     for (i, q) in casus.questions.iter().enumerate() {
-        let a = expected_answer(outcome, q)
+        let a = expected_answer(outcome, q, casus.werkafspraak.as_ref())
             .map_err(|m| CasusError::new(&casus.id, format!("questions[{i}]"), m))?;
         answers.push(Some(a));
     }
@@ -138,7 +138,11 @@ pub(super) fn after_receipt(outcome: &Outcome, i: usize) -> Result<(Named, Optio
     Ok(state)
 }
 
-pub(super) fn expected_answer(outcome: &Outcome, q: &Question) -> Result<Answer, String> {
+pub(super) fn expected_answer(
+    outcome: &Outcome,
+    q: &Question,
+    werkafspraak: Option<&crate::domain::werkafspraken::Oefening>,
+) -> Result<Answer, String> {
     let activity = q.activity.as_deref();
     if !q.ask.needs_verzoek() && q.ask != Ask::Triggers && activity.is_some() {
         return Err(format!("vraag '{}' kent geen 'activity'", q.ask.as_str()));
@@ -168,6 +172,13 @@ pub(super) fn expected_answer(outcome: &Outcome, q: &Question) -> Result<Answer,
             let (i, _) = verzoek(outcome, activity)?;
             Answer::Org(after_receipt(outcome, i)?.1.map(|n| n.id))
         }
+        // From the gap engine, over the casus's agreement (read when the casus loads).
+        Ask::OntbrekendeAfspraak => Answer::Ids(
+            werkafspraak
+                .ok_or("vraag 'ontbrekende-afspraak' vraagt een werkafspraak in de casus (veld 'werkafspraak')")?
+                .open
+                .clone(),
+        ),
     })
 }
 

@@ -6,8 +6,8 @@ use serde_json::{Map, Value};
 
 use super::super::error::ScenarioError;
 use super::super::json::{
-    check_fields, expect_array, expect_object, field_path, index_path, list_of, opt_text_field,
-    quote, required, text_field, texts_field,
+    check_fields, expect_array, expect_object, field_path, format_field, index_path, list_of,
+    opt_text_field, quote, required, text_field, texts_field,
 };
 use super::super::outcome::Outcome;
 use super::super::scenario::Scenario;
@@ -30,6 +30,7 @@ const CASUS_FIELDS: &[&str] = &[
     "hints",
     "explanation",
     "en",
+    "werkafspraak",
 ];
 const EN_FIELDS: &[&str] = &["title", "story", "hints", "explanation"];
 const QUESTION_FIELDS: &[&str] = &["ask", "activity", "text"];
@@ -74,21 +75,6 @@ fn hints(map: &Map<String, Value>, path: &str) -> Result<Vec<String>, ScenarioEr
     } else {
         texts_field(map, path, "hints")
     }
-}
-
-/// `format` must be `want`.
-fn format(map: &Map<String, Value>, want: &str) -> Result<(), ScenarioError> {
-    let found = text_field(map, "", "format")?;
-    if found == want {
-        return Ok(());
-    }
-    Err(ScenarioError::new(
-        "format",
-        format!(
-            "{} wordt niet ondersteund (verwacht '{want}')",
-            quote(&found)
-        ),
-    ))
 }
 
 /// `id`: lower-case letters, digits and `-`.
@@ -204,7 +190,7 @@ fn in_scenario(e: ScenarioError) -> ScenarioError {
 fn read_casus(engine: &Engine, value: &Value) -> Result<(Casus, Scenario), ScenarioError> {
     let map = expect_object(value, "", "een JSON-object")?;
     check_fields(map, "", CASUS_FIELDS)?;
-    format(map, CASUS_FORMAT)?;
+    format_field(map, CASUS_FORMAT)?;
     let id = id(map)?;
     let title = filled(map, "", "title")?;
     let story = filled(map, "", "story")?;
@@ -212,6 +198,12 @@ fn read_casus(engine: &Engine, value: &Value) -> Result<(Casus, Scenario), Scena
     let topics = topics(map)?;
     let hints = hints(map, "")?;
     let en = english(map)?;
+    let werkafspraak = opt_text_field(map, "", "werkafspraak")?
+        .map(|name| {
+            crate::domain::werkafspraken::oefening(engine, &name)
+                .map_err(|e| ScenarioError::new("werkafspraak", e.to_string()))
+        })
+        .transpose()?;
     let scenario_value = required(map, "", "scenario", "een scenario")?;
     let scenario = engine.parse(scenario_value).map_err(in_scenario)?;
     let questions = list_of(map, "", "questions", question)?;
@@ -231,6 +223,7 @@ fn read_casus(engine: &Engine, value: &Value) -> Result<(Casus, Scenario), Scena
         hints,
         explanation,
         en,
+        werkafspraak,
     };
     Ok((casus, scenario))
 }
@@ -243,7 +236,7 @@ fn fits_outcome(
     outcome: &Outcome,
 ) -> Result<(), ScenarioError> {
     for (i, q) in casus.questions.iter().enumerate() {
-        expected_answer(outcome, q)
+        expected_answer(outcome, q, casus.werkafspraak.as_ref())
             .map_err(|m| ScenarioError::new(index_path("questions", i), m))?;
     }
     fill_explanation(&casus.explanation, outcome)
@@ -319,7 +312,7 @@ pub fn load_leerpad(
 fn read_leerpad(value: &Value) -> Result<(Leerpad, &Vec<Value>), ScenarioError> {
     let map = expect_object(value, "", "een JSON-object")?;
     check_fields(map, "", LEERPAD_FIELDS)?;
-    format(map, LEERPAD_FORMAT)?;
+    format_field(map, LEERPAD_FORMAT)?;
     let leerpad = Leerpad {
         id: id(map)?,
         title: filled(map, "", "title")?,
@@ -409,6 +402,9 @@ pub fn casus_to_json(casus: &Casus) -> Value {
                 "explanation": en.explanation,
             }),
         );
+    }
+    if let (Some(w), Some(o)) = (&casus.werkafspraak, value.as_object_mut()) {
+        o.insert("werkafspraak".into(), serde_json::json!(w.preset));
     }
     value
 }

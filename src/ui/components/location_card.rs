@@ -39,7 +39,7 @@ pub fn location_card() -> Html {
                         { row(lang.t("Gemeente", "Gemeente"), Some(named(&found.gemeente))) }
                         { row(lang.t("Provincie", "Provincie"), Some(named(&found.provincie))) }
                         { row(lang.t("Waterschap", "Waterschap"), found.waterschap.as_ref().map(named)) }
-                        { row(lang.t("Omgevingsdienst", "Omgevingsdienst"), found.omgevingsdienst.as_ref().map(named)) }
+                        { omgevingsdienst_row(found, lang) }
                         { row(lang.t("Veiligheidsregio", "Veiligheidsregio"), found.veiligheidsregio.as_ref().map(named)) }
                     </dl>
                     if !matches!(location, Location::Gemeente { .. }) && found.near_boundary {
@@ -57,5 +57,33 @@ pub fn location_card() -> Html {
             <h3 id="rw-location-title">{ lang.t("Locatie", "Location") }</h3>
             { body }
         </section>
+    }
+}
+
+/// The omgevingsdienst with how sure it is: "afgeleid" (inferred, not named by a source) and
+/// the service before the mergers of 1 January 2026 (contract §6.1, issue 17).
+fn omgevingsdienst_row(found: &crate::geo::Located, lang: crate::ui::i18n::Lang) -> Html {
+    let Some(od) = &found.omgevingsdienst else {
+        return html! {
+            <><dt>{ lang.t("Omgevingsdienst", "Omgevingsdienst") }</dt><dd>{ lang.t("niet bekend", "not known") }</dd></>
+        };
+    };
+    html! {
+        <>
+            <dt>{ lang.t("Omgevingsdienst", "Omgevingsdienst") }</dt>
+            <dd class="rw-od" data-id={od.id.clone()}>
+                { format!("{} ({})", od.name, od.id) }
+                if found.omgevingsdienst_afgeleid {
+                    <span class="rw-od-basis" data-basis="afgeleid">
+                        <strong>{ lang.t(" · afgeleid", " · afgeleid (inferred)") }</strong>
+                        { lang.t(": geen bron noemt deze gemeente; afgeleid uit het werkgebied of de voorgangers van de gemeente, dus minder zeker.",
+                            ": no source names this gemeente; inferred from the service's area or the gemeente's predecessors, so less certain.") }
+                    </span>
+                }
+                if let Some(before) = &found.omgevingsdienst_tot_2026 {
+                    <span class="rw-od-before">{ format!(" · {} {} ({})", lang.t("tot 2026:", "until 2026:"), before.name, before.id) }</span>
+                }
+            </dd>
+        </>
     }
 }

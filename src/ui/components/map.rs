@@ -1,4 +1,5 @@
-//! The SVG map: gemeenten coloured by omgevingsdienst, zoomed to Noord-Brabant at first.
+//! The SVG map: gemeenten coloured by omgevingsdienst (neighbouring services differ, each
+//! labelled with its code), zoomed to Noord-Brabant at first.
 //! Click (or Enter on the focused map, which uses the crosshair in its centre) places the
 //! location. Pan and zoom by buttons, arrow keys, the wheel and dragging.
 
@@ -10,33 +11,18 @@ use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use crate::domain::json::whole;
-use crate::geo::{escape_markup, lonlat_to_svg, svg_to_lonlat, Geography, LonLat, SvgMap};
+use crate::geo::{
+    escape_markup, lonlat_to_svg, omgevingsdiensten_on_map, svg_to_lonlat, Geography, LonLat,
+    SvgMap, NO_REGION_FILL, OTHER_REGION_FILL,
+};
 use crate::ui::i18n::Lang;
 
 type ViewBox = [f64; 4];
 
-/// Omgevingsdiensten with a fixed colour; others share the last one. Light fills keep the
-/// dark borders and the marker readable.
-const OD_COLOURS: [(&str, &str, &str); 3] = [
-    ("ODBN", "#b9d7ea", "Omgevingsdienst Brabant Noord"),
-    ("ODZOB", "#f5d7a1", "Omgevingsdienst Zuidoost-Brabant"),
-    ("OMWB", "#cfe3b4", "Omgevingsdienst Midden- en West-Brabant"),
-];
-const OTHER_OD: &str = "#e4e4e4";
-const NO_OD: &str = "#ffffff";
-
-fn od_colour(od: Option<&str>) -> &'static str {
-    match od {
-        None => NO_OD,
-        Some(id) => OD_COLOURS
-            .iter()
-            .find(|(code, _, _)| *code == id)
-            .map_or(OTHER_OD, |(_, colour, _)| colour),
-    }
-}
-
 struct MapData {
     gemeenten: SvgMap,
+    /// Per omgevingsdienst (by id): its colour index, fill and where its code goes (SVG).
+    services: Vec<Service>,
     /// The gemeenten and provincie outlines as SVG markup, see [`areas_markup`].
     areas: String,
     home: ViewBox,
@@ -64,13 +50,42 @@ fn region_view(region: &str) -> Option<ViewBox> {
     (!ids.is_empty()).then(|| geo.svg_view_box(&ids))
 }
 
+/// One omgevingsdienst on the map and in the legend.
+struct Service {
+    id: String,
+    name: String,
+    fill: &'static str,
+    /// Where its code is written, in SVG coordinates.
+    label: (f64, f64),
+}
+
 fn build_map_data() -> MapData {
     let geo = Geography::bundled();
     let home = region_view("PV30").unwrap_or([0.0, 0.0, 1.0, 1.0]);
     let (gemeenten, provincies) = geo.svg_gemeenten_and_provincies(60.0);
-    let areas = areas_markup(geo, &gemeenten, &provincies);
+    // Neighbouring omgevingsdiensten never share a colour (4 for all 26): the generated
+    // table of `Geography::omgevingsdienst_colours` (data/geo/omgevingsdienst_kaart.tsv).
+    let services: Vec<Service> = omgevingsdiensten_on_map()
+        .into_iter()
+        .map(|od| {
+            let name = geo
+                .gemeenten()
+                .iter()
+                .find_map(|g| g.omgevingsdienst.as_ref().filter(|o| o.id == od.id))
+                .map_or_else(|| od.id.clone(), |o| o.name.clone());
+            let (x, y) = od.label_rd;
+            Service {
+                fill: od.fill(),
+                id: od.id,
+                name,
+                label: (x as f64, -y as f64),
+            }
+        })
+        .collect();
+    let areas = areas_markup(geo, &services, &gemeenten, &provincies);
     MapData {
         gemeenten,
+        services,
         areas,
         home,
     }
@@ -80,7 +95,12 @@ fn build_map_data() -> MapData {
 /// user input; names are escaped all the same). The browser parses it in one `innerHTML`
 /// instead of Yew creating some 1 400 nodes one call at a time: that was a third of the
 /// start-up (docs/performance.md).
-fn areas_markup(geo: &Geography, gemeenten: &SvgMap, provincies: &SvgMap) -> String {
+fn areas_markup(
+    geo: &Geography,
+    services: &[Service],
+    gemeenten: &SvgMap,
+    provincies: &SvgMap,
+) -> String {
     let mut out = String::with_capacity(
         gemeenten
             .paths
@@ -96,7 +116,12 @@ fn areas_markup(geo: &Geography, gemeenten: &SvgMap, provincies: &SvgMap) -> Str
         let (x, y) = info.representative_rd;
         for part in [
             "<path class=\"rw-gemeente\" fill=\"",
-            od_colour(od),
+            od.map_or(NO_REGION_FILL, |id| {
+                services
+                    .iter()
+                    .find(|s| s.id == id)
+                    .map_or(OTHER_REGION_FILL, |s| s.fill)
+            }),
             "\" data-id=\"",
             &escape_markup(&path.id),
             "\" data-x=\"",
@@ -337,20 +362,37 @@ fn controls(camera: &Camera, home: ViewBox, lang: Lang) -> Html {
     }
 }
 
-/// The legend: the omgevingsdienst colours, and the data's sources.
+/// The legend: every omgevingsdienst with its colour and code (the code is also written on
+/// the map, so the legend works without colour and on paper), and the data's sources.
 fn legend(lang: Lang) -> Html {
+    let swatch = |fill: &'static str| {
+        html! { <svg class="rw-swatch" viewBox="0 0 10 10" aria-hidden="true"><rect width="10" height="10" fill={fill} /></svg> }
+    };
     html! {
-        <figcaption id="rw-map-legend" class="rw-legend">
-            <span class="rw-legend-title">{ lang.t("Omgevingsdienst van de gemeente:", "Omgevingsdienst of the gemeente:") }</span>
+        <figcaption id="rw-map-legend" class="rw-legend rw-map-legend">
+            <span class="rw-legend-title">{ lang.t(
+                "Omgevingsdienst van de gemeente (code op de kaart; buren hebben een andere kleur):",
+                "Omgevingsdienst of the gemeente (code on the map; neighbours differ in colour):") }</span>
             <ul>
-                { for OD_COLOURS.iter().map(|(code, colour, name)| html! {
-                    <li><svg class="rw-swatch" viewBox="0 0 10 10" aria-hidden="true"><rect width="10" height="10" fill={*colour} /></svg>{ format!("{code} – {name}") }</li>
+                { for map_data().services.iter().map(|s| html! {
+                    <li data-id={s.id.clone()}>{ swatch(s.fill) }<strong>{ &s.id }</strong>{ format!(" – {}", s.name) }</li>
                 }) }
-                <li><svg class="rw-swatch" viewBox="0 0 10 10" aria-hidden="true"><rect width="10" height="10" fill={OTHER_OD} /></svg>{ lang.t("andere omgevingsdienst", "other omgevingsdienst") }</li>
-                <li><svg class="rw-swatch" viewBox="0 0 10 10" aria-hidden="true"><rect width="10" height="10" fill={NO_OD} /></svg>{ lang.t("niet bekend", "not known") }</li>
+                <li>{ swatch(NO_REGION_FILL) }{ lang.t("niet bekend", "not known") }</li>
             </ul>
             <span class="rw-attribution">{ "Kaart: CBS / Kadaster (CC BY 4.0), Het Waterschapshuis" }</span>
         </figcaption>
+    }
+}
+
+/// Each omgevingsdienst's code in its area, sized to the view so it reads at any zoom.
+fn labels(unit: f64) -> Html {
+    let size = whole(unit * 13.0);
+    html! {
+        <g class="rw-od-labels" aria-hidden="true" font-size={size}>
+            { for map_data().services.iter().map(|s| html! {
+                <text x={whole(s.label.0)} y={whole(s.label.1)} stroke-width={whole(unit * 3.0)}>{ &s.id }</text>
+            }) }
+        </g>
     }
 }
 
@@ -393,6 +435,7 @@ pub fn map(props: &MapProps) -> Html {
                 aria-describedby="rw-map-legend"
                 onpointerdown={down} onpointermove={moved} onpointerup={up} onpointerleave={leave} {onkeydown}>
                 <Areas />
+                { labels(stroke_unit) }
                 if let Some(path) = selected {
                     <path d={path.d.clone()} class="rw-selected" aria-hidden="true" />
                 }

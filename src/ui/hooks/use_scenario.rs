@@ -44,9 +44,13 @@ fn first_view(embedding: &Embedding) -> View {
 
 /// The scenario saved in this browser if it is readable, and the report of one that is not:
 /// it is set aside, or, where even that fails, left in place and never written over
-/// (`ui::storage`). A point in a large water is not damage: it opens when the water areas
-/// are here (`ui::water`).
-fn from_storage(embedding: &Embedding, engine: &Engine) -> (Option<Opened>, Option<String>) {
+/// (`ui::storage`). With `linked` (a link opens instead) it is only checked, so a point of it
+/// in a large water does not wait for the water areas and open over the link later.
+fn from_storage(
+    embedding: &Embedding,
+    engine: &Engine,
+    linked: bool,
+) -> (Option<Opened>, Option<String>) {
     let Some(key) = embedding.storage_key(STORAGE_NAME) else {
         return (None, None);
     };
@@ -60,8 +64,18 @@ fn from_storage(embedding: &Embedding, engine: &Engine) -> (Option<Opened>, Opti
         Ok(serde_json::Value::String(inner)) => Some(inner),
         _ => None,
     };
-    match water::open_text(engine, inner.as_deref().unwrap_or(&text)) {
-        Ok(opened) => (Some(opened), None),
+    let stored = inner.as_deref().unwrap_or(&text);
+    let opened = if linked {
+        crate::domain::parse_json_text(stored)
+            .map_err(|e| e.to_string())
+            .and_then(|value| engine.parse_draft(&value).map_err(|e| e.to_string()))
+            .map(|_| None)
+    } else {
+        // a point in a large water is not damage: it opens when the water areas are here
+        water::open_text(engine, stored).map(Some)
+    };
+    match opened {
+        Ok(opened) => (opened, None),
         Err(why) if why == OPENS_LATER => (None, None),
         Err(why) => {
             let aside = storage::set_aside(&key, &text);
@@ -81,7 +95,9 @@ fn initial(embedding: &Embedding, engine: &Engine) -> State {
         .and_then(|key| storage::read(&key))
         .and_then(|code| Lang::from_code(&code))
         .unwrap_or(embedding.lang);
-    let (stored, report) = from_storage(embedding, engine);
+    // The link first: one waiting for the water areas waits before the stored work it replaces.
+    let linked = links::scenario(embedding, engine);
+    let (stored, report) = from_storage(embedding, engine, matches!(linked, Some(Ok(_))));
     let state = State {
         lang,
         view: first_view(embedding),
@@ -93,7 +109,7 @@ fn initial(embedding: &Embedding, engine: &Engine) -> State {
         None => state.clone(),
     };
     let fallback = || load(stored.clone().or_else(|| embedding.initial.clone()));
-    match links::scenario(embedding, engine) {
+    match linked {
         Some(Ok(opened)) => load(Some(*opened)),
         Some(Err(message)) => fallback().reduce(Action::Notify(refused_link(&message, lang))),
         None => fallback(),

@@ -1,4 +1,4 @@
-//! The Configuratie view: the bundled example and the user's configurations, a table per
+//! The Configuratie view: the bundled examples and the user's configurations, a table per
 //! bevoegd gezag with filters, editing with diagnostics as you type, undo/redo, import and
 //! export (JSON, monitor CSV), and a diff of routes between two configurations.
 
@@ -13,18 +13,28 @@ use yew::prelude::*;
 
 use crate::domain::configuration::draft::{Draft, DraftEntry, Severity};
 use crate::domain::{Configuration, ConfigurationRef, Engine};
-use crate::ui::context::use_app;
+use crate::ui::context::{use_app, AppContext};
 use crate::ui::i18n::Lang;
 use crate::ui::state::store::{Store, StoreAction, BUNDLED};
 use crate::ui::state::Action;
 use crate::ui::view::View;
 
-/// The bundled example as a draft (read-only in the view).
-pub fn bundled_draft(engine: &Engine) -> Draft {
-    engine
-        .configuration(BUNDLED)
-        .map(Draft::from_configuration)
-        .unwrap_or_default()
+/// A bundled configuration as a draft (read-only in the view); an empty name is the default.
+pub fn bundled_draft(engine: &Engine, name: &str) -> Option<Draft> {
+    let name = if name.is_empty() { BUNDLED } else { name };
+    engine.configuration(name).map(Draft::from_configuration)
+}
+
+/// The id of the configuration shown: the user's draft or bundled one chosen here; before
+/// any choice, the bundled one the explainer uses, else the default.
+pub(crate) fn shown_id(store: &Store, app: &AppContext) -> String {
+    if let Some(id) = store.selected.clone().or_else(|| store.bundled.clone()) {
+        return id;
+    }
+    match &app.state.draft.configuration {
+        Some(ConfigurationRef::Bundled(name)) => name.clone(),
+        _ => BUNDLED.to_string(),
+    }
 }
 
 /// A fresh id for a new draft.
@@ -32,40 +42,36 @@ pub(crate) fn new_id() -> String {
     format!("eigen-{}", js_sys::Date::now() as u64)
 }
 
-/// Every configuration by (id, label): the bundled one first.
+/// Every configuration by (id, label): the bundled ones first (by name), then the user's.
 pub fn all_configurations(engine: &Engine, store: &Store, lang: Lang) -> Vec<(String, String)> {
-    let bundled = bundled_draft(engine);
-    std::iter::once((
-        String::new(),
-        format!(
-            "{} ({})",
-            bundled.name,
-            lang.t("meegeleverd, alleen lezen", "bundled, read-only")
-        ),
-    ))
-    .chain(store.drafts.iter().map(|d| (d.id.clone(), d.name.clone())))
-    .collect()
+    let bundled = engine.configurations.iter().map(|(name, c)| {
+        let label = c.name.as_deref().unwrap_or(name);
+        let note = lang.t("meegeleverd, alleen lezen", "bundled, read-only");
+        (name.clone(), format!("{label} ({note})"))
+    });
+    bundled
+        .chain(store.drafts.iter().map(|d| (d.id.clone(), d.name.clone())))
+        .collect()
 }
 
-/// The draft for an id of [`all_configurations`] (empty = the bundled one).
+/// The draft for an id of [`all_configurations`]: a user's draft, else a bundled one by name
+/// (empty = the default).
 pub fn draft_by_id(engine: &Engine, store: &Store, id: &str) -> Option<Draft> {
-    if id.is_empty() {
-        Some(bundled_draft(engine))
-    } else {
-        store.draft(id).cloned()
-    }
+    store
+        .draft(id)
+        .cloned()
+        .or_else(|| bundled_draft(engine, id))
 }
 
 /// Use a (valid) configuration in the explainer and show it there: the bundled one by
 /// name, a user's one inline.
-pub(crate) fn to_explainer(app: &crate::ui::context::AppContext) -> Callback<Configuration> {
-    let (state, onview) = (app.state.clone(), app.onview.clone());
+pub(crate) fn to_explainer(app: &AppContext) -> Callback<Configuration> {
+    let (state, onview, engine) = (app.state.clone(), app.onview.clone(), app.engine);
     Callback::from(move |c: Configuration| {
-        let user = c.id.as_deref().is_some_and(|id| id != BUNDLED);
-        let chosen = if user {
-            ConfigurationRef::Inline(c)
-        } else {
-            ConfigurationRef::Bundled(BUNDLED.to_string())
+        let bundled = c.id.clone().filter(|id| engine.configuration(id).is_some());
+        let chosen = match bundled {
+            Some(name) => ConfigurationRef::Bundled(name),
+            None => ConfigurationRef::Inline(c),
         };
         state.dispatch(Action::SetConfiguration(Some(chosen)));
         onview.emit(View::Verklaren);
@@ -90,9 +96,11 @@ pub fn configuratie() -> Html {
         .as_deref()
         .and_then(|id| store.drafts.iter().find(|d| d.id == id))
         .cloned();
-    let shown = editable
-        .clone()
-        .unwrap_or_else(|| Rc::new(bundled_draft(engine)));
+    // A bundled one made into a draft once per choice (voorbeeld-nederland has 1 107 entries).
+    let bundled = use_memo(shown_id(&store, &app), |name| {
+        Rc::new(bundled_draft(engine, name).unwrap_or_default())
+    });
+    let shown = editable.clone().unwrap_or_else(|| (*bundled).clone());
     // Checked once per version of the draft, not on every render (a draft can have
     // thousands of entries).
     let diagnostics = use_memo(shown.clone(), |d| d.check(engine));

@@ -18,7 +18,7 @@ use crate::domain::speelveld::{self, Column, Combined, Field, Region, Row};
 use crate::domain::{
     Assumptions, Engine, Location, ScenarioDraft, SelectedActivity, Verzoektype,
 };
-use crate::geo::GemeenteInfo;
+use crate::geo::{omgevingsdiensten_on_map, GemeenteInfo, OdOnMap};
 use crate::ui::browser::{self, now_ms};
 use crate::ui::components::assumptions_form::bd_merge_text;
 use crate::ui::context::use_app;
@@ -100,15 +100,25 @@ fn run(job: Rc<RefCell<Job>>, columns: Rc<Vec<Column>>, redraw: UseForceUpdateHa
     redraw.force_update();
 }
 
-/// Colour classes per behandeldienst: the map's three Brabant omgevingsdiensten keep their
-/// colours; others get the next free one in order of appearance.
+/// Colour classes per behandeldienst. An omgevingsdienst has the colour of the explainer's
+/// map (`Geography::omgevingsdienst_colours`: 4 colours, neighbours differ), classes
+/// `rw-sv-c0`–`c3`; any other behandeldienst (a veiligheidsregio, say) gets the next of
+/// `c4`–`c7` in order of appearance. Colour is never the only cue: every cell writes the
+/// behandeldienst's code, and the legend names each one.
 #[derive(Clone, Debug, PartialEq, Default)]
 pub struct Palette {
     slots: Vec<Named>,
 }
 
-const FIXED: [&str; 3] = ["ODBN", "ODZOB", "OMWB"];
 const SLOTS: usize = 8;
+/// The first class for behandeldiensten that are no omgevingsdienst.
+const FIRST_OTHER: usize = 4;
+
+/// The omgevingsdienst colouring (the map's table), read once.
+fn od_colours() -> &'static [OdOnMap] {
+    static COLOURS: std::sync::OnceLock<Vec<OdOnMap>> = std::sync::OnceLock::new();
+    COLOURS.get_or_init(omgevingsdiensten_on_map)
+}
 
 impl Palette {
     fn from_rows(rows: &[Rc<RowData>]) -> Palette {
@@ -119,7 +129,6 @@ impl Palette {
                 seen.push(bd.clone());
             }
         }
-        seen.sort_by_key(|n| FIXED.iter().position(|f| *f == n.id).unwrap_or(FIXED.len()));
         Palette { slots: seen }
     }
 
@@ -129,25 +138,24 @@ impl Palette {
             "rw-sv-c7",
         ];
         let Some(bd) = bd else { return "rw-sv-none" };
-        let fixed = FIXED.iter().position(|f| *f == bd.id);
-        let slot = fixed.or_else(|| {
-            let mut others = self
-                .slots
-                .iter()
-                .filter(|s| !FIXED.contains(&s.id.as_str()));
-            others.position(|s| s.id == bd.id).map(|i| i + FIXED.len())
+        let colour = |id: &str| od_colours().iter().find(|o| o.id == id).map(|o| o.colour);
+        let slot = colour(&bd.id).map(usize::from).or_else(|| {
+            let mut others = self.slots.iter().filter(|s| colour(&s.id).is_none());
+            others.position(|s| s.id == bd.id).map(|i| i + FIRST_OTHER)
         });
         slot.and_then(|i| CLASSES.get(i))
             .copied()
             .unwrap_or("rw-sv-cx")
     }
 
-    /// The legend: every behandeldienst present, with its class, then "none".
+    /// The legend: every behandeldienst present (by code), with its class, then "none".
     pub fn legend(&self, lang: Lang) -> Html {
+        let mut present: Vec<&Named> = self.slots.iter().collect();
+        present.sort_by(|a, b| a.id.cmp(&b.id));
         html! {
             <ul class="rw-sv-legend-list">
-                { for self.slots.iter().map(|bd| html! {
-                    <li><span class={classes!("rw-sv-swatch", self.class(Some(bd)))} aria-hidden="true"></span>{ format!("{} – {}", bd.id, bd.name) }</li>
+                { for present.into_iter().map(|bd| html! {
+                    <li data-id={bd.id.clone()}><span class={classes!("rw-sv-swatch", self.class(Some(bd)))} aria-hidden="true"></span><strong>{ &bd.id }</strong>{ format!(" – {}", bd.name) }</li>
                 }) }
                 <li><span class="rw-sv-swatch rw-sv-none" aria-hidden="true"></span>{ lang.t("geen behandeldienst", "no behandeldienst") }</li>
                 <li><span class="rw-sv-mark" aria-hidden="true">{ "!" }</span>{ lang.t("een geconfigureerde behandeldienst krijgt niets", "a configured behandeldienst gets nothing") }</li>

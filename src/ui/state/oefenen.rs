@@ -61,7 +61,10 @@ fn blank(casus: Option<&Casus>) -> Vec<Option<Answer>> {
         .map(|c| {
             c.questions
                 .iter()
-                .map(|q| (q.ask == Ask::BuitenBeeld).then(|| Answer::Ids(BTreeSet::new())))
+                .map(|q| {
+                    matches!(q.ask, Ask::BuitenBeeld | Ask::OntbrekendeAfspraak)
+                        .then(|| Answer::Ids(BTreeSet::new()))
+                })
                 .collect()
         })
         .unwrap_or_default()

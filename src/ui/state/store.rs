@@ -15,7 +15,9 @@ use crate::domain::configuration::draft::Draft;
 
 /// The key's last part, after the instance's prefix (`routewijzer.v1.configuraties`).
 pub const STORAGE_NAME: &str = "configuraties";
-pub const BUNDLED: &str = "voorbeeld-noord-brabant";
+/// The explainer's default configuration (a scenario or link that names one keeps its own),
+/// and the one the Configuratie view shows first.
+pub const BUNDLED: &str = "voorbeeld-nederland";
 const VERSION: u64 = 1;
 /// Undo steps kept.
 const MAX_UNDO: usize = 100;
@@ -25,8 +27,11 @@ pub struct Store {
     /// Each draft shared: an undo step, a copy of the store and a view's props hold the
     /// same draft instead of copying it (a draft can have thousands of entries).
     pub drafts: Vec<Rc<Draft>>,
-    /// The configuration shown: a user draft id, or `None` for the bundled example.
+    /// The configuration shown: a user draft id, or `None` for a bundled one.
     pub selected: Option<String>,
+    /// The bundled configuration shown when no user draft is (by name); `None`: the one the
+    /// explainer uses, or [`BUNDLED`].
+    pub bundled: Option<String>,
     undo: Vec<Vec<Rc<Draft>>>,
     redo: Vec<Vec<Rc<Draft>>>,
     /// (draft id, entry, field) of the last edit, so typing in one field is one undo step.
@@ -44,6 +49,9 @@ pub struct Store {
 pub enum StoreAction {
     #[cfg(feature = "views")]
     Select(Option<String>),
+    /// Show a bundled configuration (by name).
+    #[cfg(feature = "views")]
+    SelectBundled(String),
     /// A new draft (copy, empty or import), selected at once.
     #[cfg(feature = "views")]
     Add(Draft),
@@ -127,17 +135,21 @@ impl Store {
     }
 }
 
-fn parse(text: &str) -> Result<Vec<Draft>, String> {
+/// What is stored under a key: JSON text with a `version` this Routewijzer knows
+/// (`version`), read strictly; or why it cannot be read. Shared by every stored envelope.
+pub(crate) fn envelope(text: &str, version: u64) -> Result<Value, String> {
     let value = crate::domain::strict_json::parse(text).map_err(|e| e.to_string())?;
     match value.get("version").and_then(Value::as_u64) {
-        Some(VERSION) => {}
-        Some(v) => {
-            return Err(format!(
-                "versie {v}, deze Routewijzer kent versie {VERSION}"
-            ))
-        }
-        None => return Err("geen versienummer".into()),
+        Some(v) if v == version => Ok(value),
+        Some(v) => Err(format!(
+            "versie {v}, deze Routewijzer kent versie {version}"
+        )),
+        None => Err("geen versienummer".into()),
     }
+}
+
+fn parse(text: &str) -> Result<Vec<Draft>, String> {
+    let value = envelope(text, VERSION)?;
     value
         .get("configuraties")
         .and_then(Value::as_array)
@@ -158,6 +170,11 @@ impl Store {
         match action {
             #[cfg(feature = "views")]
             StoreAction::Select(id) => next.selected = id,
+            #[cfg(feature = "views")]
+            StoreAction::SelectBundled(name) => {
+                next.selected = None;
+                next.bundled = Some(name);
+            }
             #[cfg(feature = "views")]
             StoreAction::Add(draft) => {
                 next.remember();

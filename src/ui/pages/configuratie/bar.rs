@@ -3,7 +3,7 @@
 
 use yew::prelude::*;
 
-use super::{all_configurations, new_id, to_explainer};
+use super::{all_configurations, new_id, shown_id, to_explainer};
 use crate::domain::configuration::csv::export_csv;
 use crate::domain::configuration::draft::Draft;
 use crate::domain::{Engine, MAX_INPUT_BYTES};
@@ -14,7 +14,7 @@ use crate::ui::state::store::{StoreAction, BUNDLED};
 
 #[derive(Properties, PartialEq)]
 pub struct BarProps {
-    /// The configuration shown (the bundled one when no user draft is selected).
+    /// The configuration shown (a bundled one when no user draft is selected).
     pub shown: std::rc::Rc<Draft>,
     pub editable: bool,
     /// A file chosen for import: (name, text).
@@ -52,13 +52,18 @@ pub fn bar(props: &BarProps) -> Html {
     };
     let (store, engine, lang) = (app.store.clone(), app.engine, app.state.lang);
     let shown = &props.shown;
+    let chosen = shown_id(&store, &app);
     let editable = props.editable.then_some(());
     let onselect = {
         let store = store.clone();
         Callback::from(move |e: Event| {
             if let Some(s) = e.target_dyn_into::<web_sys::HtmlSelectElement>() {
                 let v = s.value();
-                store.dispatch(StoreAction::Select((!v.is_empty()).then_some(v)));
+                store.dispatch(if store.draft(&v).is_some() {
+                    StoreAction::Select(Some(v))
+                } else {
+                    StoreAction::SelectBundled(v)
+                });
             }
         })
     };
@@ -134,7 +139,7 @@ pub fn bar(props: &BarProps) -> Html {
                 <label for="rw-cfg-select">{ lang.t("Configuratie", "Configuration") }</label>
                 <select id="rw-cfg-select" onchange={onselect}>
                     { for all_configurations(engine, &store, lang).into_iter().map(|(id, label)| html! {
-                        <option value={id.clone()} selected={store.selected.clone().unwrap_or_default() == id}>{ label }</option>
+                        <option value={id.clone()} selected={chosen == id}>{ label }</option>
                     }) }
                 </select>
             </div>

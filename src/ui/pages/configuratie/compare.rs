@@ -5,6 +5,7 @@ use yew::prelude::*;
 use crate::ui::forms::keep_value;
 
 use super::{all_configurations, draft_by_id};
+use crate::ui::state::store::BUNDLED;
 use crate::domain::configuration::diff::{diff, Route, RouteChange};
 use crate::domain::{Assumptions, Engine};
 use crate::geo::Geography;
@@ -73,7 +74,7 @@ fn route_text(engine: &Engine, r: &Route, lang: Lang) -> String {
 #[function_component(Compare)]
 pub fn compare() -> Html {
     let app = use_app();
-    let a = use_state(String::new);
+    let a = use_state(|| BUNDLED.to_string());
     let b = use_state(|| {
         app.as_ref()
             .and_then(|app| app.store.drafts.first())

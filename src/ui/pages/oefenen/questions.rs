@@ -21,7 +21,7 @@ pub struct QuestionsProps {
 }
 
 /// The question for each kind of answer, Dutch and English (unless the casus words it).
-const ASK_TEXTS: [(Ask, &str, &str); 7] = [
+const ASK_TEXTS: [(Ask, &str, &str); 8] = [
     (
         Ask::BevoegdGezag,
         "Welk bevoegd gezag krijgt het verzoek?",
@@ -56,6 +56,11 @@ const ASK_TEXTS: [(Ask, &str, &str); 7] = [
         Ask::BehandeldienstNaOntvangst,
         "Welke behandeldienst heeft het verzoek na de wijzigingen?",
         "Which behandeldienst has the verzoek after the changes?",
+    ),
+    (
+        Ask::OntbrekendeAfspraak,
+        "Welke afspraak ontbreekt hier? Kies de gaten van de werkafspraak zonder afspraak.",
+        "Which agreement is missing here? Choose the gaps of the agreement without one.",
     ),
 ];
 
@@ -93,9 +98,22 @@ pub fn questions(props: &QuestionsProps) -> Html {
     } = props;
     let lang = *lang;
     let revealed = state.grading.as_ref();
+    // The gaps of the casus's agreement, for "welke afspraak ontbreekt hier?".
+    let gaps: Vec<Named> = casus
+        .werkafspraak
+        .iter()
+        .flat_map(|w| &w.gaps)
+        .map(|(id, nl, en)| Named {
+            id: id.clone(),
+            name: if lang == Lang::En { en } else { nl }.clone(),
+        })
+        .collect();
     html! {
         <>
-            { for casus.questions.iter().enumerate().map(|(qi, q)| question(state, qi, q, names, revealed, lang)) }
+            { for casus.questions.iter().enumerate().map(|(qi, q)| {
+                let choose = if q.ask == Ask::OntbrekendeAfspraak { &gaps } else { names };
+                question(state, qi, q, choose, revealed, lang)
+            }) }
         </>
     }
 }
@@ -144,7 +162,7 @@ fn question(
             };
             html! { <input id={id.clone()} type="number" min="0" max="99" inputmode="numeric" {value} {oninput} {disabled} /> }
         }
-        Ask::BuitenBeeld => checks(state, qi, &id, html! { <span lang={label_lang}>{ label.clone() }</span> }, given.as_ref(), names, disabled),
+        Ask::BuitenBeeld | Ask::OntbrekendeAfspraak => checks(state, qi, &id, html! { <span lang={label_lang}>{ label.clone() }</span> }, given.as_ref(), names, disabled),
     };
     let part = revealed.and_then(|g| g.parts.get(qi)).map(|p| {
         let (class, icon, word) = if p.right {
@@ -163,7 +181,7 @@ fn question(
     });
     html! {
         <div class="rw-field rw-oef-question">
-            if q.ask != Ask::BuitenBeeld {
+            if !matches!(q.ask, Ask::BuitenBeeld | Ask::OntbrekendeAfspraak) {
                 <label for={id.clone()} lang={label_lang}>{ label.clone() }</label>
             }
             { input }
