@@ -172,29 +172,15 @@ struct Area {
 
 impl Area {
     fn from_topology(topo: &codec::Topology, polys: &[Vec<Vec<i64>>]) -> Area {
-        let mut bbox = [
-            f64::INFINITY,
-            f64::INFINITY,
-            f64::NEG_INFINITY,
-            f64::NEG_INFINITY,
-        ];
         let mut out = Vec::with_capacity(polys.len());
         for rings in polys {
             let mut ls = rings.iter().map(|refs| LineString::new(topo.ring(refs)));
             let Some(exterior) = ls.next() else { continue };
-            for c in exterior.coords() {
-                bbox = [
-                    bbox[0].min(c.x),
-                    bbox[1].min(c.y),
-                    bbox[2].max(c.x),
-                    bbox[3].max(c.y),
-                ];
-            }
             out.push(Polygon::new(exterior, ls.collect()));
         }
         Area {
             shape: MultiPolygon::new(out),
-            bbox,
+            bbox: exterior_bbox(topo, polys),
         }
     }
 
@@ -229,6 +215,69 @@ impl Area {
     }
 }
 
+/// The bounding box (min_x, min_y, max_x, max_y) of a feature's exterior rings, from its arcs
+/// without building the rings: the map needs the boxes at start-up, the polygons only
+/// `locate` does. Infinite for a feature without rings.
+fn exterior_bbox(topo: &codec::Topology, polys: &[Vec<Vec<i64>>]) -> [f64; 4] {
+    let mut bbox = [
+        f64::INFINITY,
+        f64::INFINITY,
+        f64::NEG_INFINITY,
+        f64::NEG_INFINITY,
+    ];
+    for refs in polys.iter().filter_map(|rings| rings.first()) {
+        // the direction of an arc does not change its box
+        let arcs = refs
+            .iter()
+            .filter_map(|&r| topo.arcs.get(codec::Topology::arc_index(r)));
+        for c in arcs.flatten() {
+            bbox = [
+                bbox[0].min(c.x),
+                bbox[1].min(c.y),
+                bbox[2].max(c.x),
+                bbox[3].max(c.y),
+            ];
+        }
+    }
+    bbox
+}
+
+/// One layer's areas: bounding boxes decoded at once, polygons and their grid index built on
+/// first use (the start view draws the map from the arcs and needs only the boxes).
+#[derive(Default)]
+struct Areas {
+    bboxes: Vec<[f64; 4]>,
+    shapes: std::sync::OnceLock<Vec<Area>>,
+    grid: std::sync::OnceLock<GridIndex>,
+}
+
+impl Areas {
+    fn new(topo: &codec::Topology) -> Areas {
+        Areas {
+            bboxes: topo
+                .features
+                .iter()
+                .map(|f| exterior_bbox(topo, f))
+                .collect(),
+            ..Areas::default()
+        }
+    }
+
+    /// The polygons of `topo`, the topology these areas were made from.
+    fn shapes(&self, topo: &codec::Topology) -> &[Area] {
+        self.shapes.get_or_init(|| {
+            topo.features
+                .iter()
+                .map(|f| Area::from_topology(topo, f))
+                .collect()
+        })
+    }
+
+    fn grid(&self) -> &GridIndex {
+        self.grid.get_or_init(|| GridIndex::new(&self.bboxes))
+    }
+}
+
 /// Uniform grid over the areas' bounding boxes: each cell lists, in id order, the areas
 /// whose bounding box touches it. The bounding-box scan of all 342 gemeenten was nearly all
 /// of `locate`'s time (see the benchmark); the grid leaves about one candidate per point.
@@ -246,23 +295,21 @@ struct GridIndex {
 impl GridIndex {
     const CELL_M: f64 = 5_000.0;
 
-    fn new(areas: &[Area]) -> GridIndex {
-        let finite = areas
-            .iter()
-            .filter(|a| a.bbox.iter().all(|v| v.is_finite()));
+    fn new(bboxes: &[[f64; 4]]) -> GridIndex {
+        let finite = bboxes.iter().filter(|b| b.iter().all(|v| v.is_finite()));
         let (mut x0, mut y0, mut x1, mut y1) = (
             f64::INFINITY,
             f64::INFINITY,
             f64::NEG_INFINITY,
             f64::NEG_INFINITY,
         );
-        for a in finite {
-            x0 = x0.min(a.bbox[0]);
-            y0 = y0.min(a.bbox[1]);
-            x1 = x1.max(a.bbox[2]);
-            y1 = y1.max(a.bbox[3]);
+        for b in finite {
+            x0 = x0.min(b[0]);
+            y0 = y0.min(b[1]);
+            x1 = x1.max(b[2]);
+            y1 = y1.max(b[3]);
         }
-        if !(x0 <= x1 && y0 <= y1) || areas.len() > usize::from(u16::MAX) {
+        if !(x0 <= x1 && y0 <= y1) || bboxes.len() > usize::from(u16::MAX) {
             return GridIndex::default();
         }
         // at most 256 × 256 cells, so corrupt (absurd) extents cannot exhaust memory
@@ -281,16 +328,10 @@ impl GridIndex {
             ny,
             cells: vec![Vec::new(); nx * ny],
         };
-        for (i, a) in areas.iter().enumerate() {
+        for (i, b) in bboxes.iter().enumerate() {
             let (Some((cx0, cy0)), Some((cx1, cy1))) = (
-                grid.cell_of(Coord {
-                    x: a.bbox[0],
-                    y: a.bbox[1],
-                }),
-                grid.cell_of(Coord {
-                    x: a.bbox[2],
-                    y: a.bbox[3],
-                }),
+                grid.cell_of(Coord { x: b[0], y: b[1] }),
+                grid.cell_of(Coord { x: b[2], y: b[3] }),
             ) else {
                 continue;
             };
@@ -342,14 +383,12 @@ fn segment_distance2(p: Coord<f64>, a: Coord<f64>, b: Coord<f64>) -> f64 {
 /// The decoded, bundled geography.
 pub struct Geography {
     gemeenten: Vec<GemeenteInfo>,
-    gm_areas: Vec<Area>,
-    /// Built on the first `locate`, not at start-up (the map needs only the areas).
-    gm_grid: std::sync::OnceLock<GridIndex>,
+    /// Polygons and grid index built on the first `locate`, not at start-up.
+    gm_areas: Areas,
     gm_topo: codec::Topology,
     provincies: Vec<Named>,
     waterschappen: Vec<Named>,
-    ws_areas: Vec<Area>,
-    ws_grid: std::sync::OnceLock<GridIndex>,
+    ws_areas: Areas,
     ws_topo: codec::Topology,
     aliases: Vec<search::Alias>,
     water: water::WaterSlot,
@@ -441,13 +480,11 @@ impl Geography {
     fn empty(status: Result<(), DecodeError>) -> Geography {
         Geography {
             gemeenten: Vec::new(),
-            gm_areas: Vec::new(),
-            gm_grid: std::sync::OnceLock::new(),
+            gm_areas: Areas::default(),
             gm_topo: codec::Topology::default(),
             provincies: Vec::new(),
             waterschappen: Vec::new(),
-            ws_areas: Vec::new(),
-            ws_grid: std::sync::OnceLock::new(),
+            ws_areas: Areas::default(),
             ws_topo: codec::Topology::default(),
             aliases: Vec::new(),
             water: water::WaterSlot::default(),
@@ -519,25 +556,15 @@ impl Geography {
                 "gemeenten niet op id gesorteerd".into(),
             ));
         }
-        let gm_areas: Vec<Area> = gm_topo
-            .features
-            .iter()
-            .map(|f| Area::from_topology(&gm_topo, f))
-            .collect();
-        let ws_areas: Vec<Area> = ws_topo
-            .features
-            .iter()
-            .map(|f| Area::from_topology(&ws_topo, f))
-            .collect();
+        let gm_areas = Areas::new(&gm_topo);
+        let ws_areas = Areas::new(&ws_topo);
         let aliases = search::parse_aliases(aliases_csv, &gemeenten)?;
         Ok(Geography {
             gemeenten,
-            gm_grid: std::sync::OnceLock::new(),
             gm_areas,
             gm_topo,
             provincies: meta.provincies,
             waterschappen: meta.waterschappen,
-            ws_grid: std::sync::OnceLock::new(),
             ws_areas,
             ws_topo,
             aliases,
@@ -589,7 +616,7 @@ impl Geography {
         let ws = self.waterschap_index_rd(c);
         let waterschap = ws.and_then(|w| self.waterschappen.get(w)).cloned();
         let waterschap_boundary_distance_m = ws
-            .and_then(|w| self.ws_areas.get(w))
+            .and_then(|w| self.ws_areas.shapes(&self.ws_topo).get(w))
             .map(|a| a.boundary_distance(c));
         Some(Located {
             gemeente: Named {
@@ -616,20 +643,20 @@ impl Geography {
     /// water area. Land first, so the water areas only decide where no gemeente polygon does.
     fn gemeente_area_rd(&self, c: Coord<f64>) -> Option<(usize, &Area, bool)> {
         match self.gemeente_index_rd(c) {
-            Some(i) => Some((i, self.gm_areas.get(i)?, false)),
+            Some(i) => Some((i, self.gm_areas.shapes(&self.gm_topo).get(i)?, false)),
             None => self.water_area_rd(c).map(|(i, area)| (i, area, true)),
         }
     }
 
     /// Index (in id order) of the first gemeente whose closed area contains `c`.
     fn gemeente_index_rd(&self, c: Coord<f64>) -> Option<usize> {
-        let grid = self.gm_grid.get_or_init(|| GridIndex::new(&self.gm_areas));
-        Self::first_covering(grid, &self.gm_areas, c)
+        let areas = self.gm_areas.shapes(&self.gm_topo);
+        Self::first_covering(self.gm_areas.grid(), areas, c)
     }
 
     fn waterschap_index_rd(&self, c: Coord<f64>) -> Option<usize> {
-        let grid = self.ws_grid.get_or_init(|| GridIndex::new(&self.ws_areas));
-        Self::first_covering(grid, &self.ws_areas, c)
+        let areas = self.ws_areas.shapes(&self.ws_topo);
+        Self::first_covering(self.ws_areas.grid(), areas, c)
     }
 
     /// First area (in id order) among the grid candidates whose closed area contains `c`.
@@ -654,6 +681,7 @@ impl Geography {
         let c = Coord { x, y };
         let i = match self
             .gm_areas
+            .shapes(&self.gm_topo)
             .iter()
             .position(|a| a.bbox_contains(c) && a.covers(c))
         {
@@ -682,7 +710,12 @@ impl Geography {
         }
         let (x, y) = wgs84_to_rd(point);
         let c = Coord { x, y };
-        let i = match self.gm_areas.iter().position(|a| a.covers(c)) {
+        let i = match self
+            .gm_areas
+            .shapes(&self.gm_topo)
+            .iter()
+            .position(|a| a.covers(c))
+        {
             Some(i) => i,
             None => self.water_area_rd(c)?.0,
         };
@@ -747,13 +780,13 @@ impl Geography {
             .gemeenten
             .binary_search_by(|g| g.id.as_str().cmp(id))
             .ok()?;
-        self.gm_areas.get(i).map(|a| &a.shape)
+        self.gm_areas.shapes(&self.gm_topo).get(i).map(|a| &a.shape)
     }
 
     /// Waterschap polygons (RD New metres).
     pub fn waterschap_shape(&self, id: &str) -> Option<&MultiPolygon<f64>> {
         let i = self.waterschappen.iter().position(|w| w.id == id)?;
-        self.ws_areas.get(i).map(|a| &a.shape)
+        self.ws_areas.shapes(&self.ws_topo).get(i).map(|a| &a.shape)
     }
 }
 

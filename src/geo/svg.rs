@@ -136,7 +136,7 @@ fn simplify(pts: &[Coord<f64>], tol: f64) -> Vec<Coord<f64>> {
             continue;
         };
         let mut best = (0usize, -1.0f64);
-        for (k, p) in pts.iter().enumerate().take(j).skip(i + 1) {
+        for (k, p) in (i + 1..).zip(pts.get(i + 1..j).unwrap_or_default()) {
             let d = seg_dist2(*p, *a, *b);
             if d > best.1 {
                 best = (k, d);
@@ -167,13 +167,31 @@ fn simplified_arcs(topo: &Topology, tol: f64) -> Vec<Vec<Coord<f64>>> {
     topo.arcs.iter().map(|a| simplify(a, tol)).collect()
 }
 
-fn arc_dir(arcs: &[Vec<Coord<f64>>], r: i64) -> Vec<Coord<f64>> {
-    let i = Topology::arc_index(r);
-    let mut v = arcs.get(i).cloned().unwrap_or_default();
-    if r < 0 {
-        v.reverse();
+/// Arc `r` (signed reference) and whether a ring runs through it backwards: a slice, not a
+/// copy (the map's paths are written at start-up, docs/performance.md).
+fn arc_dir(arcs: &[Vec<Coord<f64>>], r: i64) -> (&[Coord<f64>], bool) {
+    let arc = arcs
+        .get(Topology::arc_index(r))
+        .map_or(&[][..], Vec::as_slice);
+    (arc, r < 0)
+}
+
+/// The first and last point of arc `r` in ring direction.
+fn arc_ends(arcs: &[Vec<Coord<f64>>], r: i64) -> Option<(Coord<f64>, Coord<f64>)> {
+    let (arc, rev) = arc_dir(arcs, r);
+    let (first, last) = (*arc.first()?, *arc.last()?);
+    Some(if rev { (last, first) } else { (first, last) })
+}
+
+/// Appends arc `r` in ring direction, without its first point where it continues the ring.
+fn extend_ring(ring: &mut Vec<Coord<f64>>, arcs: &[Vec<Coord<f64>>], r: i64) {
+    let (arc, rev) = arc_dir(arcs, r);
+    let skip = usize::from(!ring.is_empty());
+    if rev {
+        ring.extend(arc.iter().rev().skip(skip));
+    } else {
+        ring.extend(arc.iter().skip(skip));
     }
-    v
 }
 
 /// Append one ring as `M x y l dx dy ... z` (SVG y = -RD y, whole metres). A ring whose
@@ -213,21 +231,16 @@ fn push_ring(d: &mut String, ring: &[Coord<f64>]) {
     }
 }
 
-fn ring_from_arcs(arcs: &[Vec<Coord<f64>>], refs: &[i64]) -> Vec<Coord<f64>> {
-    let mut pts: Vec<Coord<f64>> = Vec::new();
-    for &r in refs {
-        let a = arc_dir(arcs, r);
-        let skip = usize::from(!pts.is_empty());
-        pts.extend(a.into_iter().skip(skip));
-    }
-    pts
-}
-
 fn feature_path(arcs: &[Vec<Coord<f64>>], polys: &[Vec<Vec<i64>>]) -> String {
     let mut d = String::new();
+    let mut ring = Vec::new();
     for rings in polys {
         for refs in rings {
-            push_ring(&mut d, &ring_from_arcs(arcs, refs));
+            ring.clear();
+            for &r in refs {
+                extend_ring(&mut ring, arcs, r);
+            }
+            push_ring(&mut d, &ring);
         }
     }
     d
@@ -272,15 +285,15 @@ impl Bounds {
 fn area_paths<'a>(
     arcs: &[Vec<Coord<f64>>],
     topo: &Topology,
-    areas: &[super::Area],
+    bboxes: &[[f64; 4]],
     names: impl Iterator<Item = (&'a str, &'a str)>,
     wanted: impl Fn(&str) -> bool,
     bounds: &mut Bounds,
     paths: &mut Vec<SvgPath>,
 ) {
-    for ((id, name), (polys, area)) in names.zip(topo.features.iter().zip(areas)) {
+    for ((id, name), (polys, bbox)) in names.zip(topo.features.iter().zip(bboxes)) {
         if wanted(id) {
-            bounds.add_box(area.bbox);
+            bounds.add_box(*bbox);
             paths.push(SvgPath {
                 id: id.to_string(),
                 name: name.to_string(),
@@ -316,9 +329,9 @@ impl Geography {
     /// drawing the paths.
     pub fn svg_view_box(&self, gemeenten: &[&str]) -> [f64; 4] {
         let mut bounds = Bounds::new();
-        for (g, area) in self.gemeenten.iter().zip(&self.gm_areas) {
+        for (g, bbox) in self.gemeenten.iter().zip(&self.gm_areas.bboxes) {
             if gemeenten.contains(&g.id.as_str()) {
-                bounds.add_box(area.bbox);
+                bounds.add_box(*bbox);
             }
         }
         bounds.view_box()
@@ -338,7 +351,7 @@ impl Geography {
             Layer::Gemeenten => area_paths(
                 arcs,
                 &self.gm_topo,
-                &self.gm_areas,
+                &self.gm_areas.bboxes,
                 self.gemeenten
                     .iter()
                     .map(|g| (g.id.as_str(), g.name.as_str())),
@@ -349,7 +362,7 @@ impl Geography {
             Layer::Waterschappen => area_paths(
                 arcs,
                 &self.ws_topo,
-                &self.ws_areas,
+                &self.ws_areas.bboxes,
                 self.waterschappen
                     .iter()
                     .map(|w| (w.id.as_str(), w.name.as_str())),
@@ -387,30 +400,34 @@ impl Geography {
     /// Closed outline rings of a provincie: the gemeente arcs used exactly once by the
     /// provincie's gemeenten, oriented as in their gemeente ring, chained end to start.
     fn provincie_rings(&self, pv: &str, arcs: &[Vec<Coord<f64>>]) -> Vec<Vec<Coord<f64>>> {
-        let mut uses: HashMap<usize, (u32, i64)> = HashMap::new();
+        // per arc: how often the provincie's gemeenten use it, and the first reference
+        let mut uses: Vec<(u32, i64)> = vec![(0, 0); arcs.len()];
         for (g, polys) in self.gemeenten.iter().zip(&self.gm_topo.features) {
             if g.provincie.id != pv {
                 continue;
             }
             for refs in polys.iter().flatten() {
                 for &r in refs {
-                    let e = uses.entry(Topology::arc_index(r)).or_insert((0, r));
-                    e.0 += 1;
+                    if let Some(e) = uses.get_mut(Topology::arc_index(r)) {
+                        if e.0 == 0 {
+                            e.1 = r;
+                        }
+                        e.0 += 1;
+                    }
                 }
             }
         }
-        // outline arcs in ring direction, keyed by their start point
+        // outline arcs in ring direction (in arc order), keyed by their start point
         let key = |c: Coord<f64>| (c.x.round() as i64, c.y.round() as i64);
         let mut outline: Vec<(i64, bool)> = uses
-            .values()
+            .iter()
             .filter(|(n, _)| *n == 1)
             .map(|(_, r)| (*r, false))
             .collect();
-        outline.sort_unstable_by_key(|(r, _)| Topology::arc_index(*r));
         let mut by_start: HashMap<(i64, i64), Vec<usize>> = HashMap::new();
         for (k, (r, _)) in outline.iter().enumerate() {
-            if let Some(c) = arc_dir(arcs, *r).first() {
-                by_start.entry(key(*c)).or_default().push(k);
+            if let Some((start, _)) = arc_ends(arcs, *r) {
+                by_start.entry(key(start)).or_default().push(k);
             }
         }
         let mut rings = Vec::new();
@@ -426,10 +443,11 @@ impl Geography {
                     break;
                 };
                 *used = true;
-                let a = arc_dir(arcs, *r);
-                let skip = usize::from(!ring.is_empty());
-                ring.extend(a.iter().skip(skip).copied());
-                let Some(end) = a.last().copied() else { break };
+                let r = *r;
+                extend_ring(&mut ring, arcs, r);
+                let Some((_, end)) = arc_ends(arcs, r) else {
+                    break;
+                };
                 let next = by_start.get(&key(end)).and_then(|ks| {
                     ks.iter()
                         .copied()

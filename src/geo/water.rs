@@ -65,7 +65,7 @@ fn decode(bytes: &[u8], gemeenten: &[GemeenteInfo]) -> Result<Water, DecodeError
         .collect();
     Ok(Water {
         gemeente,
-        grid: GridIndex::new(&areas),
+        grid: GridIndex::new(&areas.iter().map(|a| a.bbox).collect::<Vec<_>>()),
         areas,
         topo,
     })
