@@ -8,6 +8,7 @@
 // because gzip shares repeats across parts. A figure, never an assertion.
 import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
+import { importedFunctions, reader, sections as readSections } from './wasm-read.mjs';
 
 const [wasmPath, ...dataFiles] = process.argv.slice(2);
 if (!wasmPath) {
@@ -17,45 +18,10 @@ if (!wasmPath) {
 const wasm = readFileSync(wasmPath);
 const gz = (buf) => gzipSync(buf, { level: 9 }).length;
 
-// --- A minimal reader of the wasm binary format: sections, code bodies, names, data. -------
-function reader(buf, pos = 0) {
-  return {
-    get pos() { return pos; },
-    set pos(p) { pos = p; },
-    byte() { return buf[pos++]; },
-    u32() {
-      let result = 0; let shift = 0; let b;
-      do { b = buf[pos++]; result += (b & 0x7f) * 2 ** shift; shift += 7; } while (b & 0x80);
-      return result;
-    },
-    name() { const n = this.u32(); const s = buf.toString('utf8', pos, pos + n); pos += n; return s; },
-  };
-}
-const sections = [];
-{
-  const r = reader(wasm, 8);
-  while (r.pos < wasm.length) {
-    const id = r.byte();
-    const size = r.u32();
-    const start = r.pos;
-    const section = { id, start, end: start + size };
-    if (id === 0) { section.name = r.name(); section.body = r.pos; }
-    sections.push(section);
-    r.pos = start + size;
-  }
-}
+// --- The module's sections, function names, exports, code bodies. ---------------------------
+const sections = readSections(wasm);
 const section = (id, name) => sections.find((s) => s.id === id && (name === undefined || s.name === name));
-
-// Imported functions come first in the function index space.
-let imported = 0;
-if (section(2)) {
-  const r = reader(wasm, section(2).start);
-  for (let n = r.u32(); n > 0; n--) {
-    r.name(); r.name();
-    const kind = r.byte();
-    if (kind === 0) { r.u32(); imported++; } else if (kind === 1) { r.byte(); const f = r.u32(); r.u32(); if (f & 1) r.u32(); } else if (kind === 2) { const f = r.u32(); r.u32(); if (f & 1) r.u32(); } else if (kind === 3) { r.byte(); r.byte(); } else { r.byte(); r.u32(); }
-  }
-}
+const imported = importedFunctions(wasm, section(2));
 const names = new Map();
 const nameSection = section(0, 'name');
 if (!nameSection) throw new Error(`size-breakdown: ${wasmPath} has no name section (build it without --remove-name-section)`);

@@ -109,14 +109,21 @@ run() {
     dfe) wasm_opt dfe --duplicate-function-elimination ;;
     msf) wasm_opt msf --merge-similar-functions ;;
     dfe-msf) wasm_opt dfe-msf --duplicate-function-elimination --merge-similar-functions ;;
-    applied|applied-simd128|applied-remap) # as scripts/build.sh and make dist build it now (wasm_link, lib.sh)
-      local dir=target flags=""
+    applied|applied-simd128|applied-remap|applied-deps-unchecked) # as scripts/build.sh and make dist build it now (wasm_link, lib.sh)
+      local dir=target flags="" config=()
       if [ "$1" = applied-simd128 ]; then dir="$out/t-simd128" flags="-C target-feature=+simd128"; fi
       # Panic locations name the source files: the crates' as this machine's registry path.
       if [ "$1" = applied-remap ]; then
         dir="$out/t-remap" flags="--remap-path-prefix=${CARGO_HOME:-$HOME/.cargo}/registry/src= --remap-path-prefix=$PWD="
       fi
-      CARGO_TARGET_DIR="$dir" RUSTFLAGS="$flags" wasm_link --quiet --no-default-features
+      # The dependencies without overflow checks (as crates.io builds them in release by
+      # default); our own crate keeps them, and so does generic code it instantiates.
+      if [ "$1" = applied-deps-unchecked ]; then
+        dir="$out/t-deps-unchecked" config=(--config 'profile.release.package."*".overflow-checks=false')
+      fi
+      # An empty RUSTFLAGS would override .cargo/config.toml's (+simd128): set it only for a lever.
+      if [ -n "$flags" ]; then export RUSTFLAGS="$flags"; fi
+      CARGO_TARGET_DIR="$dir" wasm_link --quiet --no-default-features "${config[@]}"
       bindgen "$dir/wasm32-unknown-unknown/release/routewijzer.wasm" "$out/pkg-$1-bindgen" --encode-into always
       FROM="$1-bindgen" wasm_opt "$1" --duplicate-function-elimination ;;
     *) echo "size-levers: unknown lever '$1'" >&2; return 2 ;;
@@ -126,7 +133,7 @@ run() {
 levers=("$@")
 [ ${#levers[@]} -gt 0 ] || levers=(base cdylib-only ld-O2 ld-O0 ld-stack-64k ld-stack-256k ld-stack-512k bindgen-keep-lld-exports
   bindgen-encode-into-always dfe msf dfe-msf simd128 tail-call extended-const
-  no-nontrapping-fptoint no-bulk-memory no-multivalue cgu-16 lto-thin strip-symbols applied applied-simd128 applied-remap)
+  no-nontrapping-fptoint no-bulk-memory no-multivalue cgu-16 lto-thin strip-symbols applied applied-simd128 applied-remap applied-deps-unchecked)
 # base first: the wasm-opt levers work on its output, and every figure is read against it.
 if [[ " ${levers[*]} " != *" base "* ]] && [ ! -f "$out/base.wasm" ]; then levers=(base "${levers[@]}"); fi
 printf 'lever\twasm raw\twasm gzip\tjs gzip\n' | tee -a "$results"

@@ -446,8 +446,8 @@ fn parse_meta(text: &str) -> Result<Meta, DecodeError> {
                 [_, id, name, pv, od, basis, former, vr, x, y] => {
                     let opt = |s: &str| (s != "-" && !s.is_empty()).then(|| s.to_string());
                     // kilometres (meta.tsv is in the first page load: short numbers)
-                    let x = (x.parse::<f64>().map_err(|_| bad())? * 1000.0).round();
-                    let y = (y.parse::<f64>().map_err(|_| bad())? * 1000.0).round();
+                    let x = (rd::decimal(x).ok_or_else(bad)? * 1000.0).round();
+                    let y = (rd::decimal(y).ok_or_else(bad)? * 1000.0).round();
                     let od_afgeleid = match *basis {
                         "afgeleid" => true,
                         "bron" | "-" => false,

@@ -9,5 +9,6 @@
 pub mod data;
 pub mod domain;
 pub mod geo;
+pub mod short_sort;
 
 pub mod ui;

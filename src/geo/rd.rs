@@ -227,14 +227,70 @@ fn in_range(v: f64, r: (f64, f64)) -> bool {
 
 fn parse_number(token: &str) -> Result<f64, CoordError> {
     let t = token.trim().trim_end_matches('°');
-    let v: f64 = t
-        .parse()
-        .map_err(|_| CoordError::NotANumber(shown(token)))?;
+    let v = decimal(t).ok_or_else(|| CoordError::NotANumber(shown(token)))?;
     if v.is_finite() {
         Ok(v)
     } else {
         Err(CoordError::NotFinite(shown(token)))
     }
+}
+
+/// A number as `str::parse::<f64>` reads it ("+5.5", "05.", ".5", "1e3", "inf", "NaN"),
+/// with the same value, but through serde_json's reader: the standard library's own
+/// decimal-to-float code and its tables are some 13 KB gzip of the first page load, and
+/// serde_json's is there anyway (docs/performance.md, "Tried"). Both round correctly, so
+/// the values are equal (a property test checks it). Too large a number is infinite.
+pub fn decimal(text: &str) -> Option<f64> {
+    let (negative, unsigned) = match text.as_bytes().first() {
+        Some(b'-') => (true, text.get(1..)?),
+        Some(b'+') => (false, text.get(1..)?),
+        _ => (false, text),
+    };
+    let signed = |v: f64| if negative { -v } else { v };
+    let lower = unsigned.to_ascii_lowercase();
+    if matches!(lower.as_str(), "inf" | "infinity") {
+        return Some(signed(f64::INFINITY));
+    }
+    if lower == "nan" {
+        return Some(f64::NAN);
+    }
+    // digits [. digits] [e [sign] digits], with digits on at least one side of the point
+    let (mantissa, exponent) = match lower.split_once('e') {
+        Some((m, e)) => (m, Some(e)),
+        None => (lower.as_str(), None),
+    };
+    let (whole, fraction) = mantissa.split_once('.').unwrap_or((mantissa, ""));
+    let digits = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
+    let exponent_ok = exponent.is_none_or(|e| {
+        let e = e.strip_prefix(['+', '-']).unwrap_or(e);
+        !e.is_empty() && digits(e)
+    });
+    if (whole.is_empty() && fraction.is_empty())
+        || !digits(whole)
+        || !digits(fraction)
+        || !exponent_ok
+    {
+        return None;
+    }
+    // The same number in JSON's grammar: no leading zeros, digits after a point.
+    let mut json = String::from(match whole.trim_start_matches('0') {
+        "" => "0",
+        w => w,
+    });
+    if !fraction.is_empty() {
+        json.push('.');
+        json.push_str(fraction);
+    }
+    if let Some(e) = exponent {
+        json.push('e');
+        json.push_str(e);
+    }
+    let v = match json.parse::<serde_json::Number>() {
+        Ok(n) => n.as_f64()?,
+        // the grammar is right, so what serde_json refuses is out of range
+        Err(_) => f64::INFINITY,
+    };
+    Some(signed(v))
 }
 
 /// A typed token as the message quotes it: one line, without control characters, at most
@@ -369,6 +425,79 @@ mod tests {
         let (_, f) = parse_coordinates_detailed("155000,463000").unwrap();
         assert_eq!(f, CoordFormat::Rd);
         assert!(parse_coordinates_detailed("51.765°, 5.528°").is_ok());
+    }
+
+    proptest::proptest! {
+        /// `decimal` reads what `str::parse::<f64>` reads, to the same value, written in
+        /// each way a user or Rust may write it.
+        #[test]
+        fn decimal_equals_the_standard_parse(v in proptest::num::f64::ANY, e in -30i32..30) {
+            let scaled = format!("{v:e}");
+            for text in [
+                v.to_string(), format!("{v:e}"), format!("{v:E}"), format!("+{v}"),
+                format!("0{v}"), format!("{v:.3}"), format!("{v}."), format!("{v}e{e}"),
+                scaled.replace("e", "e+"), format!("{v:.0}."),
+            ] {
+                let ours = decimal(&text);
+                let std = text.parse::<f64>().ok();
+                proptest::prop_assert!(
+                    ours.map(f64::to_bits) == std.map(f64::to_bits)
+                        || ours.zip(std).is_some_and(|(a, b)| a.is_nan() && b.is_nan()),
+                    "{text}: {ours:?} against {std:?}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn decimal_reads_as_the_standard_parse() {
+        for text in [
+            "5",
+            "-5",
+            "+5.5",
+            ".5",
+            "-.5",
+            "5.",
+            "007.25",
+            "0",
+            "-0",
+            "1e3",
+            "1E-3",
+            "1e+3",
+            "1e999",
+            "-1e999",
+            "1e-999",
+            "inf",
+            "-Infinity",
+            "NaN",
+            "+nan",
+            "51.765",
+            "164720",
+            "0.1",
+            "123456789012345678901234567890",
+            "2.2250738585072011e-308",
+            "0e999999",
+            "0e99999999999999999999",
+            "-0e-99999999999999999999",
+            "1e-99999999999999999999",
+            "1e99999999999999999999",
+            "0.000000000000000000000000000000000000000000000000001e50",
+        ] {
+            let ours = decimal(text).map(f64::to_bits);
+            let std = text.parse::<f64>().ok().map(f64::to_bits);
+            if text.to_ascii_lowercase().contains("nan") {
+                assert!(decimal(text).is_some_and(f64::is_nan), "{text}");
+            } else {
+                assert_eq!(ours, std, "{text}");
+            }
+        }
+        for text in [
+            "", "+", "-", ".", "e5", "1e", "1e+", "1.2.3", "1,5", "0x10", "1_000", "++1", "--1",
+            " 1", "∞", "1e5.5", "in", "nanx", ".e1",
+        ] {
+            assert_eq!(decimal(text), None, "{text}");
+            assert!(text.parse::<f64>().is_err(), "{text}");
+        }
     }
 
     #[test]

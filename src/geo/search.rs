@@ -44,7 +44,7 @@ pub(crate) struct Alias {
 pub fn normalize(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut space = true;
-    for ch in s.chars().flat_map(char::to_lowercase) {
+    for ch in s.chars().flat_map(lower) {
         let c = fold_accent(ch);
         if c.is_alphanumeric() {
             out.push(c);
@@ -58,6 +58,27 @@ pub fn normalize(s: &str) -> String {
         out.pop();
     }
     out
+}
+
+/// Lower case as `char::to_lowercase` for the letters names are written in (ASCII, Latin-1,
+/// Latin Extended-A, and the Kelvin and Ångström signs that lower-case into them); any other
+/// character as it is. The standard library's version covers all of Unicode with an 11 KB
+/// table in the first page load (docs/performance.md, "Tried"). Every name and alias has
+/// only these letters (a test checks), and a letter outside them matches no name in either
+/// case, so the search finds the same.
+fn lower(c: char) -> impl Iterator<Item = char> {
+    let u = u32::from(c);
+    let lower = match u {
+        0x41..=0x5A | 0xC0..=0xD6 | 0xD8..=0xDE => u + 0x20,
+        0x130 => 0x69, // İ → i + combining dot above
+        0x100..=0x137 | 0x14A..=0x177 if u % 2 == 0 => u + 1,
+        0x139..=0x148 | 0x179..=0x17E if u % 2 == 1 => u + 1,
+        0x178 => 0xFF,
+        0x212A => 0x6B,
+        0x212B => 0xE5,
+        _ => u,
+    };
+    std::iter::once(char::from_u32(lower).unwrap_or(c)).chain((u == 0x130).then_some('\u{307}'))
 }
 
 fn fold_accent(c: char) -> char {
@@ -179,7 +200,9 @@ impl Geography {
             .zip(&self.gemeenten)
             .filter_map(|(b, g)| b.map(|(r, k, m)| (r, k, m, g)))
             .collect();
-        hits.sort_by(|a, b| (a.0, a.1, &a.3.name).cmp(&(b.0, b.1, &b.3.name)));
+        crate::short_sort::sort_by(&mut hits, |a, b| {
+            (a.0, a.1, &a.3.name).cmp(&(b.0, b.1, &b.3.name))
+        });
         hits.into_iter()
             .take(limit)
             .map(|(_, kind, matched, g)| SearchHit {
@@ -196,6 +219,30 @@ impl Geography {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// `lower` is `char::to_lowercase` for the letters it claims and for every character of
+    /// every bundled name and alias.
+    #[test]
+    fn lower_case_as_the_standard_library() {
+        let claimed = (0..0x180)
+            .chain([0x212A, 0x212B])
+            .filter_map(char::from_u32);
+        let geography = Geography::bundled();
+        let names = geography
+            .aliases
+            .iter()
+            .map(|a| a.name.as_str())
+            .chain(geography.gemeenten.iter().map(|g| g.name.as_str()))
+            .flat_map(str::chars);
+        for c in claimed.chain(names) {
+            assert_eq!(
+                lower(c).collect::<String>(),
+                c.to_lowercase().collect::<String>(),
+                "{c:?}"
+            );
+        }
+        assert_eq!(normalize("İJSSELSTEIN Κ"), "i jsselstein Κ");
+    }
 
     #[test]
     fn normalizes() {

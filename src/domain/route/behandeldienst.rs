@@ -201,7 +201,7 @@ fn why_none<'a>(
         }
     }
     if !of_type.is_empty() {
-        other_types.sort();
+        crate::short_sort::sort_by(&mut other_types, Ord::cmp);
         return NoBdWhy::OtherVerzoektype(of_type, other_types, vt);
     }
     let of_place: Vec<&Activity> = misses
@@ -280,7 +280,7 @@ fn near_miss(ctx: &Ctx, a: &Act, bg: &Org, vt: Verzoektype) -> NearMiss {
             }
         }
     }
-    other_types.sort();
+    crate::short_sort::sort_by(&mut other_types, Ord::cmp);
     NearMiss {
         other_types,
         other_places: other_places.len(),

@@ -80,7 +80,7 @@ pub(super) fn bevoegd_gezag_per_verzoek<'a>(
             None => per_bevoegd_gezag(ctx, g.verzoektype, g.acts, findings, &mut drafts),
         }
     }
-    drafts.sort_by(|a, b| {
+    crate::short_sort::sort_by(&mut drafts, |a, b| {
         (a.verzoektype, &a.bg.id, first_pos(&a.acts)).cmp(&(
             b.verzoektype,
             &b.bg.id,

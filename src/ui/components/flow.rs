@@ -88,7 +88,9 @@ pub fn flow(engine: &Engine, verzoek: &Verzoek, why_no_bd: Html, lang: Lang) -> 
         .any(|r| r.role == RecipientRole::Behandeldienst);
     // The one who handles it first, the copy after it.
     let mut recipients: Vec<_> = verzoek.recipients.iter().collect();
-    recipients.sort_by_key(|r| r.role == RecipientRole::BevoegdGezag);
+    crate::short_sort::sort_by(&mut recipients, |a, b| {
+        (a.role == RecipientRole::BevoegdGezag).cmp(&(b.role == RecipientRole::BevoegdGezag))
+    });
     let bg_left_out = !verzoek
         .recipients
         .iter()
