@@ -7,10 +7,10 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::domain::{Exception, Verzoektype};
+use crate::domain::{Exception, SelectedActivity, Verzoektype};
 use crate::geo::normalize;
 use crate::ui::browser::focus;
-use crate::ui::context::use_app;
+use crate::ui::context::{use_app, AppContext};
 use crate::ui::forms::keep_value;
 use crate::ui::i18n::Lang;
 use crate::ui::state::{add_activity, Action};
@@ -137,47 +137,10 @@ pub fn activities() -> Html {
         }
     });
 
-    let items = chosen.iter().enumerate().map(|(index, c)| {
-        let Some(activity) = catalogue.activity(&c.activity) else {
-            return html! {};
-        };
-        let select_id = format!("rw-verzoektype-{index}");
-        let onchange = app.callback(move |e: Event| {
-            let select = e.target_dyn_into::<web_sys::HtmlSelectElement>()?;
-            Some(Action::SetVerzoektype(index, Verzoektype::parse(&select.value())?))
-        });
-        let onremove = app.callback(move |_: MouseEvent| Some(Action::RemoveActivity(index)));
-        html! {
-            <li class="rw-chosen" data-activity={c.activity.clone()}>
-                <div class="rw-chosen-head">
-                    <strong lang="nl">{ &activity.name }</strong>
-                    <button type="button" class="nl-button nl-button--subtle rw-remove" onclick={onremove}
-                        aria-label={format!("{} {}", lang.t("Verwijder", "Remove"), activity.name)}>{ lang.t("Verwijder", "Remove") }</button>
-                </div>
-                <label for={select_id.clone()}>{ lang.t("Verzoektype", "Verzoektype") }</label>
-                <select id={select_id} class="rw-verzoektype" {onchange}>
-                    { for activity.verzoektypes.iter().map(|v| html! {
-                        <option value={v.as_str()} selected={*v == c.verzoektype}>{ v.label_in(lang) }</option>
-                    }) }
-                </select>
-                { for activity.exceptions.iter().map(|exception| {
-                    let checked = c.flags.contains(&exception.flag);
-                    let flag = exception.flag.clone();
-                    let onchange = app.callback(move |e: Event| {
-                        let input = e.target_dyn_into::<web_sys::HtmlInputElement>()?;
-                        Some(Action::SetFlag(index, flag.clone(), input.checked()))
-                    });
-                    let id = format!("rw-flag-{index}-{}", exception.flag);
-                    html! {
-                        <div class="rw-check">
-                            <input type="checkbox" id={id.clone()} {checked} {onchange} />
-                            <label for={id}>{ flag_question(lang, exception) }</label>
-                        </div>
-                    }
-                }) }
-            </li>
-        }
-    });
+    let items = chosen
+        .iter()
+        .enumerate()
+        .map(|(index, c)| chosen_item(&app, index, c));
 
     html! {
         <div class="rw-activities" ref={root}>
@@ -197,5 +160,49 @@ pub fn activities() -> Html {
             </div>
             <ul class="rw-catalogue">{ for groups }</ul>
         </div>
+    }
+}
+
+/// A chosen activity: its name, its verzoektype and the questions its exceptions ask.
+fn chosen_item(app: &AppContext, index: usize, c: &SelectedActivity) -> Html {
+    let lang = app.state.lang;
+    let Some(activity) = app.engine.catalogue.activity(&c.activity) else {
+        return html! {};
+    };
+    let select_id = format!("rw-verzoektype-{index}");
+    let onchange = app.callback(move |e: Event| {
+        let select = e.target_dyn_into::<web_sys::HtmlSelectElement>()?;
+        Some(Action::SetVerzoektype(index, Verzoektype::parse(&select.value())?))
+    });
+    let onremove = app.callback(move |_: MouseEvent| Some(Action::RemoveActivity(index)));
+    html! {
+        <li class="rw-chosen" data-activity={c.activity.clone()}>
+            <div class="rw-chosen-head">
+                <strong lang="nl">{ &activity.name }</strong>
+                <button type="button" class="nl-button nl-button--subtle rw-remove" onclick={onremove}
+                    aria-label={format!("{} {}", lang.t("Verwijder", "Remove"), activity.name)}>{ lang.t("Verwijder", "Remove") }</button>
+            </div>
+            <label for={select_id.clone()}>{ lang.t("Verzoektype", "Verzoektype") }</label>
+            <select id={select_id} class="rw-verzoektype" {onchange}>
+                { for activity.verzoektypes.iter().map(|v| html! {
+                    <option value={v.as_str()} selected={*v == c.verzoektype}>{ v.label_in(lang) }</option>
+                }) }
+            </select>
+            { for activity.exceptions.iter().map(|exception| {
+                let checked = c.flags.contains(&exception.flag);
+                let flag = exception.flag.clone();
+                let onchange = app.callback(move |e: Event| {
+                    let input = e.target_dyn_into::<web_sys::HtmlInputElement>()?;
+                    Some(Action::SetFlag(index, flag.clone(), input.checked()))
+                });
+                let id = format!("rw-flag-{index}-{}", exception.flag);
+                html! {
+                    <div class="rw-check">
+                        <input type="checkbox" id={id.clone()} {checked} {onchange} />
+                        <label for={id}>{ flag_question(lang, exception) }</label>
+                    </div>
+                }
+            }) }
+        </li>
     }
 }

@@ -33,20 +33,38 @@ fn deleted_message(name: &str, onundo: Callback<MouseEvent>, lang: Lang) -> Html
     }
 }
 
+/// Focus goes to the deleted configuration's undo button once it is shown.
+#[hook]
+fn use_focus_undo(shown: bool) {
+    use_effect_with(shown, move |shown| {
+        if *shown {
+            if let Some(undo) = gloo_utils::document().get_element_by_id("rw-cfg-undo-delete") {
+                crate::ui::browser::focus(undo);
+            }
+        }
+    });
+}
+
+/// Choosing a configuration to show: a user draft by its id, else a bundled one by name.
+fn on_select(store: &UseReducerHandle<crate::ui::state::store::Store>) -> Callback<Event> {
+    let store = store.clone();
+    Callback::from(move |e: Event| {
+        if let Some(s) = e.target_dyn_into::<web_sys::HtmlSelectElement>() {
+            let v = s.value();
+            store.dispatch(if store.draft(&v).is_some() {
+                StoreAction::Select(Some(v))
+            } else {
+                StoreAction::SelectBundled(v)
+            });
+        }
+    })
+}
+
 #[function_component(Bar)]
 pub fn bar(props: &BarProps) -> Html {
     let reading = use_mut_ref(|| None::<Reading>);
     let deleted = use_state(|| None::<String>);
-    {
-        let shown = deleted.is_some();
-        use_effect_with(shown, move |shown| {
-            if *shown {
-                if let Some(undo) = gloo_utils::document().get_element_by_id("rw-cfg-undo-delete") {
-                    crate::ui::browser::focus(undo);
-                }
-            }
-        });
-    }
+    use_focus_undo(deleted.is_some());
     let Some(app) = use_app() else {
         return Html::default();
     };
@@ -54,19 +72,7 @@ pub fn bar(props: &BarProps) -> Html {
     let shown = &props.shown;
     let chosen = shown_id(&store, &app);
     let editable = props.editable.then_some(());
-    let onselect = {
-        let store = store.clone();
-        Callback::from(move |e: Event| {
-            if let Some(s) = e.target_dyn_into::<web_sys::HtmlSelectElement>() {
-                let v = s.value();
-                store.dispatch(if store.draft(&v).is_some() {
-                    StoreAction::Select(Some(v))
-                } else {
-                    StoreAction::SelectBundled(v)
-                });
-            }
-        })
-    };
+    let onselect = on_select(&store);
     let add = |make: fn(&Draft, Lang) -> Draft| {
         let store = store.clone();
         let shown = shown.clone();
