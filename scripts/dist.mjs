@@ -96,26 +96,19 @@ const englishJson = emit('findings-en.json', read('data/findings/en.json'));
 const waterBin = emit('water.bin', read('data/geo/water.bin'));
 let loaderText = replaceOnce(read('www/loader.js').toString(), "'../pkg/routewijzer_start.js'",
   `'./${startGlue.file.replace('assets/', '')}'`, 'www/loader.js start import');
-loaderText = replaceOnce(loaderText, "new URL('../pkg/routewijzer.js', import.meta.url)",
-  `new URL('./${fullGlue.file.replace('assets/', '')}', import.meta.url)`, 'www/loader.js full import');
-loaderText = replaceOnce(loaderText, "const FULL_INTEGRITY = ''",
-  `const FULL_INTEGRITY = '${fullGlue.integrity}'`, 'www/loader.js full build integrity');
-loaderText = replaceOnce(loaderText, "new URL('./views.css', import.meta.url)",
-  `new URL('./${viewsCss.file.replace('assets/', '')}', import.meta.url)`, 'www/loader.js views.css');
-loaderText = replaceOnce(loaderText, "const VIEWS_CSS_INTEGRITY = ''",
-  `const VIEWS_CSS_INTEGRITY = '${viewsCss.integrity}'`, 'www/loader.js views.css integrity');
-loaderText = replaceOnce(loaderText, "new URL('../data/rules.json', import.meta.url)",
-  `new URL('./${rulesJson.file.replace('assets/', '')}', import.meta.url)`, 'www/loader.js rules.json');
-loaderText = replaceOnce(loaderText, "const RULES_INTEGRITY = ''",
-  `const RULES_INTEGRITY = '${rulesJson.integrity}'`, 'www/loader.js rules.json integrity');
-loaderText = replaceOnce(loaderText, "new URL('../data/findings/en.json', import.meta.url)",
-  `new URL('./${englishJson.file.replace('assets/', '')}', import.meta.url)`, 'www/loader.js findings en.json');
-loaderText = replaceOnce(loaderText, "const ENGLISH_INTEGRITY = ''",
-  `const ENGLISH_INTEGRITY = '${englishJson.integrity}'`, 'www/loader.js findings en.json integrity');
-loaderText = replaceOnce(loaderText, "new URL('../data/geo/water.bin', import.meta.url)",
-  `new URL('./${waterBin.file.replace('assets/', '')}', import.meta.url)`, 'www/loader.js water.bin');
-loaderText = replaceOnce(loaderText, "const WATER_INTEGRITY = ''",
-  `const WATER_INTEGRITY = '${waterBin.integrity}'`, 'www/loader.js water.bin integrity');
+// Each file the loader fetches: its URL becomes the hashed name, its integrity constant the hash.
+for (const [url, constant, file, what] of [
+  ['../pkg/routewijzer.js', 'FULL_INTEGRITY', fullGlue, 'full build'],
+  ['./views.css', 'VIEWS_CSS_INTEGRITY', viewsCss, 'views.css'],
+  ['../data/rules.json', 'RULES_INTEGRITY', rulesJson, 'rules.json'],
+  ['../data/findings/en.json', 'ENGLISH_INTEGRITY', englishJson, 'findings en.json'],
+  ['../data/geo/water.bin', 'WATER_INTEGRITY', waterBin, 'water.bin'],
+]) {
+  loaderText = replaceOnce(loaderText, `new URL('${url}', import.meta.url)`,
+    `new URL('./${file.file.replace('assets/', '')}', import.meta.url)`, `www/loader.js ${what}`);
+  loaderText = replaceOnce(loaderText, `const ${constant} = ''`,
+    `const ${constant} = '${file.integrity}'`, `www/loader.js ${what} integrity`);
+}
 const loader = emit('loader.js', await minJs(loaderText));
 const main = emit('main.js', await minJs(replaceOnce(
   read('www/main.js').toString(),
