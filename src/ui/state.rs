@@ -94,13 +94,17 @@ impl Opened {
         Ok(Opened { draft, located })
     }
 
-    /// Scenario JSON text (a file, a link, storage) → a draft the engine accepts, with the
-    /// engine's message (naming the JSON path) when it does not.
+    /// Scenario JSON text (a file, a link, storage) → a draft the engine accepts, located.
     pub fn from_text(engine: &Engine, text: &str) -> Result<Opened, String> {
-        let value = crate::domain::parse_json_text(text).map_err(|e| e.to_string())?;
-        let draft = engine.parse_draft(&value).map_err(|e| e.to_string())?;
-        Opened::new(engine, draft)
+        Opened::new(engine, draft_from_text(engine, text)?)
     }
+}
+
+/// Scenario JSON text → a draft the engine accepts (not yet located), with the engine's
+/// message (naming the JSON path) when it does not.
+pub fn draft_from_text(engine: &Engine, text: &str) -> Result<ScenarioDraft, String> {
+    let value = crate::domain::parse_json_text(text).map_err(|e| e.to_string())?;
+    engine.parse_draft(&value).map_err(|e| e.to_string())
 }
 
 pub enum Action {

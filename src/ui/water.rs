@@ -12,7 +12,7 @@ use std::cell::RefCell;
 use yew::{UseReducerDispatcher, UseReducerHandle};
 
 use super::i18n::Lang;
-use super::state::{place, water_pending, Action, Notice, Opened, State};
+use super::state::{draft_from_text, place, water_pending, Action, Notice, Opened, State};
 use crate::domain::{Engine, Location};
 
 /// Sent on the document (there is one set of water areas per page).
@@ -73,8 +73,7 @@ pub const OPENS_LATER: &str = "het punt ligt in geen gemeente op land; de waterk
 /// Scenario JSON text → a draft, as [`Opened::from_text`]; a point that may lie in a large
 /// water waits for the water areas ([`OPENS_LATER`]).
 pub fn open_text(engine: &Engine, text: &str) -> Result<Opened, String> {
-    let value = crate::domain::parse_json_text(text).map_err(|e| e.to_string())?;
-    let draft = engine.parse_draft(&value).map_err(|e| e.to_string())?;
+    let draft = draft_from_text(engine, text)?;
     if draft.location.as_ref().is_some_and(|l| water_pending(engine, l)) {
         wait(|w| {
             w.scenario.get_or_insert_with(|| text.to_string());

@@ -10,7 +10,7 @@ use yew::prelude::*;
 use super::super::embedding::Embedding;
 use super::super::i18n::Lang;
 use super::super::links;
-use super::super::state::{Action, Notice, Opened, State};
+use super::super::state::{draft_from_text, Action, Notice, Opened, State};
 use super::super::storage;
 use super::super::view::View;
 use super::super::water::{self, OPENS_LATER};
@@ -66,10 +66,7 @@ fn from_storage(
     };
     let stored = inner.as_deref().unwrap_or(&text);
     let opened = if linked {
-        crate::domain::parse_json_text(stored)
-            .map_err(|e| e.to_string())
-            .and_then(|value| engine.parse_draft(&value).map_err(|e| e.to_string()))
-            .map(|_| None)
+        draft_from_text(engine, stored).map(|_| None)
     } else {
         // a point in a large water is not damage: it opens when the water areas are here
         water::open_text(engine, stored).map(Some)
